@@ -1,0 +1,32 @@
+namespace MskPlanner.Sizing;
+
+/// <summary>
+/// The defaults and allowed ranges of every input, defined once for the engine, the API and the form.
+/// </summary>
+/// <remarks>
+/// Upper bounds are far beyond any real MSK estate; they exist so every result stays finite and every broker
+/// count fits in an <see cref="int"/>.
+/// </remarks>
+public static class InputLimits
+{
+    public const double MaxThroughputMiBps = 100_000;
+    public const double DefaultRetentionHours = 168;
+    public const double MaxRetentionHours = 87_600;
+    public const int MaxPartitions = 10_000_000;
+    public const int DefaultReplicationFactor = 3;
+    public const int DefaultAvailabilityZones = 3;
+    public const double MinDiskUtilizationTarget = 0.01;
+    public const double MaxDiskUtilizationTarget = 0.85;
+    public const double DefaultDiskUtilizationTarget = 0.5;
+    public const double MinPeakUtilization = 0.01;
+    public const double DefaultPeakUtilization = 0.5;
+    public const double DefaultLaggingConsumerFactor = 0.5;
+    public const double MaxLaggingConsumerFactor = 10;
+    public const double MinProvisionedThroughputMiBps = 250;
+    public const double MaxProvisionedThroughputMiBps = 1000;
+    public const double MaxTlsDeratePercent = 90;
+    public const double MaxPageCacheSeconds = 86_400;
+    public const int DefaultBrokerQuota = 60;
+    public const int MaxBrokerQuota = 10_000;
+    public const string DefaultRegion = "us-east-1";
+}

@@ -1,0 +1,314 @@
+namespace MskPlanner.Sizing;
+
+/// <summary>
+/// Sizes an MSK cluster for every broker type, following AWS's "MSK Sizing and Pricing" method
+/// (docs/sizing.md). Pure: the same input and prices always give the same result.
+/// </summary>
+public static class SizingEngine
+{
+    public const double HoursPerMonth = 730;
+    public const double MaxVolumeGiBPerBroker = 16_384;
+    public const int ExpressZones = 3;
+    public const int ExpressReplicationFactor = 3;
+
+    /// <summary>Express brokers sustain twice their ingress as egress (MSK Express broker best practices).</summary>
+    public const double ExpressEgressPerIngress = 2.0;
+
+    /// <summary>
+    /// Share of a broker's memory we assume free for page cache; the rest goes to the JVM heap and the OS.
+    /// An assumption of ours, not an AWS figure.
+    /// </summary>
+    public const double PageCacheShareOfMemory = 0.5;
+
+    /// <summary>KRaft controllers a self-managed cluster runs beside its brokers.</summary>
+    public const int SelfManagedControllers = 3;
+
+    private const double SecondsPerHour = 3600;
+    private const double MiBPerGiB = 1024;
+
+    public static SizingResult Size(SizingInput input, PriceSheet prices)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(prices);
+
+        var factors = IoFactors.For(input);
+        var storage = StorageFor(input);
+        var network = NetworkFor(input);
+
+        var options = new BrokerOption[BrokerCatalog.All.Count];
+        for (var i = 0; i < options.Length; i++)
+        {
+            var type = BrokerCatalog.All[i];
+            options[i] = type.Class == BrokerClass.Express
+                ? SizeExpress(type, input, storage, network, prices)
+                : SizeStandard(type, input, factors, storage, network, prices);
+        }
+
+        var recommended = Recommend(options, input);
+        var advice = AdviceRules.For(input, options, recommended, network, prices);
+        return new SizingResult(input, options, recommended, storage, network, advice, prices.Origin);
+    }
+
+    /// <summary>Brokers for a demand: whole brokers, then up to a multiple of the AZ count so every AZ has as many.</summary>
+    public static int BrokersFor(double demand, double capacityPerBroker, int zones)
+    {
+        // A hair of tolerance keeps 48.000000000001 (floating-point noise) from becoming 49.
+        var raw = Math.Max(1, (int)Math.Ceiling((demand / capacityPerBroker) - 1e-9));
+        return RoundUpToMultiple(raw, zones);
+    }
+
+    private static int RoundUpToMultiple(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+
+    private static StorageFigures StorageFor(SizingInput input)
+    {
+        var dataGiB = input.AvgDataInMiBps * input.PrimaryRetentionHours * SecondsPerHour * input.ReplicationFactor / MiBPerGiB;
+        var tieredGiB = input.UsesTieredStorage
+            ? input.AvgDataInMiBps * (input.RetentionHours - input.PrimaryRetentionHours) * SecondsPerHour / MiBPerGiB
+            : 0;
+        var expressGiB = input.AvgDataInMiBps * input.RetentionHours * SecondsPerHour / MiBPerGiB;
+        return new StorageFigures(dataGiB, dataGiB / input.DiskUtilizationTarget, tieredGiB, expressGiB, input.PeakDataInMiBps * input.ReplicationFactor);
+    }
+
+    private static NetworkFigures NetworkFor(SizingInput input)
+    {
+        var crossShare = (input.AvailabilityZones - 1) / (double)input.AvailabilityZones;
+        var producers = input.AvgDataInMiBps * crossShare;
+        var consumers = input.NearestReplicaFetching ? 0 : input.AvgDataOutMiBps * crossShare;
+        return new NetworkFigures(
+            input.PeakDataInMiBps,
+            input.PeakDataOutMiBps,
+            input.PeakDataOutMiBps / input.PeakDataInMiBps,
+            input.AvgDataInMiBps * (input.ReplicationFactor - 1),
+            producers,
+            consumers,
+            GiBPerMonth(producers + consumers),
+            GiBPerMonth(input.AvgDataInMiBps));
+    }
+
+    private static double GiBPerMonth(double mibps) => mibps * SecondsPerHour * HoursPerMonth / MiBPerGiB;
+
+    private static double TlsShare(SizingInput input) => input.TlsInTransit ? 1 - (input.TlsDeratePercent / 100) : 1;
+
+    private static BrokerOption SizeStandard(
+        BrokerType type, SizingInput input, IoFactors factors, StorageFigures storage, NetworkFigures network, PriceSheet prices)
+    {
+        var zones = input.AvailabilityZones;
+        var ingressPerBroker = Math.Min(type.EbsThroughputMiBps / factors.Storage, type.NetworkThroughputMiBps / factors.Network) * TlsShare(input);
+        var ingressCapacity = ingressPerBroker * input.PeakUtilization;
+        var egressCapacity = network.FanOut * ingressCapacity;
+        var partitionCapacity = PartitionCapacity(type, input);
+
+        var pst = ProvisionedThroughputFor(type, input);
+        var count = pst is null ? 4 : 5;
+        var limits = new (LimitKind Kind, double Demand, double Capacity, string Unit)[count];
+        limits[0] = (LimitKind.Ingress, input.PeakDataInMiBps, ingressCapacity, "MiB/s peak data in");
+        limits[1] = (LimitKind.Egress, input.PeakDataOutMiBps, egressCapacity, "MiB/s peak data out");
+        limits[2] = (LimitKind.Partitions, input.Partitions, partitionCapacity, PartitionUnit(input));
+        limits[3] = (LimitKind.Storage, storage.EbsGiB, MaxVolumeGiBPerBroker, "GiB EBS");
+        if (pst is { } throughput)
+        {
+            limits[4] = (LimitKind.ProvisionedThroughput, input.AvgDataOutMiBps, throughput, "MiB/s average data out");
+        }
+
+        var (brokers, binding, checks) = Resolve(limits, zones);
+        var volume = Math.Ceiling(storage.EbsGiB / brokers);
+        var memory = MemoryFor(type, input.PeakDataInMiBps * input.ReplicationFactor / brokers, input);
+
+        string? unavailable = null;
+        MonthlyCost? cost = null;
+        SelfManagedCost? selfManaged = null;
+        if (!prices.BrokerHourly.TryGetValue(type.Name, out var hourly))
+        {
+            unavailable = $"Not offered in {prices.Origin.Region}: the price list has no {type.Name} brokers there.";
+        }
+        else
+        {
+            cost = new MonthlyCost(
+                Money(brokers * hourly * HoursPerMonth),
+                Money(storage.EbsGiB * prices.StoragePerGiBMonth),
+                Money(storage.TieredGiB * prices.TieredStoragePerGiBMonth),
+                Money(pst is { } t ? brokers * t * prices.ProvisionedThroughputPerMiBpsMonth : 0),
+                0m,
+                Money(network.CrossAzGiBPerMonth * prices.CrossAzPerGiB));
+            selfManaged = SelfManagedFor(type, brokers, input, storage, network, prices);
+        }
+
+        return new BrokerOption(type, brokers, binding, checks, ingressPerBroker, volume, memory, cost, selfManaged, unavailable);
+    }
+
+    private static BrokerOption SizeExpress(
+        BrokerType type, SizingInput input, StorageFigures storage, NetworkFigures network, PriceSheet prices)
+    {
+        var tls = TlsShare(input);
+        var ingressCapacity = type.ExpressIngressMiBps * input.ExpressPeakUtilization * tls;
+        var egressCapacity = type.ExpressIngressMiBps * ExpressEgressPerIngress * tls;
+        var limits = new (LimitKind Kind, double Demand, double Capacity, string Unit)[]
+        {
+            (LimitKind.Ingress, input.PeakDataInMiBps, ingressCapacity, "MiB/s peak data in"),
+            (LimitKind.Egress, input.PeakDataOutMiBps, egressCapacity, "MiB/s peak data out"),
+            (LimitKind.Partitions, input.Partitions, PartitionCapacity(type, input), PartitionUnit(input)),
+        };
+
+        var (brokers, binding, checks) = Resolve(limits, ExpressZones);
+        var memory = MemoryFor(type, input.PeakDataInMiBps * ExpressReplicationFactor / brokers, input);
+
+        string? unavailable = null;
+        if (input.AvailabilityZones != ExpressZones)
+        {
+            unavailable = "Express brokers run in exactly 3 AZs; this plan uses 2.";
+        }
+
+        MonthlyCost? cost = null;
+        if (!prices.BrokerHourly.TryGetValue(type.Name, out var hourly))
+        {
+            unavailable = $"Not offered in {prices.Origin.Region}: the price list has no {type.Name} brokers there.";
+        }
+        else
+        {
+            // Express clusters always span 3 AZs, so their client traffic crosses AZs as a 3-AZ cluster's does.
+            var crossShare = (ExpressZones - 1) / (double)ExpressZones;
+            var crossAzMiBps = (input.AvgDataInMiBps + (input.NearestReplicaFetching ? 0 : input.AvgDataOutMiBps)) * crossShare;
+            cost = new MonthlyCost(
+                Money(brokers * hourly * HoursPerMonth),
+                Money(storage.ExpressGiB * prices.ExpressStoragePerGiBMonth),
+                0m,
+                0m,
+                Money(network.DataInGiBPerMonth * prices.ExpressDataInPerGiB),
+                Money(GiBPerMonth(crossAzMiBps) * prices.CrossAzPerGiB));
+        }
+
+        return new BrokerOption(type, brokers, binding, checks, type.ExpressIngressMiBps * tls, 0, memory, cost, null, unavailable);
+    }
+
+    private static (int Brokers, LimitKind Binding, LimitCheck[] Checks) Resolve(
+        (LimitKind Kind, double Demand, double Capacity, string Unit)[] limits, int zones)
+    {
+        var needed = new int[limits.Length];
+        var brokers = 0;
+        var binding = limits[0].Kind;
+        for (var i = 0; i < limits.Length; i++)
+        {
+            needed[i] = BrokersFor(limits[i].Demand, limits[i].Capacity, zones);
+            if (needed[i] > brokers)
+            {
+                brokers = needed[i];
+                binding = limits[i].Kind;
+            }
+        }
+
+        var checks = new LimitCheck[limits.Length];
+        for (var i = 0; i < limits.Length; i++)
+        {
+            var (kind, demand, capacity, unit) = limits[i];
+            checks[i] = new LimitCheck(kind, needed[i], demand, capacity, unit, demand / (capacity * brokers));
+        }
+
+        return (brokers, binding, checks);
+    }
+
+    private static double PartitionCapacity(BrokerType type, SizingInput input) =>
+        input.UseMaxPartitions ? type.MaxPartitions : type.RecommendedPartitions;
+
+    private static string PartitionUnit(SizingInput input) =>
+        input.UseMaxPartitions ? "partitions (maximum per broker)" : "partitions (recommended per broker)";
+
+    /// <summary>PST counts only on the sizes that support it, and never above the instance's EBS maximum.</summary>
+    private static double? ProvisionedThroughputFor(BrokerType type, SizingInput input) =>
+        input.ProvisionedThroughputMiBps is { } requested && type.SupportsProvisionedThroughput
+            ? Math.Min(requested, type.EbsThroughputMiBps)
+            : null;
+
+    private static MemoryCheck MemoryFor(BrokerType type, double writeMiBpsPerBroker, SizingInput input) =>
+        new(input.PageCacheSeconds * writeMiBpsPerBroker / MiBPerGiB, type.MemoryGiB * PageCacheShareOfMemory);
+
+    /// <summary>
+    /// The same brokers on EC2, gp3 for the same GiB, three controllers of the family's smallest size, and the
+    /// replication that crosses AZs (billed on EC2, free on MSK): every follower copy placed in another AZ while
+    /// AZs last, so min(RF - 1, AZs - 1) copies cross.
+    /// </summary>
+    private static SelfManagedCost? SelfManagedFor(
+        BrokerType type, int brokers, SizingInput input, StorageFigures storage, NetworkFigures network, PriceSheet prices)
+    {
+        var controllerType = type.Family == BrokerFamily.T3 ? "t3.small" : type.Family == BrokerFamily.M5 ? "m5.large" : "m7g.large";
+        if (!prices.Ec2Hourly.TryGetValue(type.Ec2InstanceType, out var hourly) ||
+            !prices.Ec2Hourly.TryGetValue(controllerType, out var controllerHourly) ||
+            prices.Ec2Gp3PerGiBMonth is not { } gp3)
+        {
+            return null;
+        }
+
+        var crossingCopies = Math.Min(input.ReplicationFactor - 1, input.AvailabilityZones - 1);
+        var replicationCrossAz = GiBPerMonth(input.AvgDataInMiBps * crossingCopies);
+        return new SelfManagedCost(
+            Money(brokers * hourly * HoursPerMonth),
+            Money(SelfManagedControllers * controllerHourly * HoursPerMonth),
+            Money(storage.EbsGiB * gp3),
+            Money((network.CrossAzGiBPerMonth + replicationCrossAz) * prices.CrossAzPerGiB));
+    }
+
+    private static Recommendation[] Recommend(BrokerOption[] options, SizingInput input)
+    {
+        var families = Enum.GetValues<BrokerFamily>();
+        var picks = new Recommendation[families.Length];
+        for (var f = 0; f < families.Length; f++)
+        {
+            BrokerOption? cheapestWithinQuota = null;
+            BrokerOption? fewestClusters = null;
+            foreach (var option in options)
+            {
+                if (option.Type.Family != families[f] || !option.IsAvailable)
+                {
+                    continue;
+                }
+
+                if (option.FitsQuota(input.BrokerQuota) && (cheapestWithinQuota is null || option.MonthlyCost!.Total < cheapestWithinQuota.MonthlyCost!.Total))
+                {
+                    cheapestWithinQuota = option;
+                }
+
+                if (fewestClusters is null || option.Brokers < fewestClusters.Brokers ||
+                    (option.Brokers == fewestClusters.Brokers && option.MonthlyCost!.Total < fewestClusters.MonthlyCost!.Total))
+                {
+                    fewestClusters = option;
+                }
+            }
+
+            picks[f] = cheapestWithinQuota is not null
+                ? new Recommendation(families[f], cheapestWithinQuota, null,
+                    $"Cheapest {families[f]} type within the quota of {input.BrokerQuota} brokers per cluster; bound by {Describe(cheapestWithinQuota.BindingLimit)}.")
+                : fewestClusters is not null
+                    ? SplitAcrossClusters(families[f], fewestClusters, input)
+                    : new Recommendation(families[f], null, null, $"No {families[f]} type is available for this plan.");
+        }
+
+        return picks;
+    }
+
+    private static Recommendation SplitAcrossClusters(BrokerFamily family, BrokerOption option, SizingInput input)
+    {
+        var zones = option.Type.Class == BrokerClass.Express ? ExpressZones : input.AvailabilityZones;
+        var clusters = (option.Brokers + input.BrokerQuota - 1) / input.BrokerQuota;
+        var perCluster = RoundUpToMultiple((option.Brokers + clusters - 1) / clusters, zones);
+        while (perCluster > input.BrokerQuota && perCluster > zones)
+        {
+            clusters++;
+            perCluster = RoundUpToMultiple((option.Brokers + clusters - 1) / clusters, zones);
+        }
+
+        return new Recommendation(family, option, new ClusterSplit(clusters, perCluster),
+            $"Every {family} type needs more than {input.BrokerQuota} brokers; {option.Type.Name} needs the fewest ({option.Brokers:N0}): " +
+            $"split the workload over {clusters} clusters of {perCluster} brokers, or ask AWS for a higher quota.");
+    }
+
+    internal static string Describe(LimitKind kind) => kind switch
+    {
+        LimitKind.Ingress => "peak data in",
+        LimitKind.Egress => "peak data out",
+        LimitKind.Partitions => "partitions per broker",
+        LimitKind.Storage => "16 TiB of storage per broker",
+        LimitKind.ProvisionedThroughput => "provisioned storage throughput",
+        _ => kind.ToString(),
+    };
+
+    private static decimal Money(double usd) => Math.Round((decimal)usd, 2, MidpointRounding.ToEven);
+}

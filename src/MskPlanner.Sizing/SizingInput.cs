@@ -1,0 +1,47 @@
+namespace MskPlanner.Sizing;
+
+/// <summary>
+/// A workload to size, with every default already applied. Build one from a <see cref="SizingRequest"/>
+/// with <see cref="SizingRequest.Resolve"/>, which validates it.
+/// </summary>
+public sealed record SizingInput
+{
+    public required double AvgDataInMiBps { get; init; }
+    public required double PeakDataInMiBps { get; init; }
+    public required double AvgDataOutMiBps { get; init; }
+    public required double PeakDataOutMiBps { get; init; }
+    public required double RetentionHours { get; init; }
+    public required double PrimaryRetentionHours { get; init; }
+
+    /// <summary>Partition replicas, leaders plus followers, as the AWS workbook counts them.</summary>
+    public required int Partitions { get; init; }
+
+    public required int ReplicationFactor { get; init; }
+    public required int AvailabilityZones { get; init; }
+    public required bool NearestReplicaFetching { get; init; }
+    public required double DiskUtilizationTarget { get; init; }
+
+    /// <summary>Share of a Standard broker's capacity used at peak; Express uses 1.5 times this, capped at 1.</summary>
+    public required double PeakUtilization { get; init; }
+
+    /// <summary>Consumers reading from disk, as a multiple of ingress.</summary>
+    public required double LaggingConsumerFactor { get; init; }
+
+    /// <summary>Provisioned storage throughput per broker, MiB/s; null when not provisioned.</summary>
+    public required double? ProvisionedThroughputMiBps { get; init; }
+
+    public required bool UseMaxPartitions { get; init; }
+    public required bool TlsInTransit { get; init; }
+
+    /// <summary>A measured loss of broker throughput to TLS, in percent; 0 keeps the reference method's capacity.</summary>
+    public required double TlsDeratePercent { get; init; }
+
+    public required double PageCacheSeconds { get; init; }
+    public required int BrokerQuota { get; init; }
+    public required string Region { get; init; }
+
+    public bool UsesTieredStorage => RetentionHours > PrimaryRetentionHours;
+
+    /// <summary>Express brokers run at 1.5 times the Standard utilization, never above 100%.</summary>
+    public double ExpressPeakUtilization => Math.Min(1.0, PeakUtilization * 1.5);
+}
