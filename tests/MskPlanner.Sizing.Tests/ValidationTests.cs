@@ -1,0 +1,121 @@
+namespace MskPlanner.Sizing.Tests;
+
+public class ValidationTests
+{
+    private static readonly SizingRequest Minimal = new() { AvgDataInMiBps = 10, Partitions = 100 };
+
+    public static TheoryData<SizingRequest, string> BadInputs() => new()
+    {
+        { Minimal with { AvgDataInMiBps = null }, "avgDataInMiBps" },
+        { Minimal with { AvgDataInMiBps = 0 }, "avgDataInMiBps" },
+        { Minimal with { AvgDataInMiBps = -5 }, "avgDataInMiBps" },
+        { Minimal with { AvgDataInMiBps = double.NaN }, "avgDataInMiBps" },
+        { Minimal with { AvgDataInMiBps = double.PositiveInfinity }, "avgDataInMiBps" },
+        { Minimal with { AvgDataInMiBps = 100_001 }, "avgDataInMiBps" },
+        { Minimal with { PeakDataInMiBps = 9 }, "peakDataInMiBps" },
+        { Minimal with { AvgDataOutMiBps = 0 }, "avgDataOutMiBps" },
+        { Minimal with { AvgDataOutMiBps = 20, PeakDataOutMiBps = 19 }, "peakDataOutMiBps" },
+        { Minimal with { PeakDataOutMiBps = 9.99 }, "peakDataOutMiBps" },
+        { Minimal with { RetentionHours = 0 }, "retentionHours" },
+        { Minimal with { RetentionHours = 87_601 }, "retentionHours" },
+        { Minimal with { PrimaryRetentionHours = 0 }, "primaryRetentionHours" },
+        { Minimal with { RetentionHours = 24, PrimaryRetentionHours = 48 }, "primaryRetentionHours" },
+        { Minimal with { PrimaryRetentionHours = 200 }, "primaryRetentionHours" },
+        { Minimal with { Partitions = null }, "partitions" },
+        { Minimal with { Partitions = 0 }, "partitions" },
+        { Minimal with { Partitions = 10_000_001 }, "partitions" },
+        { Minimal with { ReplicationFactor = 1 }, "replicationFactor" },
+        { Minimal with { ReplicationFactor = 4 }, "replicationFactor" },
+        { Minimal with { AvailabilityZones = 1 }, "availabilityZones" },
+        { Minimal with { AvailabilityZones = 4 }, "availabilityZones" },
+        { Minimal with { DiskUtilizationTarget = 0 }, "diskUtilizationTarget" },
+        { Minimal with { DiskUtilizationTarget = 0.9 }, "diskUtilizationTarget" },
+        { Minimal with { PeakUtilization = 0 }, "peakUtilization" },
+        { Minimal with { PeakUtilization = 1.01 }, "peakUtilization" },
+        { Minimal with { LaggingConsumerFactor = -0.1 }, "laggingConsumerFactor" },
+        { Minimal with { LaggingConsumerFactor = 11 }, "laggingConsumerFactor" },
+        { Minimal with { ProvisionedThroughputMiBps = 249 }, "provisionedThroughputMiBps" },
+        { Minimal with { ProvisionedThroughputMiBps = 1001 }, "provisionedThroughputMiBps" },
+        { Minimal with { TlsDeratePercent = -1 }, "tlsDeratePercent" },
+        { Minimal with { TlsDeratePercent = 91 }, "tlsDeratePercent" },
+        { Minimal with { PageCacheSeconds = -1 }, "pageCacheSeconds" },
+        { Minimal with { PageCacheSeconds = 86_401 }, "pageCacheSeconds" },
+        { Minimal with { BrokerQuota = 0 }, "brokerQuota" },
+        { Minimal with { BrokerQuota = 10_001 }, "brokerQuota" },
+        { Minimal with { Region = "Frankfurt" }, "region" },
+        { Minimal with { Region = "eu-west" }, "region" },
+        { Minimal with { Region = "eu-west-1; drop table" }, "region" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Each_bad_input_is_refused_with_a_message_naming_its_field(SizingRequest request, string field)
+    {
+        var resolution = request.Resolve();
+
+        Assert.False(resolution.IsValid);
+        var error = Assert.Single(resolution.Errors);
+        Assert.Equal(field, error.Field);
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+    }
+
+    [Fact]
+    public void Every_bad_field_is_reported_at_once()
+    {
+        var resolution = new SizingRequest { ReplicationFactor = 5, AvailabilityZones = 7 }.Resolve();
+
+        Assert.Equal(["avgDataInMiBps", "partitions", "replicationFactor", "availabilityZones"], resolution.Errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void Messages_say_what_range_is_allowed()
+    {
+        var error = Assert.Single((Minimal with { DiskUtilizationTarget = 0.95 }).Resolve().Errors);
+
+        Assert.Contains("0.01", error.Message, StringComparison.Ordinal);
+        Assert.Contains("0.85", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Omitted_fields_take_the_models_defaults()
+    {
+        var input = Inputs.Valid(Minimal);
+
+        Assert.Equal(10, input.PeakDataInMiBps);
+        Assert.Equal(10, input.AvgDataOutMiBps);
+        Assert.Equal(10, input.PeakDataOutMiBps);
+        Assert.Equal(168, input.RetentionHours);
+        Assert.Equal(168, input.PrimaryRetentionHours);
+        Assert.Equal(3, input.ReplicationFactor);
+        Assert.Equal(3, input.AvailabilityZones);
+        Assert.True(input.NearestReplicaFetching);
+        Assert.Equal(0.5, input.DiskUtilizationTarget);
+        Assert.Equal(0.5, input.PeakUtilization);
+        Assert.Equal(0.75, input.ExpressPeakUtilization);
+        Assert.Equal(0.5, input.LaggingConsumerFactor);
+        Assert.Null(input.ProvisionedThroughputMiBps);
+        Assert.False(input.UseMaxPartitions);
+        Assert.True(input.TlsInTransit);
+        Assert.Equal(0, input.PageCacheSeconds);
+        Assert.Equal(60, input.BrokerQuota);
+        Assert.Equal("us-east-1", input.Region);
+    }
+
+    [Fact]
+    public void Peak_data_out_defaults_to_average_data_out_not_to_data_in()
+    {
+        var input = Inputs.Valid(Minimal with { AvgDataOutMiBps = 30 });
+
+        Assert.Equal(30, input.PeakDataOutMiBps);
+    }
+
+    [Fact]
+    public void A_resolved_input_round_trips_through_a_request()
+    {
+        var input = Inputs.Valid(Minimal with { RetentionHours = 720, PrimaryRetentionHours = 24, ProvisionedThroughputMiBps = 500, Region = "EU-West-1" });
+
+        Assert.Equal(input, Inputs.Valid(SizingRequest.From(input)));
+        Assert.Equal("eu-west-1", input.Region);
+        Assert.True(input.UsesTieredStorage);
+    }
+}
