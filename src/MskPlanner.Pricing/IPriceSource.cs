@@ -1,0 +1,13 @@
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Pricing;
+
+/// <summary>Where the planner gets on-demand prices for a region.</summary>
+public interface IPriceSource
+{
+    /// <summary>
+    /// Prices for <paramref name="region"/>. Never fails for a region MSK is sold in: a source without that
+    /// region's prices answers with the ones it has and says so in <see cref="PriceOrigin.Note"/>.
+    /// </summary>
+    ValueTask<PriceSheet> GetPricesAsync(string region, CancellationToken cancellationToken = default);
+}

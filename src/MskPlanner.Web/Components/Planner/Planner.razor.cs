@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
+
+using MskPlanner.Sizing;
+using MskPlanner.Web.Planner;
+using MskPlanner.Web.Services;
+
+namespace MskPlanner.Web.Components.Planner;
+
+/// <summary>
+/// The planner: inputs on the left, the sizing on the right, recomputed on every change. The inputs live in the
+/// query string, so the address bar is always a link to what is on screen.
+/// </summary>
+public partial class Planner
+{
+    private PlannerForm _form = new();
+    private SizingResult? _result;
+    private Dictionary<string, string> _errors = [];
+
+    [Inject] private SizingService Sizing { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var query = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query)
+            .ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        _form = PlannerForm.FromQuery(query);
+        await SizeAsync();
+    }
+
+    private async Task RecomputeAsync()
+    {
+        await SizeAsync();
+        var parameters = _form.ToQuery().ToDictionary(p => p.Key, p => (object?)p.Value);
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(parameters), new NavigationOptions { ReplaceHistoryEntry = true });
+    }
+
+    private async Task ResetAsync()
+    {
+        _form = new PlannerForm();
+        await RecomputeAsync();
+    }
+
+    private async Task SizeAsync()
+    {
+        var outcome = await Sizing.SizeAsync(_form.ToRequest());
+        _errors = outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
+        if (outcome.Result is not null)
+        {
+            _result = outcome.Result;
+        }
+    }
+}

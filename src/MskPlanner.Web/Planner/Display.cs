@@ -1,0 +1,40 @@
+using System.Globalization;
+
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Web.Planner;
+
+/// <summary>How figures read on screen: US dollars and invariant digits, units always named.</summary>
+public static class Display
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Usd(decimal amount) => amount.ToString("$#,0.00", Invariant);
+
+    public static string Usd(double amount) => amount.ToString("$#,0.00", Invariant);
+
+    public static string Number(double value, string format = "#,0.##") => value.ToString(format, Invariant);
+
+    public static string Percent(double fraction) => fraction.ToString("0%", Invariant);
+
+    public static string Limit(LimitKind kind) => kind switch
+    {
+        LimitKind.Ingress => "Ingress",
+        LimitKind.Egress => "Egress",
+        LimitKind.Partitions => "Partitions",
+        LimitKind.Storage => "Storage",
+        LimitKind.ProvisionedThroughput => "Provisioned throughput",
+        _ => kind.ToString(),
+    };
+
+    public static string Family(BrokerFamily family) => family switch
+    {
+        BrokerFamily.T3 => "T3",
+        BrokerFamily.M5 => "M5",
+        BrokerFamily.M7g => "M7g",
+        _ => "Express",
+    };
+
+    public static string PricesLine(PriceOrigin origin) =>
+        $"Prices: {origin.Source}, {origin.Region}, as of {origin.AsOf.ToString("yyyy-MM-dd", Invariant)}";
+}
