@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -39,19 +40,33 @@ public static class SizingEndpoints
 
     private static async Task<IResult> SizeAsync(HttpRequest request, SizingService sizing, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        JsonDocument document;
+        try
         {
-            return Problem("body", "Send the workload as a JSON object with Content-Type: application/json.");
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return Problem("body", "The body is not valid JSON.");
         }
 
         SizingRequest? body;
-        try
+        using (document)
         {
-            body = await JsonSerializer.DeserializeAsync<SizingRequest>(request.Body, StrictJson, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Problem(FieldOf(e.Path), $"This value cannot be read: {Simplify(e.Message)}");
+            if (document.RootElement.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            {
+                return Problem("body", "The body must be a JSON object of workload fields.");
+            }
+
+            try
+            {
+                body = document.Deserialize<SizingRequest>(StrictJson);
+            }
+            catch (JsonException e)
+            {
+                var field = FieldOf(e.Path);
+                return Problem(field, ExplainUnreadable(field));
+            }
         }
 
         if (body is null)
@@ -74,9 +89,20 @@ public static class SizingEndpoints
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.').Split('.', '[')[0];
 
-    private static string Simplify(string message)
+    /// <summary>Says what the field takes, since System.Text.Json's own message names .NET types.</summary>
+    private static string ExplainUnreadable(string field)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        var property = typeof(SizingRequest).GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        if (property is null)
+        {
+            return $"'{field}' is not a field of the sizing request; fields are camelCase, e.g. avgDataInMiBps, partitions, retentionHours.";
+        }
+
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        var expected = type == typeof(int) ? "a whole number"
+            : type == typeof(double) ? "a number"
+            : type == typeof(bool) ? "true or false"
+            : "a string";
+        return $"{field} must be {expected}.";
     }
 }
