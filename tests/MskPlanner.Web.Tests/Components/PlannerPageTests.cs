@@ -1,0 +1,103 @@
+using Bunit;
+using Bunit.TestDoubles;
+
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+using MskPlanner.Sizing;
+
+using PlannerPage = MskPlanner.Web.Components.Planner.Planner;
+
+namespace MskPlanner.Web.Tests.Components;
+
+public class PlannerPageTests : PlannerTestContext
+{
+    [Fact]
+    public void The_page_opens_with_a_sizing_of_every_broker_type()
+    {
+        var page = Render<PlannerPage>();
+
+        Assert.Equal(BrokerCatalog.All.Count, page.FindAll("tr[data-type]").Count);
+        Assert.Contains("Prices: bundled snapshot, us-east-1, as of 2026-11-25", page.Find("[data-testid=prices]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["pick-t3", "pick-m5", "pick-m7g", "pick-express"], page.FindAll("[data-testid^=pick-]").Select(e => e.GetAttribute("data-testid")));
+    }
+
+    [Fact]
+    public void Inputs_in_the_address_reproduce_the_same_sizing()
+    {
+        Navigate("/?avgDataInMiBps=100&avgDataOutMiBps=500&partitions=1000&retentionHours=24");
+
+        var page = Render<PlannerPage>();
+
+        // The guide's example: express.m7g.2xlarge needs 6 brokers, bound by egress.
+        Assert.Equal("6", Cell(page, "express.m7g.2xlarge", "brokers"));
+        Assert.Equal("Egress", Cell(page, "express.m7g.2xlarge", "binding"));
+        Assert.Equal("30", Cell(page, "kafka.m5.large", "brokers"));
+        Assert.Equal("100", page.Find("input#avgDataInMiBps").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Changing_an_input_updates_the_results_and_the_address()
+    {
+        Navigate("/?avgDataInMiBps=10&partitions=100&retentionHours=24");
+        var page = Render<PlannerPage>();
+        Assert.Equal("3", Cell(page, "kafka.m5.large", "brokers"));
+
+        page.Find("input#avgDataInMiBps").Input("200");
+
+        page.WaitForAssertion(() => Assert.Equal("33", Cell(page, "kafka.m5.large", "brokers")));
+        Assert.Contains("avgDataInMiBps=200", Services.GetRequiredService<BunitNavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_value_shows_its_message_at_the_field_and_keeps_the_last_results_marked_stale()
+    {
+        Navigate("/?avgDataInMiBps=10&partitions=100&retentionHours=24");
+        var page = Render<PlannerPage>();
+
+        page.Find("input#avgDataInMiBps").Input("20");
+        page.WaitForAssertion(() => Assert.Contains("avgDataInMiBps=20", Services.GetRequiredService<BunitNavigationManager>().Uri, StringComparison.Ordinal));
+        page.Find("input#peakDataInMiBps").Input("5");
+
+        page.WaitForAssertion(() => Assert.Contains("Peak data in must be at least the average data in of 20 MiB/s.", page.Markup, StringComparison.Ordinal));
+        Assert.NotNull(page.Find("[data-testid=stale]"));
+        Assert.Equal(BrokerCatalog.All.Count, page.FindAll("tr[data-type]").Count);
+    }
+
+    [Fact]
+    public void An_unreadable_address_value_is_shown_as_a_field_error_not_a_crash()
+    {
+        Navigate("/?avgDataInMiBps=abc&partitions=100");
+
+        var page = Render<PlannerPage>();
+
+        Assert.Contains("Average data in is required", page.Markup, StringComparison.Ordinal);
+        Assert.NotNull(page.Find("[data-testid=no-result]"));
+    }
+
+    [Fact]
+    public void An_advanced_field_with_an_error_opens_the_advanced_panel()
+    {
+        Navigate("/?avgDataInMiBps=10&partitions=100&pageCacheSeconds=-5");
+
+        var page = Render<PlannerPage>();
+
+        Assert.NotNull(page.Find("input#pageCacheSeconds"));
+        Assert.Contains("Page cache must be between 0 and 86,400", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_region_without_bundled_prices_says_whose_prices_are_shown()
+    {
+        Navigate("/?avgDataInMiBps=10&partitions=100&region=eu-west-1");
+
+        var page = Render<PlannerPage>();
+
+        Assert.Contains("No bundled prices for eu-west-1", page.Find("[data-testid=prices]").TextContent, StringComparison.Ordinal);
+    }
+
+    private void Navigate(string uri) => Services.GetRequiredService<NavigationManager>().NavigateTo(uri);
+
+    private static string Cell(IRenderedComponent<PlannerPage> page, string type, string column) =>
+        page.Find($"tr[data-type='{type}'] td[data-col={column}]").TextContent.Trim();
+}

@@ -1,0 +1,93 @@
+using Bunit;
+
+using MskPlanner.Pricing;
+using MskPlanner.Sizing;
+using MskPlanner.Web.Components.Planner;
+
+namespace MskPlanner.Web.Tests.Components;
+
+public class SizingResultsTests : PlannerTestContext
+{
+    private static readonly PriceSheet Snapshot = new BundledSnapshotPriceSource().Snapshot;
+
+    private static SizingResult Size(SizingRequest request, PriceSheet? prices = null) =>
+        SizingEngine.Size(request.Resolve().Input!, prices ?? Snapshot);
+
+    [Fact]
+    public void The_recommended_pick_of_each_family_is_highlighted_with_its_monthly_and_yearly_cost()
+    {
+        var result = Size(new SizingRequest { AvgDataInMiBps = 100, AvgDataOutMiBps = 500, Partitions = 1000, RetentionHours = 24 });
+
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
+
+        var m5 = result.Recommended.Single(r => r.Family == BrokerFamily.M5).Option!;
+        var card = view.Find("[data-testid=pick-m5]");
+        Assert.Contains(m5.Type.Name, card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("$13,083.38 / month", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("$157,000.56 / year", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("recommended", view.Find($"tr[data-type='{m5.Type.Name}']").GetAttribute("class"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_limit_shows_how_full_it_runs_at_the_chosen_count()
+    {
+        var result = Size(new SizingRequest { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000 });
+
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
+
+        var row = view.Find("tr[data-type='kafka.m5.4xlarge']");
+        var limits = row.QuerySelectorAll(".limit");
+        Assert.Equal(["Ingress", "Egress", "Partitions", "Storage"], limits.Select(l => l.QuerySelector(".limit-name")!.TextContent));
+        var storage = result.Options.Single(o => o.Type.Name == "kafka.m5.4xlarge").Limits.Single(l => l.Kind == LimitKind.Storage);
+        Assert.Equal(storage.Utilization.ToString("0%", System.Globalization.CultureInfo.InvariantCulture), limits[3].QuerySelector(".limit-pct")!.TextContent);
+    }
+
+    [Fact]
+    public void A_type_without_a_price_in_the_region_is_shown_as_not_offered()
+    {
+        var prices = Snapshot with { BrokerHourly = Snapshot.BrokerHourly.Where(p => p.Key != "kafka.m7g.large").ToDictionary() };
+        var result = Size(new SizingRequest { AvgDataInMiBps = 10, Partitions = 100 }, prices);
+
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
+
+        var row = view.Find("tr[data-type='kafka.m7g.large']");
+        Assert.Contains("unavailable", row.GetAttribute("class"), StringComparison.Ordinal);
+        Assert.Contains("Not offered in us-east-1", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("$0.00", row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void T3_is_labelled_development_and_test_only()
+    {
+        var result = Size(new SizingRequest { AvgDataInMiBps = 1, Partitions = 50, RetentionHours = 24 });
+
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
+
+        Assert.Contains("dev/test only", view.Find("tr[data-type='kafka.t3.small']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Development and test only", view.Find("[data-testid=pick-t3]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Advice_lists_warnings_before_information_with_their_reasons()
+    {
+        var result = Size(new SizingRequest { AvgDataInMiBps = 10, Partitions = 100, AvailabilityZones = 2, NearestReplicaFetching = false, AvgDataOutMiBps = 30 });
+
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
+
+        var advice = view.Find("[data-testid=advice]").TextContent;
+        Assert.Contains("Deploy across three Availability Zones.", advice, StringComparison.Ordinal);
+        Assert.Contains("Turn on nearest replica fetching", advice, StringComparison.Ordinal);
+        Assert.True(advice.IndexOf("three Availability Zones", StringComparison.Ordinal) < advice.IndexOf("min.insync.replicas", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Storage_and_network_figures_are_shown_with_units()
+    {
+        var result = Size(new SizingRequest { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000 });
+
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
+
+        Assert.Equal("177,188 GiB", view.Find("[data-testid=ebs-gib]").TextContent);
+        Assert.Equal("85,547 GiB / month", view.Find("[data-testid=cross-az]").TextContent);
+    }
+}
