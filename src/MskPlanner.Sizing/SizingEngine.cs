@@ -24,6 +24,7 @@ public static class SizingEngine
     public const int SelfManagedControllers = 3;
 
     private const double SecondsPerHour = 3600;
+    private static readonly BrokerFamily[] Families = Enum.GetValues<BrokerFamily>();
     private const double MiBPerGiB = 1024;
 
     public static SizingResult Size(SizingInput input, PriceSheet prices)
@@ -100,17 +101,11 @@ public static class SizingEngine
 
         var pst = ProvisionedThroughputFor(type, input);
         var count = pst is null ? 4 : 5;
-        var limits = new (LimitKind Kind, double Demand, double Capacity, string Unit)[count];
-        limits[0] = (LimitKind.Ingress, input.PeakDataInMiBps, ingressCapacity, "MiB/s peak data in");
-        limits[1] = (LimitKind.Egress, input.PeakDataOutMiBps, egressCapacity, "MiB/s peak data out");
-        limits[2] = (LimitKind.Partitions, input.Partitions, partitionCapacity, PartitionUnit(input));
-        limits[3] = (LimitKind.Storage, storage.EbsGiB, MaxVolumeGiBPerBroker, "GiB EBS");
-        if (pst is { } throughput)
-        {
-            limits[4] = (LimitKind.ProvisionedThroughput, input.AvgDataOutMiBps, throughput, "MiB/s average data out");
-        }
+        Span<LimitKind> kinds = [LimitKind.Ingress, LimitKind.Egress, LimitKind.Partitions, LimitKind.Storage, LimitKind.ProvisionedThroughput];
+        Span<double> demands = [input.PeakDataInMiBps, input.PeakDataOutMiBps, input.Partitions, storage.EbsGiB, input.AvgDataOutMiBps];
+        Span<double> capacities = [ingressCapacity, egressCapacity, partitionCapacity, MaxVolumeGiBPerBroker, pst ?? 0];
 
-        var (brokers, binding, checks) = Resolve(limits, zones);
+        var (brokers, binding, checks) = Resolve(kinds[..count], demands[..count], capacities[..count], zones, input);
         var volume = Math.Ceiling(storage.EbsGiB / brokers);
         var memory = MemoryFor(type, input.PeakDataInMiBps * input.ReplicationFactor / brokers, input);
 
@@ -142,14 +137,11 @@ public static class SizingEngine
         var tls = TlsShare(input);
         var ingressCapacity = type.ExpressIngressMiBps * input.ExpressPeakUtilization * tls;
         var egressCapacity = type.ExpressIngressMiBps * ExpressEgressPerIngress * tls;
-        var limits = new (LimitKind Kind, double Demand, double Capacity, string Unit)[]
-        {
-            (LimitKind.Ingress, input.PeakDataInMiBps, ingressCapacity, "MiB/s peak data in"),
-            (LimitKind.Egress, input.PeakDataOutMiBps, egressCapacity, "MiB/s peak data out"),
-            (LimitKind.Partitions, input.Partitions, PartitionCapacity(type, input), PartitionUnit(input)),
-        };
+        Span<LimitKind> kinds = [LimitKind.Ingress, LimitKind.Egress, LimitKind.Partitions];
+        Span<double> demands = [input.PeakDataInMiBps, input.PeakDataOutMiBps, input.Partitions];
+        Span<double> capacities = [ingressCapacity, egressCapacity, PartitionCapacity(type, input)];
 
-        var (brokers, binding, checks) = Resolve(limits, ExpressZones);
+        var (brokers, binding, checks) = Resolve(kinds, demands, capacities, ExpressZones, input);
         var memory = MemoryFor(type, input.PeakDataInMiBps * ExpressReplicationFactor / brokers, input);
 
         string? unavailable = null;
@@ -180,37 +172,43 @@ public static class SizingEngine
         return new BrokerOption(type, brokers, binding, checks, type.ExpressIngressMiBps * tls, 0, memory, cost, null, unavailable);
     }
 
+    /// <summary>The brokers each limit needs, the largest of them, and each limit's use at that count.</summary>
     private static (int Brokers, LimitKind Binding, LimitCheck[] Checks) Resolve(
-        (LimitKind Kind, double Demand, double Capacity, string Unit)[] limits, int zones)
+        ReadOnlySpan<LimitKind> kinds, ReadOnlySpan<double> demands, ReadOnlySpan<double> capacities, int zones, SizingInput input)
     {
-        var needed = new int[limits.Length];
+        Span<int> needed = stackalloc int[kinds.Length];
         var brokers = 0;
-        var binding = limits[0].Kind;
-        for (var i = 0; i < limits.Length; i++)
+        var binding = kinds[0];
+        for (var i = 0; i < kinds.Length; i++)
         {
-            needed[i] = BrokersFor(limits[i].Demand, limits[i].Capacity, zones);
+            needed[i] = BrokersFor(demands[i], capacities[i], zones);
             if (needed[i] > brokers)
             {
                 brokers = needed[i];
-                binding = limits[i].Kind;
+                binding = kinds[i];
             }
         }
 
-        var checks = new LimitCheck[limits.Length];
-        for (var i = 0; i < limits.Length; i++)
+        var checks = new LimitCheck[kinds.Length];
+        for (var i = 0; i < kinds.Length; i++)
         {
-            var (kind, demand, capacity, unit) = limits[i];
-            checks[i] = new LimitCheck(kind, needed[i], demand, capacity, unit, demand / (capacity * brokers));
+            checks[i] = new LimitCheck(kinds[i], needed[i], demands[i], capacities[i], UnitOf(kinds[i], input), demands[i] / (capacities[i] * brokers));
         }
 
         return (brokers, binding, checks);
     }
 
+    private static string UnitOf(LimitKind kind, SizingInput input) => kind switch
+    {
+        LimitKind.Ingress => "MiB/s peak data in",
+        LimitKind.Egress => "MiB/s peak data out",
+        LimitKind.Partitions => input.UseMaxPartitions ? "partitions (maximum per broker)" : "partitions (recommended per broker)",
+        LimitKind.Storage => "GiB EBS",
+        _ => "MiB/s average data out",
+    };
+
     private static double PartitionCapacity(BrokerType type, SizingInput input) =>
         input.UseMaxPartitions ? type.MaxPartitions : type.RecommendedPartitions;
-
-    private static string PartitionUnit(SizingInput input) =>
-        input.UseMaxPartitions ? "partitions (maximum per broker)" : "partitions (recommended per broker)";
 
     /// <summary>PST counts only on the sizes that support it, and never above the instance's EBS maximum.</summary>
     private static double? ProvisionedThroughputFor(BrokerType type, SizingInput input) =>
@@ -248,7 +246,7 @@ public static class SizingEngine
 
     private static Recommendation[] Recommend(BrokerOption[] options, SizingInput input)
     {
-        var families = Enum.GetValues<BrokerFamily>();
+        var families = Families;
         var picks = new Recommendation[families.Length];
         for (var f = 0; f < families.Length; f++)
         {

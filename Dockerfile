@@ -1,0 +1,25 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t mskplanner .      Run: docker run -p 8080:8080 mskplanner
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig MskPlanner.sln appsettings.json ./
+COPY wwwroot/ wwwroot/
+COPY src/ src/
+RUN dotnet publish src/MskPlanner.Web/MskPlanner.Web.csproj -c Release -o /app/publish --nologo
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# DejaVu fonts for the PDF cost summaries; nothing else is installed.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app/publish .
+# Saved plans (SQLite) live here; mount a volume to keep them.
+RUN mkdir -p /app/data && chown app:app /app/data
+VOLUME /app/data
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    DOTNET_RUNNING_IN_CONTAINER=true
+EXPOSE 8080
+# The non-root user the .NET images ship (UID 1654). Orchestrators probe GET /healthz.
+USER app
+ENTRYPOINT ["dotnet", "MskPlanner.Web.dll"]

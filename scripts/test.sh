@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Every check a change must pass: formatting, a warning-free build, and all test projects.
+# Ends with one line "N passed, N failed" summed over every test project.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results="artifacts/test-results"
+rm -rf "$results"
+
+dotnet format MskPlanner.sln --verify-no-changes || { echo "dotnet format found unformatted code: run 'dotnet format MskPlanner.sln'"; echo "0 passed, 1 failed"; exit 1; }
+dotnet build MskPlanner.sln -c Release --nologo || { echo "0 passed, 1 failed"; exit 1; }
+
+dotnet test MskPlanner.sln -c Release --no-build --nologo --logger "trx" --results-directory "$results"
+status=$?
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+echo "$passed passed, $failed failed"
+exit "$status"
