@@ -59,7 +59,9 @@ public class PlannerPageTests : PlannerTestContext
         page.WaitForAssertion(() => Assert.Contains("avgDataInMiBps=20", Services.GetRequiredService<BunitNavigationManager>().Uri, StringComparison.Ordinal));
         page.Find("input#peakDataInMiBps").Input("5");
 
-        page.WaitForAssertion(() => Assert.Contains("Peak data in must be at least the average data in of 20 MiB/s.", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Equal(
+            "Peak data in must be at least the average data in of 20 MiB/s.",
+            page.Find(".field[data-field=peakDataInMiBps] [role=alert]").TextContent));
         Assert.NotNull(page.Find("[data-testid=stale]"));
         Assert.Equal(BrokerCatalog.All.Count, page.FindAll("tr[data-type]").Count);
     }

@@ -1,5 +1,7 @@
 using Bunit;
 
+using Microsoft.AspNetCore.Components;
+
 using Microsoft.Extensions.DependencyInjection;
 
 using MskPlanner.Pricing;
@@ -19,6 +21,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<IPriceSource, BundledSnapshotPriceSource>();
         Services.AddSingleton<SizingService>();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
     }
 

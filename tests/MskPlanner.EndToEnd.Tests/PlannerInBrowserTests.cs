@@ -1,0 +1,98 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+using Microsoft.Playwright;
+
+namespace MskPlanner.EndToEnd.Tests;
+
+[Collection(SharedBrowser.Name)]
+public sealed class PlannerInBrowserTests(BrowserFixture fixture) : IAsyncLifetime
+{
+    private IBrowserContext _context = default!;
+    private IPage _page = default!;
+    private readonly List<string> _consoleErrors = [];
+
+    public async Task InitializeAsync()
+    {
+        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.Address.ToString() });
+        _page = await _context.NewPageAsync();
+        _page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Add(message.Text);
+            }
+        };
+    }
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    [Fact]
+    public async Task Typing_a_new_workload_updates_the_sizing_and_the_address()
+    {
+        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100&retentionHours=24");
+        await WaitForInteractiveAsync();
+        await Assertions.Expect(Brokers("kafka.m5.large")).ToHaveTextAsync("3");
+
+        await _page.Locator("input#avgDataInMiBps").FillAsync("200");
+
+        await Assertions.Expect(Brokers("kafka.m5.large")).ToHaveTextAsync("33");
+        await Assertions.Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("avgDataInMiBps=200"));
+        Assert.Empty(_consoleErrors);
+    }
+
+    [Fact]
+    public async Task A_copied_address_opens_the_same_inputs_and_figures_in_another_browser()
+    {
+        await _page.GotoAsync("/?avgDataInMiBps=80&avgDataOutMiBps=160&partitions=2000&retentionHours=720&primaryRetentionHours=24");
+        await WaitForInteractiveAsync();
+        await _page.Locator("input#partitions").FillAsync("2400");
+        await Assertions.Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("partitions=2400"));
+        var shared = _page.Url;
+        var figures = await Brokers("kafka.m7g.large").TextContentAsync();
+
+        await using var colleague = await fixture.Browser.NewContextAsync();
+        var other = await colleague.NewPageAsync();
+        await other.GotoAsync(shared);
+
+        await Assertions.Expect(other.Locator("input#partitions")).ToHaveValueAsync("2400");
+        await Assertions.Expect(other.Locator("tr[data-type='kafka.m7g.large'] td[data-col=brokers]")).ToHaveTextAsync(figures!);
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_figures_the_api_computes()
+    {
+        await _page.GotoAsync("/?avgDataInMiBps=100&avgDataOutMiBps=500&partitions=1000&retentionHours=24");
+        await WaitForInteractiveAsync();
+
+        using var http = new HttpClient { BaseAddress = fixture.App.Address };
+        using var response = await http.PostAsJsonAsync("/api/v1/sizing", new { avgDataInMiBps = 100, avgDataOutMiBps = 500, partitions = 1000, retentionHours = 24 });
+        var api = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        foreach (var option in api["options"]!.AsArray())
+        {
+            var type = option!["instanceType"]!.GetValue<string>();
+            await Assertions.Expect(Brokers(type)).ToHaveTextAsync(option["brokers"]!.GetValue<int>().ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            var total = option["monthlyCost"]!["total"]!.GetValue<decimal>();
+            await Assertions.Expect(_page.Locator($"tr[data-type='{type}'] td[data-col=monthly]")).ToContainTextAsync(total.ToString("$#,0.00", System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public async Task An_invalid_value_is_explained_at_its_field()
+    {
+        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100");
+        await WaitForInteractiveAsync();
+
+        await _page.Locator("input#partitions").FillAsync("0");
+
+        await Assertions.Expect(_page.Locator(".field[data-field=partitions] [role=alert]")).ToHaveTextAsync("Partitions must be between 1 and 10,000,000.");
+        await Assertions.Expect(_page.Locator("[data-testid=stale]")).ToBeVisibleAsync();
+    }
+
+    private ILocator Brokers(string type) => _page.Locator($"tr[data-type='{type}'] td[data-col=brokers]");
+
+    /// <summary>The first paint is prerendered; typing only counts once the circuit is up.</summary>
+    private async Task WaitForInteractiveAsync() =>
+        await Assertions.Expect(_page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+}
