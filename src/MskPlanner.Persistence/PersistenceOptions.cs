@@ -1,0 +1,16 @@
+namespace MskPlanner.Persistence;
+
+/// <summary>The "Persistence" configuration section.</summary>
+public sealed class PersistenceOptions
+{
+    public const string Section = "Persistence";
+
+    /// <summary>The SQLite file; a relative path is taken from the directory the app is started in.</summary>
+    public string DatabasePath { get; set; } = "data/mskplanner.db";
+
+    public string ConnectionString()
+    {
+        var path = Path.GetFullPath(DatabasePath);
+        return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
+    }
+}

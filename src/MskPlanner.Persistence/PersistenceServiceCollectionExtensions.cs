@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MskPlanner.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>The assembly that holds the migrations (the top-level migrations/ project).</summary>
+    public const string MigrationsAssembly = "MskPlanner.Migrations";
+
+    /// <summary>Saved plans in SQLite: a context factory, the store, and migrations applied at start.</summary>
+    public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PersistenceOptions>()
+            .BindConfiguration(PersistenceOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Persistence:DatabasePath must name the SQLite file.")
+            .ValidateOnStart();
+        builder.Services.AddDbContextFactory<PlansDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.ConnectionString(), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly)));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PlanStore>();
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        return builder;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace MskPlanner.Persistence;
+
+public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : DbContext(options)
+{
+    public DbSet<PlanEntity> Plans => Set<PlanEntity>();
+    public DbSet<RevisionEntity> Revisions => Set<RevisionEntity>();
+    public DbSet<ShareLinkEntity> ShareLinks => Set<ShareLinkEntity>();
+
+    /// <summary>SQLite cannot order by DateTimeOffset or decimal; stored as integers and reals they sort.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUnixMilliseconds>();
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PlanEntity>(plan =>
+        {
+            plan.ToTable("Plans");
+            plan.Property(p => p.Name).HasMaxLength(PlanEntity.NameMaxLength).IsRequired().UseCollation("NOCASE");
+            plan.Property(p => p.Description).HasMaxLength(PlanEntity.DescriptionMaxLength);
+            plan.HasIndex(p => p.UpdatedAt);
+            plan.HasIndex(p => p.Name);
+            plan.HasIndex(p => p.LatestMonthlyCost);
+            plan.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RevisionEntity>(revision =>
+        {
+            revision.ToTable("Revisions");
+            revision.HasIndex(r => new { r.PlanId, r.Number }).IsUnique();
+            revision.Property(r => r.Comment).HasMaxLength(RevisionEntity.CommentMaxLength);
+            revision.Property(r => r.SelectedFamily).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<ShareLinkEntity>(link =>
+        {
+            link.ToTable("ShareLinks");
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.HasIndex(l => l.PlanId);
+            link.HasOne<PlanEntity>().WithMany().HasForeignKey(l => l.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
+
+/// <summary>Instants as Unix milliseconds: sortable, compact, and exact to what the UI shows.</summary>
+internal sealed class DateTimeOffsetToUnixMilliseconds() : ValueConverter<DateTimeOffset, long>(
+    v => v.ToUnixTimeMilliseconds(),
+    v => DateTimeOffset.FromUnixTimeMilliseconds(v));
