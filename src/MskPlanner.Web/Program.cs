@@ -1,3 +1,4 @@
+using MskPlanner.Persistence;
 using MskPlanner.Pricing;
 using MskPlanner.Web;
 
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.AddPricing();
+builder.AddPersistence();
 builder.AddWeb();
 
 var app = builder.Build();

@@ -21,6 +21,8 @@ public static class WebServiceCollectionExtensions
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton<SizingService>();
+        builder.Services.AddSingleton<PlanService>();
+        builder.Services.AddSingleton<ComparisonService>();
         return builder;
     }
 
@@ -41,6 +43,7 @@ public static class WebServiceCollectionExtensions
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/healthz");
         app.MapSizingApi();
+        app.MapPlanApi();
         // Our own Content-Security-Policy already forbids framing; Blazor's would add a second, weaker header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

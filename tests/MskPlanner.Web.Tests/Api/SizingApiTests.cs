@@ -4,14 +4,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-using Microsoft.AspNetCore.Mvc.Testing;
 
 using MskPlanner.Pricing;
 using MskPlanner.Sizing;
 
 namespace MskPlanner.Web.Tests.Api;
 
-public class SizingApiTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public class SizingApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAppFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

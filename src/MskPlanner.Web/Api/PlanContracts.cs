@@ -1,0 +1,77 @@
+using MskPlanner.Persistence;
+using MskPlanner.Sizing;
+using MskPlanner.Web.Services;
+
+namespace MskPlanner.Web.Api;
+
+public sealed record CreatePlanRequest(string? Name, string? Description, SizingRequest? Inputs, BrokerFamily? SelectedFamily, string? Comment);
+
+/// <summary>Any field may be left out. Inputs make a new revision; name and description change the plan.</summary>
+public sealed record UpdatePlanRequest(string? Name, string? Description, SizingRequest? Inputs, BrokerFamily? SelectedFamily, string? Comment);
+
+public sealed record ShareRequest(int? Revision);
+
+public sealed record CompareItemRequest(int? PlanId, int? Revision, string? Label, SizingRequest? Inputs, BrokerFamily? SelectedFamily);
+
+public sealed record VariantsRequest(int PlanId, int? Revision, VariantKind Kind);
+
+/// <summary>Either <c>items</c> (2 to 4 plans, revisions or inputs) or <c>variants</c> of one plan.</summary>
+public sealed record CompareRequest(IReadOnlyList<CompareItemRequest>? Items, VariantsRequest? Variants);
+
+public sealed record RevisionResponse(int Number, DateTimeOffset CreatedAt, string? Comment, SizingRequest Inputs, string Region, BrokerFamily? SelectedFamily, PriceStamp PricedWith)
+{
+    public static RevisionResponse From(PlanRevision r) => new(r.Number, r.CreatedAt, r.Comment, r.Inputs, r.Region, r.SelectedFamily, r.PricedWith);
+}
+
+public sealed record PlanSummaryResponse(int Id, string Name, string? Description, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int LatestRevision, decimal? LatestMonthlyCost)
+{
+    public static PlanSummaryResponse From(PlanSummary p) => new(p.Id, p.Name, p.Description, p.CreatedAt, p.UpdatedAt, p.LatestRevision, p.LatestMonthlyCost);
+}
+
+public sealed record PlanListResponse(IReadOnlyList<PlanSummaryResponse> Items, int Total, int Page, int PageSize);
+
+public sealed record HeadlineResponse(BrokerFamily Family, string InstanceType, int Brokers, string BindingLimit, CostResponse MonthlyCost, decimal YearlyTotal, ClusterSplit? Split)
+{
+    public static HeadlineResponse? From(Recommendation? pick) => pick?.Option is { MonthlyCost: { } c } o
+        ? new(pick.Family, o.Type.Name, o.Brokers, SizingResponse.LimitKey(o.BindingLimit),
+            new CostResponse(c.Brokers, c.Storage, c.TieredStorage, c.ProvisionedThroughput, c.DataIn, c.CrossAz, c.Total), c.Total * 12, pick.Split)
+        : null;
+}
+
+/// <summary>A plan at one revision: its saved inputs, what it cost when saved, and its sizing at today's prices.</summary>
+public sealed record PlanResponse(
+    int Id, string Name, string? Description, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int LatestRevision,
+    RevisionResponse Revision, decimal? MonthlyCostThen, decimal? MonthlyCostNow, HeadlineResponse? Headline, SizingResponse? Sizing)
+{
+    public static PlanResponse From(PricedPlan priced)
+    {
+        var plan = priced.Details.Plan;
+        return new(plan.Id, plan.Name, plan.Description, plan.CreatedAt, plan.UpdatedAt, plan.LatestRevision,
+            RevisionResponse.From(priced.Details.Revision), priced.MonthlyThen, priced.MonthlyNow,
+            HeadlineResponse.From(priced.Headline), priced.Result is { } r ? SizingResponse.From(r) : null);
+    }
+}
+
+public sealed record ShareResponse(int Id, int? Revision, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? Token, string? Url)
+{
+    public static ShareResponse From(ShareLink link, string? token = null, string? url = null) =>
+        new(link.Id, link.RevisionNumber, link.CreatedAt, link.RevokedAt, token, url);
+}
+
+public sealed record ComparisonColumnResponse(
+    string Label, string? Link, SizingInput Inputs, BrokerFamily? SelectedFamily, HeadlineResponse? Headline,
+    IReadOnlyDictionary<string, RecommendationResponse> Recommended, decimal? DifferenceFromFirst, double? DifferenceFromFirstPercent, PricesResponse Prices);
+
+public sealed record InputRowResponse(string Field, string Label, IReadOnlyList<string> Values, bool Differs);
+
+public sealed record ComparisonResponse(IReadOnlyList<ComparisonColumnResponse> Columns, IReadOnlyList<InputRowResponse> Inputs)
+{
+    public static ComparisonResponse From(Comparison comparison) => new(
+        [.. comparison.Columns.Select((c, i) =>
+        {
+            var (amount, percent) = comparison.DifferenceFromFirst(i);
+            var sizing = SizingResponse.From(c.Result);
+            return new ComparisonColumnResponse(c.Label, c.Link, c.Result.Input, c.Family, HeadlineResponse.From(c.Headline), sizing.Recommended, amount, percent, sizing.Prices);
+        })],
+        [.. comparison.Inputs.Select(r => new InputRowResponse(r.Field, r.Label, r.Values, r.Differs))]);
+}

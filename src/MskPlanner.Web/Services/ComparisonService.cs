@@ -1,0 +1,201 @@
+using System.Globalization;
+
+using MskPlanner.Persistence;
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Web.Services;
+
+/// <summary>What to put in a comparison column: a saved plan (at a revision), or inputs of a variant.</summary>
+public sealed record CompareItem(int? PlanId = null, int? Revision = null, string? Label = null, SizingRequest? Inputs = null, BrokerFamily? Family = null)
+{
+    /// <summary>Parses "12" or "12@3" (plan 12 at revision 3), as comparison addresses write them.</summary>
+    public static CompareItem? Parse(string text)
+    {
+        var parts = text.Split('@');
+        if (parts.Length > 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var plan))
+        {
+            return null;
+        }
+
+        if (parts.Length == 1)
+        {
+            return new CompareItem(plan);
+        }
+
+        return int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? new CompareItem(plan, revision) : null;
+    }
+
+    public string? Address => PlanId is { } id ? Revision is { } r ? $"{id}@{r}" : $"{id}" : null;
+}
+
+/// <summary>The questions users ask most of one plan.</summary>
+public enum VariantKind
+{
+    Families,
+    Zones,
+    Retention,
+}
+
+/// <summary>One column: a plan or variant, sized, with the option it is costed by.</summary>
+public sealed record ComparisonColumn(string Label, string? Link, SizingResult Result, Recommendation? Headline, BrokerFamily? Family)
+{
+    public decimal? Monthly => Headline?.Option?.MonthlyCost?.Total;
+}
+
+/// <summary>An input row: its value in every column, and whether they differ.</summary>
+public sealed record InputRow(string Field, string Label, IReadOnlyList<string> Values)
+{
+    public bool Differs => Values.Distinct().Count() > 1;
+}
+
+public sealed record Comparison(IReadOnlyList<ComparisonColumn> Columns, IReadOnlyList<InputRow> Inputs)
+{
+    /// <summary>Column minus the first column's monthly cost, and that as a share of the first.</summary>
+    public (decimal? Amount, double? Percent) DifferenceFromFirst(int column)
+    {
+        if (Columns[0].Monthly is not { } first || Columns[column].Monthly is not { } value)
+        {
+            return (null, null);
+        }
+
+        var amount = value - first;
+        return (amount, first == 0 ? null : (double)(amount / first));
+    }
+}
+
+public sealed record ComparisonOutcome(Comparison? Comparison, IReadOnlyList<FieldError> Errors);
+
+/// <summary>Puts two to four plans, revisions or variants side by side.</summary>
+public sealed class ComparisonService(PlanStore store, SizingService sizing)
+{
+    private static readonly BrokerFamily[] AllFamilies = [BrokerFamily.T3, BrokerFamily.M5, BrokerFamily.M7g, BrokerFamily.Express];
+    private static readonly int[] ZoneVariants = [2, 3];
+    private static readonly double[] RetentionVariants = [24, 72, 168];
+
+    public const int MinColumns = 2;
+    public const int MaxColumns = 4;
+
+    public async Task<ComparisonOutcome> CompareAsync(IReadOnlyList<CompareItem> items, CancellationToken cancellationToken = default)
+    {
+        if (items.Count is < MinColumns or > MaxColumns)
+        {
+            return new(null, [new FieldError("items", $"Compare {MinColumns} to {MaxColumns} plans; {items.Count} were given.")]);
+        }
+
+        var columns = new List<ComparisonColumn>();
+        var errors = new List<FieldError>();
+        foreach (var (item, index) in items.Select((item, index) => (item, index)))
+        {
+            var column = await ColumnAsync(item, cancellationToken);
+            if (column.Column is null)
+            {
+                errors.Add(new FieldError($"items[{index}]", column.Error!));
+            }
+            else
+            {
+                columns.Add(column.Column);
+            }
+        }
+
+        return errors.Count > 0 ? new(null, errors) : new(new Comparison(columns, InputRows(columns)), []);
+    }
+
+    /// <summary>Variants of one plan: its families side by side, 2 vs 3 AZs, or 1, 3 and 7 days of retention.</summary>
+    public async Task<ComparisonOutcome> VariantsAsync(int planId, int? revision, VariantKind kind, CancellationToken cancellationToken = default)
+    {
+        var plan = await store.GetAsync(planId, revision, cancellationToken);
+        if (plan is null)
+        {
+            return new(null, [new FieldError("planId", $"There is no plan {planId}{(revision is null ? "" : $" with revision {revision}")}.")]);
+        }
+
+        var inputs = plan.Revision.Inputs;
+        var name = plan.Plan.Name;
+        IReadOnlyList<CompareItem> items = kind switch
+        {
+            VariantKind.Families =>
+            [
+                .. AllFamilies.Select(f => new CompareItem(Label: $"{name}: {Planner.Display.Family(f)}", Inputs: inputs, Family: f)),
+            ],
+            VariantKind.Zones =>
+            [
+                .. ZoneVariants.Select(a => new CompareItem(Label: $"{name}: {a} AZs", Inputs: inputs with { AvailabilityZones = a }, Family: plan.Revision.SelectedFamily)),
+            ],
+            _ =>
+            [
+                .. RetentionVariants.Select(h => new CompareItem(
+                    Label: $"{name}: {h:0} h retention",
+                    Inputs: inputs with { RetentionHours = h, PrimaryRetentionHours = null },
+                    Family: plan.Revision.SelectedFamily)),
+            ],
+        };
+        return await CompareAsync(items, cancellationToken);
+    }
+
+    private async Task<(ComparisonColumn? Column, string? Error)> ColumnAsync(CompareItem item, CancellationToken cancellationToken)
+    {
+        string label;
+        string? link = null;
+        SizingRequest inputs;
+        var family = item.Family;
+        if (item.PlanId is { } planId)
+        {
+            var plan = await store.GetAsync(planId, item.Revision, cancellationToken);
+            if (plan is null)
+            {
+                return (null, $"There is no plan {planId}{(item.Revision is null ? "" : $" with revision {item.Revision}")}.");
+            }
+
+            label = item.Revision is null ? plan.Plan.Name : $"{plan.Plan.Name} (revision {plan.Revision.Number})";
+            link = item.Revision is null ? $"plans/{planId}" : $"plans/{planId}?revision={plan.Revision.Number}";
+            inputs = plan.Revision.Inputs;
+            family ??= plan.Revision.SelectedFamily;
+        }
+        else if (item.Inputs is { } given)
+        {
+            label = item.Label ?? "Variant";
+            inputs = given;
+        }
+        else
+        {
+            return (null, "Name a plan (planId) or give inputs.");
+        }
+
+        var outcome = await sizing.SizeAsync(inputs, cancellationToken);
+        if (outcome.Result is not { } result)
+        {
+            return (null, string.Join(" ", outcome.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
+
+        return (new ComparisonColumn(label, link, result, PlanHeadline.Pick(result, family), family), null);
+    }
+
+    private static List<InputRow> InputRows(List<ComparisonColumn> columns)
+    {
+        static string N(double v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
+        var fields = new (string Field, string Label, Func<SizingInput, string> Value)[]
+        {
+            ("avgDataInMiBps", "Average data in, MiB/s", i => N(i.AvgDataInMiBps)),
+            ("peakDataInMiBps", "Peak data in, MiB/s", i => N(i.PeakDataInMiBps)),
+            ("avgDataOutMiBps", "Average data out, MiB/s", i => N(i.AvgDataOutMiBps)),
+            ("peakDataOutMiBps", "Peak data out, MiB/s", i => N(i.PeakDataOutMiBps)),
+            ("retentionHours", "Retention, hours", i => N(i.RetentionHours)),
+            ("primaryRetentionHours", "Primary retention, hours", i => N(i.PrimaryRetentionHours)),
+            ("partitions", "Partitions (replicas)", i => N(i.Partitions)),
+            ("replicationFactor", "Replication factor", i => N(i.ReplicationFactor)),
+            ("availabilityZones", "Availability zones", i => N(i.AvailabilityZones)),
+            ("nearestReplicaFetching", "Nearest replica fetching", i => i.NearestReplicaFetching ? "on" : "off"),
+            ("diskUtilizationTarget", "Disk utilization target", i => N(i.DiskUtilizationTarget)),
+            ("peakUtilization", "Utilization at peak", i => N(i.PeakUtilization)),
+            ("laggingConsumerFactor", "Lagging consumers, x data in", i => N(i.LaggingConsumerFactor)),
+            ("provisionedThroughputMiBps", "Provisioned throughput, MiB/s", i => i.ProvisionedThroughputMiBps is { } p ? N(p) : "none"),
+            ("tlsInTransit", "Encryption in transit", i => i.TlsInTransit ? "on" : "off"),
+            ("pageCacheSeconds", "Page cache, seconds", i => N(i.PageCacheSeconds)),
+            ("brokerQuota", "Broker quota per cluster", i => N(i.BrokerQuota)),
+            ("region", "Region", i => i.Region),
+        };
+        var rows = fields.Select(f => new InputRow(f.Field, f.Label, [.. columns.Select(c => f.Value(c.Result.Input))])).ToList();
+        rows.Add(new InputRow("family", "Broker family", [.. columns.Select(c => c.Family is { } f ? Planner.Display.Family(f) : "cheapest production pick")]));
+        return rows;
+    }
+}
