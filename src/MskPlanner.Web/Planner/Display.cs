@@ -35,6 +35,10 @@ public static class Display
         _ => "Express",
     };
 
+    public static string When(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant);
+
+    public static string Usd(decimal? amount) => amount is { } a ? Usd(a) : "n/a";
+
     public static string PricesLine(PriceOrigin origin) =>
         $"Prices: {origin.Source}, {origin.Region}, as of {origin.AsOf.ToString("yyyy-MM-dd", Invariant)}";
 }

@@ -55,6 +55,31 @@ public sealed class PlannerForm
         Region = Region,
     };
 
+    /// <summary>A form showing a saved request exactly.</summary>
+    public static PlannerForm FromRequest(SizingRequest request) => new()
+    {
+        AvgDataInMiBps = request.AvgDataInMiBps,
+        PeakDataInMiBps = request.PeakDataInMiBps,
+        AvgDataOutMiBps = request.AvgDataOutMiBps,
+        PeakDataOutMiBps = request.PeakDataOutMiBps,
+        RetentionHours = request.RetentionHours,
+        PrimaryRetentionHours = request.PrimaryRetentionHours,
+        Partitions = request.Partitions,
+        ReplicationFactor = request.ReplicationFactor ?? InputLimits.DefaultReplicationFactor,
+        AvailabilityZones = request.AvailabilityZones ?? InputLimits.DefaultAvailabilityZones,
+        NearestReplicaFetching = request.NearestReplicaFetching ?? true,
+        DiskUtilizationTarget = request.DiskUtilizationTarget,
+        PeakUtilization = request.PeakUtilization,
+        LaggingConsumerFactor = request.LaggingConsumerFactor,
+        ProvisionedThroughputMiBps = request.ProvisionedThroughputMiBps,
+        UseMaxPartitions = request.UseMaxPartitions ?? false,
+        TlsInTransit = request.TlsInTransit ?? true,
+        TlsDeratePercent = request.TlsDeratePercent,
+        PageCacheSeconds = request.PageCacheSeconds,
+        BrokerQuota = request.BrokerQuota,
+        Region = request.Region ?? InputLimits.DefaultRegion,
+    };
+
     /// <summary>The form as query-string pairs, in the API's field names.</summary>
     public IReadOnlyDictionary<string, string?> ToQuery() => new Dictionary<string, string?>
     {

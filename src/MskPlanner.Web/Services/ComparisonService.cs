@@ -2,6 +2,7 @@ using System.Globalization;
 
 using MskPlanner.Persistence;
 using MskPlanner.Sizing;
+using MskPlanner.Web.Planner;
 
 namespace MskPlanner.Web.Services;
 
@@ -115,7 +116,7 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
         {
             VariantKind.Families =>
             [
-                .. AllFamilies.Select(f => new CompareItem(Label: $"{name}: {Planner.Display.Family(f)}", Inputs: inputs, Family: f)),
+                .. AllFamilies.Select(f => new CompareItem(Label: $"{name}: {Display.Family(f)}", Inputs: inputs, Family: f)),
             ],
             VariantKind.Zones =>
             [
@@ -172,30 +173,8 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
 
     private static List<InputRow> InputRows(List<ComparisonColumn> columns)
     {
-        static string N(double v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
-        var fields = new (string Field, string Label, Func<SizingInput, string> Value)[]
-        {
-            ("avgDataInMiBps", "Average data in, MiB/s", i => N(i.AvgDataInMiBps)),
-            ("peakDataInMiBps", "Peak data in, MiB/s", i => N(i.PeakDataInMiBps)),
-            ("avgDataOutMiBps", "Average data out, MiB/s", i => N(i.AvgDataOutMiBps)),
-            ("peakDataOutMiBps", "Peak data out, MiB/s", i => N(i.PeakDataOutMiBps)),
-            ("retentionHours", "Retention, hours", i => N(i.RetentionHours)),
-            ("primaryRetentionHours", "Primary retention, hours", i => N(i.PrimaryRetentionHours)),
-            ("partitions", "Partitions (replicas)", i => N(i.Partitions)),
-            ("replicationFactor", "Replication factor", i => N(i.ReplicationFactor)),
-            ("availabilityZones", "Availability zones", i => N(i.AvailabilityZones)),
-            ("nearestReplicaFetching", "Nearest replica fetching", i => i.NearestReplicaFetching ? "on" : "off"),
-            ("diskUtilizationTarget", "Disk utilization target", i => N(i.DiskUtilizationTarget)),
-            ("peakUtilization", "Utilization at peak", i => N(i.PeakUtilization)),
-            ("laggingConsumerFactor", "Lagging consumers, x data in", i => N(i.LaggingConsumerFactor)),
-            ("provisionedThroughputMiBps", "Provisioned throughput, MiB/s", i => i.ProvisionedThroughputMiBps is { } p ? N(p) : "none"),
-            ("tlsInTransit", "Encryption in transit", i => i.TlsInTransit ? "on" : "off"),
-            ("pageCacheSeconds", "Page cache, seconds", i => N(i.PageCacheSeconds)),
-            ("brokerQuota", "Broker quota per cluster", i => N(i.BrokerQuota)),
-            ("region", "Region", i => i.Region),
-        };
-        var rows = fields.Select(f => new InputRow(f.Field, f.Label, [.. columns.Select(c => f.Value(c.Result.Input))])).ToList();
-        rows.Add(new InputRow("family", "Broker family", [.. columns.Select(c => c.Family is { } f ? Planner.Display.Family(f) : "cheapest production pick")]));
+        var rows = InputDescriptions.All.Select(d => new InputRow(d.Field, d.Label, [.. columns.Select(c => d.Value(c.Result.Input))])).ToList();
+        rows.Add(new InputRow("family", "Broker family", [.. columns.Select(c => c.Family is { } f ? Display.Family(f) : "cheapest production pick")]));
         return rows;
     }
 }

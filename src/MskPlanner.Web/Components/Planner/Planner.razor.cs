@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 
 using MskPlanner.Sizing;
+using MskPlanner.Web.Components.Plans;
 using MskPlanner.Web.Planner;
 using MskPlanner.Web.Services;
+
+using MudBlazor;
 
 namespace MskPlanner.Web.Components.Planner;
 
@@ -20,6 +23,8 @@ public partial class Planner
     [Inject] private SizingService Sizing { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -40,6 +45,18 @@ public partial class Planner
     {
         _form = new PlannerForm();
         await RecomputeAsync();
+    }
+
+    private async Task SaveAsPlanAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<SavePlanDialog>("Save as plan", new DialogParameters<SavePlanDialog>
+        {
+            { d => d.Inputs, _form.ToRequest() },
+        });
+        if (await dialog.Result is { Canceled: false, Data: int id })
+        {
+            Navigation.NavigateTo($"plans/{id}");
+        }
     }
 
     private async Task SizeAsync()

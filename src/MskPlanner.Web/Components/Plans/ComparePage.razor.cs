@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Components;
+
+using MskPlanner.Sizing;
+using MskPlanner.Web.Planner;
+using MskPlanner.Web.Services;
+
+using MudBlazor;
+
+namespace MskPlanner.Web.Components.Plans;
+
+/// <summary>
+/// Two to four plans side by side, from an address: <c>compare?items=12,15@3</c> (plan 15 at revision 3), or
+/// <c>compare?plan=12&amp;variants=families|zones|retention</c>.
+/// </summary>
+public partial class ComparePage
+{
+    private Comparison? _comparison;
+    private IReadOnlyList<FieldError> _errors = [];
+    private string[] _labels = [];
+    private List<ChartSeries<double>> _costSeries = [];
+    private List<ChartSeries<double>> _brokerSeries = [];
+
+    [SupplyParameterFromQuery(Name = "items")] public string? Items { get; set; }
+
+    [SupplyParameterFromQuery(Name = "plan")] public int? Plan { get; set; }
+
+    [SupplyParameterFromQuery(Name = "revision")] public int? Revision { get; set; }
+
+    [SupplyParameterFromQuery(Name = "variants")] public string? Variants { get; set; }
+
+    [Inject] private ComparisonService Comparisons { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var outcome = await CompareAsync();
+        _comparison = outcome.Comparison;
+        _errors = outcome.Errors;
+        if (_comparison is { } comparison)
+        {
+            Chart(comparison);
+        }
+    }
+
+    private Task<ComparisonOutcome> CompareAsync()
+    {
+        if (Plan is { } plan)
+        {
+            return Enum.TryParse<VariantKind>(Variants, ignoreCase: true, out var kind)
+                ? Comparisons.VariantsAsync(plan, Revision, kind)
+                : Task.FromResult(new ComparisonOutcome(null, [new FieldError("variants", "Choose variants: families, zones or retention.")]));
+        }
+
+        var texts = (Items ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var items = texts.Select(CompareItem.Parse).ToList();
+        if (items.Any(i => i is null))
+        {
+            return Task.FromResult(new ComparisonOutcome(null, [new FieldError("items", "Name plans as 12 or 12@3 (plan 12 at revision 3), separated by commas.")]));
+        }
+
+        return Comparisons.CompareAsync(items!);
+    }
+
+    private void Chart(Comparison comparison)
+    {
+        _labels = [.. comparison.Columns.Select(c => c.Label)];
+        _costSeries =
+        [
+            CostSeries("Brokers", comparison, c => c.Brokers),
+            CostSeries("Storage", comparison, c => c.Storage),
+            CostSeries("Tiered storage", comparison, c => c.TieredStorage),
+            CostSeries("Provisioned throughput", comparison, c => c.ProvisionedThroughput),
+            CostSeries("Data in", comparison, c => c.DataIn),
+            CostSeries("Cross-AZ", comparison, c => c.CrossAz),
+        ];
+        _brokerSeries = [.. Enum.GetValues<BrokerFamily>().Select(family => new ChartSeries<double>
+        {
+            Name = Display.Family(family),
+            Data = comparison.Columns.Select(c => (double)(c.Result.Recommended.Single(r => r.Family == family).Option?.Brokers ?? 0)).ToArray(),
+        })];
+    }
+
+    private static ChartSeries<double> CostSeries(string name, Comparison comparison, Func<MonthlyCost, decimal> part) => new()
+    {
+        Name = name,
+        Data = comparison.Columns.Select(c => c.Headline?.Option?.MonthlyCost is { } cost ? (double)part(cost) : 0).ToArray(),
+    };
+}

@@ -1,0 +1,184 @@
+using Microsoft.AspNetCore.Components;
+
+using MskPlanner.Persistence;
+using MskPlanner.Sizing;
+using MskPlanner.Web.Planner;
+using MskPlanner.Web.Services;
+
+using MudBlazor;
+
+namespace MskPlanner.Web.Components.Plans;
+
+/// <summary>One saved plan: edit its inputs live, save revisions, browse and restore history, share it.</summary>
+public partial class PlanPage
+{
+    private PlanDetails? _plan;
+    private PlannerForm _form = new();
+    private BrokerFamily? _family;
+    private string? _comment;
+    private SizingResult? _result;
+    private Dictionary<string, string> _errors = [];
+    private IReadOnlyList<PricedPlan> _history = [];
+
+    [Parameter] public int Id { get; set; }
+
+    [SupplyParameterFromQuery(Name = "revision")] public int? Revision { get; set; }
+
+    [Inject] private PlanService Plans { get; set; } = default!;
+
+    [Inject] private SizingService Sizing { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _plan = await Plans.Store.GetAsync(Id, Revision);
+        if (_plan is null)
+        {
+            Navigation.NotFound();
+            return;
+        }
+
+        _form = PlannerForm.FromRequest(_plan.Revision.Inputs);
+        _family = _plan.Revision.SelectedFamily;
+        _comment = null;
+        await SizeAsync();
+        await LoadHistoryAsync();
+    }
+
+    private async Task SizeAsync()
+    {
+        var outcome = await Sizing.SizeAsync(_form.ToRequest());
+        _errors = outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
+        if (outcome.Result is not null)
+        {
+            _result = outcome.Result;
+        }
+    }
+
+    private Task FamilyChangedAsync(BrokerFamily? family)
+    {
+        _family = family;
+        return Task.CompletedTask;
+    }
+
+    private async Task LoadHistoryAsync()
+    {
+        var revisions = await Plans.Store.ListRevisionsAsync(Id) ?? [];
+        var priced = new List<PricedPlan>(revisions.Count);
+        foreach (var revision in revisions)
+        {
+            priced.Add(await Plans.PriceAsync(new PlanDetails(_plan!.Plan, revision)));
+        }
+
+        _history = priced;
+    }
+
+    private async Task SaveRevisionAsync()
+    {
+        var saved = await Plans.SaveRevisionAsync(Id, _form.ToRequest(), _family, _comment);
+        if (saved is null)
+        {
+            Navigation.NotFound();
+            return;
+        }
+
+        if (saved.Value is { } revision)
+        {
+            Snackbar.Add($"Saved revision {revision.Number}.", Severity.Success);
+            await ReloadLatestAsync();
+        }
+        else
+        {
+            Snackbar.Add(string.Join(" ", saved.Errors.Select(e => e.Message)), Severity.Error);
+        }
+    }
+
+    private async Task RestoreAsync(int number)
+    {
+        var old = _history.FirstOrDefault(h => h.Details.Revision.Number == number)?.Details.Revision;
+        if (old is null)
+        {
+            return;
+        }
+
+        var saved = await Plans.SaveRevisionAsync(Id, old.Inputs, old.SelectedFamily, $"Restored revision {number}");
+        if (saved?.Value is { } revision)
+        {
+            Snackbar.Add($"Revision {number} restored as revision {revision.Number}.", Severity.Success);
+            await ReloadLatestAsync();
+        }
+    }
+
+    private async Task ReloadLatestAsync()
+    {
+        if (Revision is null)
+        {
+            await OnParametersSetAsync();
+        }
+        else
+        {
+            Navigation.NavigateTo($"plans/{Id}");
+        }
+    }
+
+    private async Task SaveAsNewAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<SavePlanDialog>("Save as new plan", new DialogParameters<SavePlanDialog>
+        {
+            { d => d.Inputs, _form.ToRequest() },
+            { d => d.Family, _family },
+            { d => d.Name, $"Copy of {_plan!.Plan.Name}" },
+            { d => d.Description, _plan.Plan.Description },
+        });
+        if (await dialog.Result is { Canceled: false, Data: int id })
+        {
+            Navigation.NavigateTo($"plans/{id}");
+        }
+    }
+
+    private async Task RenameAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<RenamePlanDialog>("Rename plan", new DialogParameters<RenamePlanDialog>
+        {
+            { d => d.PlanId, Id },
+            { d => d.Name, _plan!.Plan.Name },
+            { d => d.Description, _plan.Plan.Description },
+        });
+        if (await dialog.Result is { Canceled: false })
+        {
+            await OnParametersSetAsync();
+        }
+    }
+
+    private async Task DeleteAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Delete this plan?",
+            $"\"{_plan!.Plan.Name}\" and its {_plan.Plan.LatestRevision} revision(s) disappear from the list and its share links stop working. You can undo this right after.",
+            yesText: "Delete", cancelText: "Cancel");
+        if (confirmed != true || !await Plans.Store.DeleteAsync(Id))
+        {
+            return;
+        }
+
+        var id = Id;
+        Snackbar.Add($"Deleted \"{_plan.Plan.Name}\".", Severity.Info, options =>
+        {
+            options.Action = "Undo";
+            options.OnClick = async _ =>
+            {
+                await Plans.Store.RestoreAsync(id);
+                Navigation.NavigateTo($"plans/{id}");
+            };
+        });
+        Navigation.NavigateTo("plans");
+    }
+
+    private string VariantLink(VariantKind kind) =>
+        $"compare?plan={Id}{(Revision is { } r ? $"&revision={r}" : "")}&variants={kind.ToString().ToLowerInvariant()}";
+}
