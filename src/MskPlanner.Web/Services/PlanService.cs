@@ -55,7 +55,8 @@ public sealed class PlanService(PlanStore store, SizingService sizing)
 
         var headline = PlanHeadline.Pick(result, family);
         var stamp = new PriceStamp(result.Prices.Source, result.Prices.Region, result.Prices.AsOf, headline?.Option?.MonthlyCost?.Total);
-        return (new RevisionDraft(SizingRequest.From(result.Input), result.Input.Region, family, comment, stamp), []);
+        // The request is kept as given: a field left to its default ("peak = average") stays so when reopened.
+        return (new RevisionDraft(inputs, result.Input.Region, family, comment, stamp), []);
     }
 }
 

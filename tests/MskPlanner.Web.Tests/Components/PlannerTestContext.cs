@@ -1,9 +1,11 @@
 using Bunit;
 
 using Microsoft.AspNetCore.Components;
-
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
+using MskPlanner.Persistence;
 using MskPlanner.Pricing;
 using MskPlanner.Web.Services;
 
@@ -12,21 +14,48 @@ using MudBlazor.Services;
 
 namespace MskPlanner.Web.Tests.Components;
 
-/// <summary>One bUnit context for MudBlazor components: its services, loose JS interop, and the popover provider.</summary>
+/// <summary>
+/// One bUnit context for MudBlazor components: its services, loose JS interop, the popover and dialog providers,
+/// and the app's own services over a real, migrated SQLite file of the test's own.
+/// </summary>
 public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
 {
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mskplanner-bunit", Guid.NewGuid().ToString("N"));
+
     protected PlannerTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices();
         Services.AddSingleton<IPriceSource, BundledSnapshotPriceSource>();
         Services.AddSingleton<SizingService>();
+        Services.AddDbContextFactory<PlansDbContext>(o => o.UseSqlite(
+            new PersistenceOptions { DatabasePath = Path.Combine(_folder, "plans.db") }.ConnectionString(),
+            s => s.MigrationsAssembly(PersistenceServiceCollectionExtensions.MigrationsAssembly)));
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<PlanStore>();
+        Services.AddSingleton<PlanService>();
+        Services.AddSingleton<ComparisonService>();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
+        Dialogs = Render<MudDialogProvider>();
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    protected IRenderedComponent<MudDialogProvider> Dialogs { get; }
+
+    protected PlanService Plans => Services.GetRequiredService<PlanService>();
+
+    public Task InitializeAsync() =>
+        new DatabaseMigrator(Services.GetRequiredService<IDbContextFactory<PlansDbContext>>(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
 
     /// <summary>MudBlazor's services dispose only asynchronously, so xUnit must take this path.</summary>
-    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
 }

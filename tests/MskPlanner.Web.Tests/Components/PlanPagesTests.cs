@@ -1,0 +1,155 @@
+using Bunit;
+using Bunit.TestDoubles;
+
+using Microsoft.Extensions.DependencyInjection;
+
+using MskPlanner.Sizing;
+using MskPlanner.Web.Components.Plans;
+
+namespace MskPlanner.Web.Tests.Components;
+
+public class PlanPagesTests : PlannerTestContext
+{
+    private async Task<int> SaveAsync(string name, double avgIn, double retention = 168)
+    {
+        var saved = await Plans.CreateAsync(name, $"{name} description", new SizingRequest { AvgDataInMiBps = avgIn, Partitions = 900, RetentionHours = retention }, null, null);
+        return saved.Value!.Plan.Id;
+    }
+
+    private BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
+
+    [Fact]
+    public async Task The_plans_list_shows_saved_plans_with_their_cost_and_filters_by_name()
+    {
+        await SaveAsync("Payments", 20);
+        await SaveAsync("Clickstream", 80);
+
+        var page = Render<PlansPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-plan]").Count));
+        Assert.Contains("$", page.Find("[data-testid=plans]").TextContent, StringComparison.Ordinal);
+
+        page.Find("input#plan-search").Input("click");
+
+        page.WaitForAssertion(() => Assert.Equal(["Clickstream"], page.FindAll("[data-plan]").Select(a => a.TextContent.Trim())));
+    }
+
+    [Fact]
+    public async Task A_plan_opens_with_its_saved_inputs_and_saving_adds_a_revision_to_its_history()
+    {
+        var id = await SaveAsync("Orders", 30);
+        var page = Render<PlanPage>(p => p.Add(c => c.Id, id));
+
+        Assert.Equal("30", page.Find("input#avgDataInMiBps").GetAttribute("value"));
+        Assert.Single(page.FindAll("[data-testid=history] tr[data-revision]"));
+
+        page.Find("input#avgDataInMiBps").Input("45");
+
+        // 45 MiB/s for a week needs 159,469 GiB of EBS: ten 16 TiB volumes, twelve brokers.
+        page.WaitForAssertion(() => Assert.Equal("12", page.Find("tr[data-type='kafka.m5.large'] td[data-col=brokers]").TextContent));
+        await page.InvokeAsync(() => page.Find("[data-testid=save-revision]").Click());
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=history] tr[data-revision]").Count));
+        Assert.Equal(45, (await Plans.Store.GetAsync(id))!.Revision.Inputs.AvgDataInMiBps);
+        Assert.Equal(30, (await Plans.Store.GetAsync(id, 1))!.Revision.Inputs.AvgDataInMiBps);
+    }
+
+    [Fact]
+    public async Task An_old_revision_opens_with_a_way_back_to_the_latest()
+    {
+        var id = await SaveAsync("Orders", 30);
+        await Plans.SaveRevisionAsync(id, new SizingRequest { AvgDataInMiBps = 60, Partitions = 900 }, null, "doubled");
+
+        Navigation.NavigateTo($"/plans/{id}?revision=1");
+        var page = Render<PlanPage>(p => p.Add(c => c.Id, id));
+
+        Assert.Equal("30", page.Find("input#avgDataInMiBps").GetAttribute("value"));
+        Assert.Contains("revision 1", page.Find("[data-testid=old-revision]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_plan_is_not_found()
+    {
+        var notFound = false;
+        Navigation.OnNotFound += (_, _) => notFound = true;
+
+        Render<PlanPage>(p => p.Add(c => c.Id, 404404));
+
+        Assert.True(notFound);
+    }
+
+    [Fact]
+    public async Task A_shared_link_shows_the_plan_read_only_with_a_way_to_copy_it()
+    {
+        var id = await SaveAsync("Shared orders", 25);
+        var link = await Plans.Store.CreateShareAsync(id, null);
+
+        var page = Render<SharedPlanPage>(p => p.Add(c => c.Token, link!.Token));
+
+        Assert.Equal("Shared orders", page.Find("[data-testid=plan-name]").TextContent);
+        Assert.Equal("25", page.Find("[data-testid=inputs] tr[data-field=avgDataInMiBps] td.num").TextContent);
+        Assert.Empty(page.FindAll("input#avgDataInMiBps"));
+        Assert.Empty(page.FindAll("[data-testid=save-revision]"));
+        Assert.NotNull(page.Find("[data-testid=copy-plan]"));
+    }
+
+    [Fact]
+    public async Task A_revoked_share_link_is_not_found()
+    {
+        var id = await SaveAsync("Shared orders", 25);
+        var link = await Plans.Store.CreateShareAsync(id, null);
+        await Plans.Store.RevokeShareAsync(id, link!.Link.Id);
+
+        var notFound = false;
+        Navigation.OnNotFound += (_, _) => notFound = true;
+
+        Render<SharedPlanPage>(p => p.Add(c => c.Token, link.Token));
+
+        Assert.True(notFound);
+    }
+
+    [Fact]
+    public async Task A_comparison_puts_plans_side_by_side_and_highlights_what_differs()
+    {
+        var a = await SaveAsync("1 day", 40, 24);
+        var b = await SaveAsync("3 days", 40, 72);
+        var c = await SaveAsync("7 days", 40, 168);
+        Navigation.NavigateTo($"/compare?items={a},{b},{c}");
+
+        var page = Render<ComparePage>();
+
+        Assert.Equal(["1 day", "3 days", "7 days"], page.FindAll("th[data-column]").Select(th => th.TextContent.Trim()));
+        Assert.Contains("differs", page.Find("tr[data-row=retentionHours]").GetAttribute("class"), StringComparison.Ordinal);
+        Assert.DoesNotContain("differs", page.Find("tr[data-row=partitions]").GetAttribute("class") ?? "", StringComparison.Ordinal);
+        var differences = page.FindAll("tr[data-row=difference] td").Skip(1).Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal("", differences[0]);
+        Assert.StartsWith("+$", differences[2], StringComparison.Ordinal);
+        Assert.EndsWith("%)", differences[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_comparison_of_one_plan_or_a_missing_plan_explains_what_is_wrong()
+    {
+        var a = await SaveAsync("Only", 10);
+
+        Navigation.NavigateTo($"/compare?items={a}");
+        var one = Render<ComparePage>();
+        Assert.Contains("Compare 2 to 4 plans", one.Find("[data-testid=compare-errors]").TextContent, StringComparison.Ordinal);
+
+        Navigation.NavigateTo($"/compare?items={a},987654");
+        var missing = Render<ComparePage>();
+        Assert.Contains("There is no plan 987654", missing.Find("[data-testid=compare-errors]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Variants_of_a_plan_compare_the_broker_families()
+    {
+        var id = await SaveAsync("Orders", 30);
+
+        Navigation.NavigateTo($"/compare?plan={id}&variants=families");
+        var page = Render<ComparePage>();
+
+        Assert.Equal(4, page.FindAll("th[data-column]").Count);
+        Assert.Contains("kafka.t3.small", page.Find("tr[data-row=instanceType]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("express.m7g", page.Find("tr[data-row=instanceType]").TextContent, StringComparison.Ordinal);
+    }
+}
