@@ -5,6 +5,7 @@ namespace MskPlanner.EndToEnd.Tests;
 /// <summary>One running app and one headless system Chromium, shared by the browser tests.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mskplanner-e2e", Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
 
     public RunningApp App { get; private set; } = default!;
@@ -13,7 +14,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await RunningApp.StartAsync();
+        App = await RunningApp.StartAsync(new Dictionary<string, string> { ["Persistence__DatabasePath"] = Path.Combine(_folder, "plans.db") });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -29,6 +30,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright?.Dispose();
         await App.DisposeAsync();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 }
 

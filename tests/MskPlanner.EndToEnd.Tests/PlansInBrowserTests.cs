@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+using Microsoft.Playwright;
+
+namespace MskPlanner.EndToEnd.Tests;
+
+[Collection(SharedBrowser.Name)]
+public sealed partial class PlansInBrowserTests(BrowserFixture fixture) : IAsyncLifetime
+{
+    private IBrowserContext _context = default!;
+    private IPage _page = default!;
+
+    public async Task InitializeAsync()
+    {
+        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.Address.ToString() });
+        _page = await _context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    [Fact]
+    public async Task A_workload_filled_in_and_saved_is_there_after_a_reload()
+    {
+        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100&retentionHours=24");
+        await InteractiveAsync(_page);
+        await _page.Locator("input#avgDataInMiBps").FillAsync("35");
+        await Assertions.Expect(_page).ToHaveURLAsync(AvgIn35());
+
+        await _page.Locator("[data-testid=save-as-plan]").ClickAsync();
+        await _page.Locator("input#plan-name").FillAsync("Browser plan");
+        await _page.Locator("input#plan-comment").FillAsync("first cut");
+        await _page.Locator("[data-testid=save-plan-confirm]").ClickAsync();
+
+        await Assertions.Expect(_page).ToHaveURLAsync(PlanAddress());
+        await _page.ReloadAsync();
+        await InteractiveAsync(_page);
+        await Assertions.Expect(_page.Locator("[data-testid=plan-name]")).ToHaveTextAsync("Browser plan");
+        await Assertions.Expect(_page.Locator("input#avgDataInMiBps")).ToHaveValueAsync("35");
+        await Assertions.Expect(_page.Locator("[data-testid=history] tr[data-revision]")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task A_share_link_opens_read_only_in_another_browser_and_stops_when_revoked()
+    {
+        var id = await CreatePlanAsync("Shared in browser", 25, 72);
+        await _page.GotoAsync($"/plans/{id}");
+        await InteractiveAsync(_page);
+        await _page.GetByRole(AriaRole.Tab, new() { Name = "Share" }).ClickAsync();
+        await _page.Locator("[data-testid=share-latest]").ClickAsync();
+        var url = await _page.Locator("input#share-url").InputValueAsync();
+
+        await using var colleague = await fixture.Browser.NewContextAsync();
+        var other = await colleague.NewPageAsync();
+        var response = await other.GotoAsync(url);
+        Assert.Equal(200, response!.Status);
+        await Assertions.Expect(other.Locator("[data-testid=plan-name]")).ToHaveTextAsync("Shared in browser");
+        await Assertions.Expect(other.Locator("[data-testid=inputs] tr[data-field=avgDataInMiBps] td.num")).ToHaveTextAsync("25");
+        await Assertions.Expect(other.Locator("input#avgDataInMiBps")).ToHaveCountAsync(0);
+        await Assertions.Expect(other.Locator("[data-testid=save-revision]")).ToHaveCountAsync(0);
+        await Assertions.Expect(other.Locator("[data-testid=copy-plan]")).ToBeVisibleAsync();
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("[data-testid=share-links]")).ToContainTextAsync("revoked");
+        var revoked = await other.GotoAsync(url);
+        Assert.Equal(404, revoked!.Status);
+        await Assertions.Expect(other.Locator("[data-testid=not-found]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_comparison_of_three_plans_shows_the_figures_the_api_computes()
+    {
+        var ids = new[] { await CreatePlanAsync("Day", 40, 24), await CreatePlanAsync("Three days", 40, 72), await CreatePlanAsync("Week", 40, 168) };
+
+        await _page.GotoAsync($"/compare?items={string.Join(',', ids)}");
+        using var http = new HttpClient { BaseAddress = fixture.App.Address };
+        using var response = await http.PostAsJsonAsync("/api/v1/compare", new { items = ids.Select(id => new { planId = id }) });
+        var api = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["columns"]!.AsArray();
+
+        var monthly = _page.Locator("tr[data-row=monthly] td");
+        var brokers = _page.Locator("tr[data-row=brokers] td");
+        var storage = _page.Locator("tr[data-row=costStorage] td");
+        for (var i = 0; i < 3; i++)
+        {
+            var headline = api[i]!["headline"]!;
+            await Assertions.Expect(monthly.Nth(i + 1)).ToHaveTextAsync(Usd(headline["monthlyCost"]!["total"]!.GetValue<decimal>()));
+            await Assertions.Expect(storage.Nth(i + 1)).ToHaveTextAsync(Usd(headline["monthlyCost"]!["storage"]!.GetValue<decimal>()));
+            await Assertions.Expect(brokers.Nth(i + 1)).ToHaveTextAsync(headline["brokers"]!.GetValue<int>().ToString("N0", CultureInfo.InvariantCulture));
+        }
+
+        var difference = api[2]!["differenceFromFirst"]!.GetValue<decimal>();
+        await Assertions.Expect(_page.Locator("tr[data-row=difference] td").Nth(3)).ToContainTextAsync(Usd(Math.Abs(difference)));
+        await Assertions.Expect(_page.Locator("tr[data-row=retentionHours]")).ToHaveClassAsync(new Regex("differs"));
+    }
+
+    private async Task<int> CreatePlanAsync(string name, double avgIn, double retention)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.App.Address };
+        using var response = await http.PostAsJsonAsync("/api/v1/plans", new { name, inputs = new { avgDataInMiBps = avgIn, partitions = 900, retentionHours = retention } });
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
+    }
+
+    private static string Usd(decimal amount) => amount.ToString("$#,0.00", CultureInfo.InvariantCulture);
+
+    private static async Task InteractiveAsync(IPage page) =>
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+
+    [GeneratedRegex("avgDataInMiBps=35")]
+    private static partial Regex AvgIn35();
+
+    [GeneratedRegex(@"/plans/\d+$")]
+    private static partial Regex PlanAddress();
+}
