@@ -50,11 +50,11 @@ namespace MskPlanner.Migrations.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LatestMonthlyCost");
+                    b.HasIndex("DeletedAt", "LatestMonthlyCost");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("DeletedAt", "Name");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("DeletedAt", "UpdatedAt");
 
                     b.ToTable("Plans", (string)null);
                 });

@@ -23,9 +23,10 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
             plan.ToTable("Plans");
             plan.Property(p => p.Name).HasMaxLength(PlanEntity.NameMaxLength).IsRequired().UseCollation("NOCASE");
             plan.Property(p => p.Description).HasMaxLength(PlanEntity.DescriptionMaxLength);
-            plan.HasIndex(p => p.UpdatedAt);
-            plan.HasIndex(p => p.Name);
-            plan.HasIndex(p => p.LatestMonthlyCost);
+            // The list filters out deleted plans and sorts by one of these: each index serves both.
+            plan.HasIndex(p => new { p.DeletedAt, p.UpdatedAt });
+            plan.HasIndex(p => new { p.DeletedAt, p.Name });
+            plan.HasIndex(p => new { p.DeletedAt, p.LatestMonthlyCost });
             plan.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -11,7 +11,7 @@ using MskPlanner.Persistence;
 namespace MskPlanner.Migrations.Migrations
 {
     [DbContext(typeof(PlansDbContext))]
-    [Migration("20261125120946_InitialPlans")]
+    [Migration("20261125123019_InitialPlans")]
     partial class InitialPlans
     {
         /// <inheritdoc />
@@ -53,11 +53,11 @@ namespace MskPlanner.Migrations.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LatestMonthlyCost");
+                    b.HasIndex("DeletedAt", "LatestMonthlyCost");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("DeletedAt", "Name");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("DeletedAt", "UpdatedAt");
 
                     b.ToTable("Plans", (string)null);
                 });

@@ -83,19 +83,19 @@ namespace MskPlanner.Migrations.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Plans_LatestMonthlyCost",
+                name: "IX_Plans_DeletedAt_LatestMonthlyCost",
                 table: "Plans",
-                column: "LatestMonthlyCost");
+                columns: new[] { "DeletedAt", "LatestMonthlyCost" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Plans_Name",
+                name: "IX_Plans_DeletedAt_Name",
                 table: "Plans",
-                column: "Name");
+                columns: new[] { "DeletedAt", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Plans_UpdatedAt",
+                name: "IX_Plans_DeletedAt_UpdatedAt",
                 table: "Plans",
-                column: "UpdatedAt");
+                columns: new[] { "DeletedAt", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Revisions_PlanId_Number",

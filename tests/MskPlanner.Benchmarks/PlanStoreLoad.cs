@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+using MskPlanner.Persistence;
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Benchmarks;
+
+/// <summary>
+/// A load driver for saved plans: fills a real SQLite file with N plans, then times saves, loads and list
+/// pages through <see cref="PlanStore"/>, one operation at a time, and prints percentiles.
+/// Target: save and load p95 under 10 ms with 100,000 plans.
+/// </summary>
+public static class PlanStoreLoad
+{
+    private const int Operations = 1000;
+
+    public static async Task RunAsync(int plans)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mskplanner-load", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(folder, "plans.db");
+        try
+        {
+            var contexts = new PooledDbContextFactory<PlansDbContext>(new DbContextOptionsBuilder<PlansDbContext>()
+                .UseSqlite(new PersistenceOptions { DatabasePath = path }.ConnectionString(), s => s.MigrationsAssembly(PersistenceServiceCollectionExtensions.MigrationsAssembly))
+                .Options);
+            await new DatabaseMigrator(contexts, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+            var seeding = Stopwatch.StartNew();
+            await SeedAsync(path, plans);
+            Console.WriteLine($"Seeded {plans:N0} plans (one revision each) in {seeding.Elapsed.TotalSeconds:0.0} s; file {new FileInfo(path).Length / 1048576.0:0.0} MiB");
+
+            var store = new PlanStore(contexts, TimeProvider.System);
+            var random = new Random(42);
+            var draft = new RevisionDraft(new SizingRequest { AvgDataInMiBps = 50, Partitions = 3000 }, "us-east-1", null, "load",
+                new PriceStamp("bundled snapshot", "us-east-1", new DateOnly(2026, 11, 25), 21269.29m));
+
+            // Warm the pool and the query caches before measuring.
+            for (var i = 0; i < 50; i++)
+            {
+                await store.GetAsync(random.Next(1, plans + 1));
+                await store.SaveRevisionAsync(random.Next(1, plans + 1), draft);
+            }
+
+            Report("save revision", await TimeAsync(() => store.SaveRevisionAsync(random.Next(1, plans + 1), draft)));
+            Report("load plan", await TimeAsync(() => store.GetAsync(random.Next(1, plans + 1))));
+            Report("list, first page", await TimeAsync(() => store.ListAsync(null, PlanSort.UpdatedNewest, 1, 20), 200));
+            Report("list, page 2,000", await TimeAsync(() => store.ListAsync(null, PlanSort.UpdatedNewest, 2000, 20), 200));
+            Report("list by cost", await TimeAsync(() => store.ListAsync(null, PlanSort.CostLowest, 1, 20), 200));
+            Report("search by name", await TimeAsync(() => store.ListAsync("plan 4242", PlanSort.UpdatedNewest, 1, 20), 200));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<double[]> TimeAsync<T>(Func<Task<T>> operation, int count = Operations)
+    {
+        var times = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await operation();
+            times[i] = watch.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return times;
+    }
+
+    private static void Report(string name, double[] sorted)
+    {
+        static double P(double[] s, double q) => s[Math.Min(s.Length - 1, (int)Math.Ceiling(q * s.Length) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-18} n={sorted.Length,5}  p50 {P(sorted, 0.50),7:0.000} ms  p95 {P(sorted, 0.95),7:0.000} ms  p99 {P(sorted, 0.99),7:0.000} ms  max {sorted[^1],7:0.000} ms"));
+    }
+
+    /// <summary>Plain SQL in one transaction: seeding is set-up, not what is measured.</summary>
+    private static async Task SeedAsync(string path, int plans)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var plan = connection.CreateCommand();
+        plan.CommandText = "INSERT INTO Plans (Name, Description, CreatedAt, UpdatedAt, LatestRevision, LatestMonthlyCost) VALUES ($name, NULL, $at, $at, 1, $cost)";
+        var revision = connection.CreateCommand();
+        revision.CommandText = "INSERT INTO Revisions (PlanId, Number, CreatedAt, Comment, InputsJson, Region, PriceSource, PriceRegion, PriceAsOf, MonthlyCostThen) " +
+            "VALUES (last_insert_rowid(), 1, $at, NULL, $inputs, 'us-east-1', 'bundled snapshot', 'us-east-1', '2026-11-25', $cost)";
+        var name = plan.Parameters.Add("$name", SqliteType.Text);
+        var at = plan.Parameters.Add("$at", SqliteType.Integer);
+        var cost = plan.Parameters.Add("$cost", SqliteType.Real);
+        var revisionAt = revision.Parameters.Add("$at", SqliteType.Integer);
+        var inputs = revision.Parameters.Add("$inputs", SqliteType.Text);
+        var revisionCost = revision.Parameters.Add("$cost", SqliteType.Real);
+        var start = DateTimeOffset.UtcNow.AddDays(-365).ToUnixTimeMilliseconds();
+        for (var i = 1; i <= plans; i++)
+        {
+            name.Value = $"Plan {i}";
+            at.Value = revisionAt.Value = start + (i * 1000L);
+            cost.Value = revisionCost.Value = 500 + (i % 10_000);
+            inputs.Value = $$"""{"avgDataInMiBps":{{10 + (i % 500)}},"partitions":{{100 + (i % 5000)}}}""";
+            await plan.ExecuteNonQueryAsync();
+            await revision.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+}
