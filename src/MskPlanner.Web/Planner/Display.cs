@@ -27,14 +27,6 @@ public static class Display
         _ => kind.ToString(),
     };
 
-    public static string Family(BrokerFamily family) => family switch
-    {
-        BrokerFamily.T3 => "T3",
-        BrokerFamily.M5 => "M5",
-        BrokerFamily.M7g => "M7g",
-        _ => "Express",
-    };
-
     public static string When(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant);
 
     public static string Usd(decimal? amount) => amount is { } a ? Usd(a) : "n/a";

@@ -2,7 +2,6 @@ using System.Globalization;
 
 using MskPlanner.Persistence;
 using MskPlanner.Sizing;
-using MskPlanner.Web.Planner;
 
 namespace MskPlanner.Web.Services;
 
@@ -35,33 +34,6 @@ public enum VariantKind
     Families,
     Zones,
     Retention,
-}
-
-/// <summary>One column: a plan or variant, sized, with the option it is costed by.</summary>
-public sealed record ComparisonColumn(string Label, string? Link, SizingResult Result, Recommendation? Headline, BrokerFamily? Family)
-{
-    public decimal? Monthly => Headline?.Option?.MonthlyCost?.Total;
-}
-
-/// <summary>An input row: its value in every column, and whether they differ.</summary>
-public sealed record InputRow(string Field, string Label, IReadOnlyList<string> Values)
-{
-    public bool Differs => Values.Distinct().Count() > 1;
-}
-
-public sealed record Comparison(IReadOnlyList<ComparisonColumn> Columns, IReadOnlyList<InputRow> Inputs)
-{
-    /// <summary>Column minus the first column's monthly cost, and that as a share of the first.</summary>
-    public (decimal? Amount, double? Percent) DifferenceFromFirst(int column)
-    {
-        if (Columns[0].Monthly is not { } first || Columns[column].Monthly is not { } value)
-        {
-            return (null, null);
-        }
-
-        var amount = value - first;
-        return (amount, first == 0 ? null : (double)(amount / first));
-    }
 }
 
 public sealed record ComparisonOutcome(Comparison? Comparison, IReadOnlyList<FieldError> Errors);
@@ -116,7 +88,7 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
         {
             VariantKind.Families =>
             [
-                .. AllFamilies.Select(f => new CompareItem(Label: $"{name}: {Display.Family(f)}", Inputs: inputs, Family: f)),
+                .. AllFamilies.Select(f => new CompareItem(Label: $"{name}: {f.ToString()}", Inputs: inputs, Family: f)),
             ],
             VariantKind.Zones =>
             [
@@ -173,8 +145,8 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
 
     private static List<InputRow> InputRows(List<ComparisonColumn> columns)
     {
-        var rows = InputDescriptions.All.Select(d => new InputRow(d.Field, d.Label, [.. columns.Select(c => d.Value(c.Result.Input))])).ToList();
-        rows.Add(new InputRow("family", "Broker family", [.. columns.Select(c => c.Family is { } f ? Display.Family(f) : "cheapest production pick")]));
+        var rows = InputCatalog.All.Select(d => new InputRow(d.Field, d.Label, [.. columns.Select(c => d.Value(c.Result.Input))])).ToList();
+        rows.Add(new InputRow("family", "Broker family", [.. columns.Select(c => c.Family is { } f ? f.ToString() : "cheapest production pick")]));
         return rows;
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 
 using MskPlanner.Sizing;
-using MskPlanner.Web.Planner;
 using MskPlanner.Web.Services;
 
 using MudBlazor;
@@ -74,7 +73,7 @@ public partial class ComparePage
         ];
         _brokerSeries = [.. Enum.GetValues<BrokerFamily>().Select(family => new ChartSeries<double>
         {
-            Name = Display.Family(family),
+            Name = family.ToString(),
             Data = comparison.Columns.Select(c => (double)(c.Result.Recommended.Single(r => r.Family == family).Option?.Brokers ?? 0)).ToArray(),
         })];
     }

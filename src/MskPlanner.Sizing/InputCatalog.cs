@@ -1,11 +1,10 @@
 using System.Globalization;
 
-using MskPlanner.Sizing;
 
-namespace MskPlanner.Web.Planner;
+namespace MskPlanner.Sizing;
 
 /// <summary>Every input with its label and unit, as read-only views and comparisons show them.</summary>
-public static class InputDescriptions
+public static class InputCatalog
 {
     public static IReadOnlyList<(string Field, string Label, Func<SizingInput, string> Value)> All { get; } =
     [

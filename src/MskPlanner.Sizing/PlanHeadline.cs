@@ -1,6 +1,4 @@
-using MskPlanner.Sizing;
-
-namespace MskPlanner.Web.Services;
+namespace MskPlanner.Sizing;
 
 /// <summary>The one option a plan is costed by: its chosen family's pick, or the cheapest production pick.</summary>
 public static class PlanHeadline

@@ -1,0 +1,29 @@
+namespace MskPlanner.Sizing;
+
+/// <summary>One column: a plan or variant, sized, with the option it is costed by.</summary>
+public sealed record ComparisonColumn(string Label, string? Link, SizingResult Result, Recommendation? Headline, BrokerFamily? Family)
+{
+    public decimal? Monthly => Headline?.Option?.MonthlyCost?.Total;
+}
+
+/// <summary>An input row: its value in every column, and whether they differ.</summary>
+public sealed record InputRow(string Field, string Label, IReadOnlyList<string> Values)
+{
+    public bool Differs => Values.Distinct().Count() > 1;
+}
+
+public sealed record Comparison(IReadOnlyList<ComparisonColumn> Columns, IReadOnlyList<InputRow> Inputs)
+{
+    /// <summary>Column minus the first column's monthly cost, and that as a share of the first.</summary>
+    public (decimal? Amount, double? Percent) DifferenceFromFirst(int column)
+    {
+        if (Columns[0].Monthly is not { } first || Columns[column].Monthly is not { } value)
+        {
+            return (null, null);
+        }
+
+        var amount = value - first;
+        return (amount, first == 0 ? null : (double)(amount / first));
+    }
+}
+
