@@ -1,0 +1,103 @@
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Reports;
+
+/// <summary>A plan's cost summary: workload, recommended picks, cost breakdown and chart, figures, advice.</summary>
+internal static class PlanSummaryPdf
+{
+    public static byte[] Render(PlanReport report, PaperSize paper)
+    {
+        var result = report.Result;
+        var prices = result.Prices;
+        using var layout = new PdfLayout(paper, $"MSK cost summary: {report.PlanName ?? "unsaved plan"}");
+
+        layout.Title("Amazon MSK cost summary");
+        layout.Paragraph(report.PlanName is null ? "Unsaved plan from the MskPlanner planner" : $"Plan: {report.PlanName}{(report.Revision is { } r ? $" (revision {r})" : "")}", bold: true);
+        if (report.Description is { } description)
+        {
+            layout.Paragraph(description);
+        }
+
+        layout.Paragraph($"Generated {Formats.Date(report.GeneratedAt)}. Region {result.Input.Region}. " +
+            $"Prices: {prices.Source}, {prices.Region}, as of {Formats.Date(prices.AsOf)}.{(prices.Note is null ? "" : " " + prices.Note)}");
+
+        layout.Heading("Workload");
+        var inputs = InputCatalog.All.Select(d => (d.Label, d.Value(result.Input))).ToList();
+        var half = (inputs.Count + 1) / 2;
+        layout.Table(
+            [new("Input", 3), new("Value", 1.4, AlignRight: true), new("Input", 3), new("Value", 1.4, AlignRight: true)],
+            [.. Enumerable.Range(0, half).Select(i => new TableRow([
+                inputs[i].Label, inputs[i].Item2,
+                i + half < inputs.Count ? inputs[i + half].Label : "", i + half < inputs.Count ? inputs[i + half].Item2 : ""]))]);
+
+        layout.Heading("Recommended per family");
+        var headline = PlanHeadline.Pick(result, report.Family);
+        layout.Table(
+            [new("Family", 1.2), new("Broker type", 2.4), new("Brokers", 1, AlignRight: true), new("Binding limit", 1.8), new("Monthly", 1.6, AlignRight: true), new("Yearly", 1.7, AlignRight: true)],
+            [.. result.Recommended.Select(pick => pick.Option is { } o
+                ? new TableRow([
+                    pick.Family.ToString() + (pick == headline ? " (costed by)" : ""),
+                    o.Type.Name + (o.Type.IsBurstable ? ", development and test only" : "") + (pick.Split is { } s ? $", {s.Clusters} clusters of {s.BrokersPerCluster}" : ""),
+                    o.Brokers.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                    Formats.Limit(o.BindingLimit),
+                    Formats.Usd(o.MonthlyCost?.Total),
+                    Formats.Usd(o.MonthlyCost?.Total * 12)], Highlight: pick == headline)
+                : new TableRow([pick.Family.ToString(), pick.Reason, "", "", "", ""]))]);
+
+        if (headline?.Option is { MonthlyCost: { } cost } option)
+        {
+            layout.Heading($"Cost breakdown: {option.Brokers:N0} x {option.Type.Name}");
+            layout.Table(
+                [new("Component", 3), new("Monthly, USD", 1.5, AlignRight: true), new("Yearly, USD", 1.5, AlignRight: true)],
+                [
+                    .. CostParts.All.Select(p => new TableRow([p.Name, Formats.Usd(p.Value(cost)), Formats.Usd(p.Value(cost) * 12)])),
+                    new TableRow(["Total", Formats.Usd(cost.Total), Formats.Usd(cost.Total * 12)], Bold: true),
+                ]);
+        }
+
+        var picks = result.Recommended.Where(r => r.Option?.MonthlyCost is not null).Select(r => r.Option!).ToList();
+        if (picks.Count > 0)
+        {
+            layout.Heading("Monthly cost of each recommended pick", PdfLayout.StackedBarsHeight(picks.Count));
+            layout.StackedBars(
+                [.. picks.Select(o => $"{o.Brokers:N0} x {o.Type.Name}")],
+                [.. CostParts.All.Select(p => new ChartSeries(p.Name, [.. picks.Select(o => (double)p.Value(o.MonthlyCost!))]))],
+                v => Formats.Usd((decimal)v));
+        }
+
+        layout.Heading("Storage and network");
+        var storage = result.Storage;
+        var network = result.Network;
+        layout.Table(
+            [new("Figure", 3), new("Value", 1.6, AlignRight: true)],
+            [
+                new(["Retained data with replicas", $"{Formats.Number(storage.DataGiB, "#,0")} GiB"]),
+                new(["EBS to provision (Standard brokers)", $"{Formats.Number(storage.EbsGiB, "#,0")} GiB"]),
+                new(["Tiered storage", $"{Formats.Number(storage.TieredGiB, "#,0")} GiB"]),
+                new(["Express storage (one copy)", $"{Formats.Number(storage.ExpressGiB, "#,0")} GiB"]),
+                new(["Peak data in / out", $"{Formats.Number(network.PeakInMiBps)} / {Formats.Number(network.PeakOutMiBps)} MiB/s"]),
+                new(["Replication between brokers (not billed by MSK)", $"{Formats.Number(network.ReplicationMiBps)} MiB/s"]),
+                new(["Cross-AZ transfer", $"{Formats.Number(network.CrossAzGiBPerMonth, "#,0")} GiB / month"]),
+            ]);
+
+        var selfManaged = picks.Where(o => o.SelfManaged is not null).ToList();
+        if (selfManaged.Count > 0)
+        {
+            layout.Heading("MSK compared with self-managed Kafka on EC2");
+            layout.Table(
+                [new("Option", 2.6), new("MSK / month", 1.5, AlignRight: true), new("EC2 / month", 1.5, AlignRight: true), new("Difference", 1.5, AlignRight: true)],
+                [.. selfManaged.Select(o => new TableRow([
+                    $"{o.Brokers:N0} x {o.Type.Name}", Formats.Usd(o.MonthlyCost!.Total), Formats.Usd(o.SelfManaged!.Total), Formats.Usd(o.SelfManaged.Total - o.MonthlyCost.Total)]))]);
+            layout.Paragraph("EC2: the same brokers, gp3 volumes, three KRaft controllers and billed cross-AZ replication. It leaves out the operations MSK does: patching, broker replacement, monitoring and upgrades.", small: true);
+        }
+
+        layout.Heading("Advice");
+        foreach (var advice in result.Advice.OrderByDescending(a => a.Severity))
+        {
+            layout.Paragraph($"{(advice.Severity == AdviceSeverity.Info ? "" : advice.Severity.ToString().ToUpperInvariant() + ": ")}{advice.Message}", bold: advice.Severity != AdviceSeverity.Info);
+            layout.Paragraph(advice.Reason, small: true);
+        }
+
+        return layout.Finish($"MskPlanner {report.AppVersion}{(report.ShareLink is { } link ? $" | {link}" : "")}");
+    }
+}

@@ -1,0 +1,19 @@
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Reports;
+
+/// <summary>What a plan summary shows: the sizing, and what is known of the plan around it.</summary>
+/// <param name="PlanName">Null for an unsaved sizing from the planner.</param>
+/// <param name="ShareLink">A live share link of the plan, if it has one.</param>
+public sealed record PlanReport(
+    string? PlanName,
+    string? Description,
+    int? Revision,
+    SizingResult Result,
+    BrokerFamily? Family,
+    string? ShareLink,
+    DateTimeOffset GeneratedAt,
+    string AppVersion);
+
+/// <summary>What a comparison summary shows.</summary>
+public sealed record ComparisonReport(Comparison Comparison, DateTimeOffset GeneratedAt, string AppVersion);

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MskPlanner.Reports;
+
+public static class ReportsServiceCollectionExtensions
+{
+    /// <summary>PDF cost summaries, laid out with PDFsharp over DejaVu fonts.</summary>
+    public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section);
+        builder.Services.AddSingleton<ReportRenderer>();
+        return builder;
+    }
+}

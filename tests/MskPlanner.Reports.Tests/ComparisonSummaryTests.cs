@@ -1,0 +1,45 @@
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Reports.Tests;
+
+public class ComparisonSummaryTests
+{
+    private static ComparisonReport FourPlans() => Reports.Comparison(
+        ("1 day", new SizingRequest { AvgDataInMiBps = 60, Partitions = 1200, RetentionHours = 24 }),
+        ("3 days", new SizingRequest { AvgDataInMiBps = 60, Partitions = 1200, RetentionHours = 72 }),
+        ("7 days", new SizingRequest { AvgDataInMiBps = 60, Partitions = 1200, RetentionHours = 168 }),
+        ("7 days, 2 AZs", new SizingRequest { AvgDataInMiBps = 60, Partitions = 1200, RetentionHours = 168, AvailabilityZones = 2 }));
+
+    [Fact]
+    public void The_comparison_holds_each_plans_costs_totals_and_difference_from_the_first()
+    {
+        var report = FourPlans();
+
+        var pdf = ReadBack.Read(Reports.Renderer().ComparisonSummary(report));
+
+        var columns = report.Comparison.Columns;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            Assert.Contains(columns[i].Label, pdf.All, StringComparison.Ordinal);
+            Assert.Contains(ReadBack.Usd(columns[i].Monthly!.Value), pdf.All, StringComparison.Ordinal);
+            Assert.Contains(ReadBack.Usd(columns[i].Monthly!.Value * 12), pdf.All, StringComparison.Ordinal);
+            Assert.Contains(ReadBack.Usd(columns[i].Headline!.Option!.MonthlyCost!.Storage), pdf.All, StringComparison.Ordinal);
+        }
+
+        var (difference, _) = report.Comparison.DifferenceFromFirst(2);
+        Assert.Contains("+" + ReadBack.Usd(difference!.Value), pdf.All, StringComparison.Ordinal);
+        Assert.Contains("as of 2026-11-25", pdf.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Four_plans_fit_the_page_width_on_a4_and_letter()
+    {
+        foreach (var paper in new[] { PaperSize.A4, PaperSize.Letter })
+        {
+            var pdf = ReadBack.Read(Reports.Renderer(paper).ComparisonSummary(FourPlans()));
+
+            Assert.True(pdf.LettersInsidePage, paper.ToString());
+            Assert.Contains($"Page 1 of {pdf.Pages.Count}", pdf.Pages[0], StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Reports.Tests;
+
+public class PlanSummaryTests
+{
+    private static readonly SizingRequest Workload = new() { AvgDataInMiBps = 100, AvgDataOutMiBps = 500, Partitions = 1000, RetentionHours = 24 };
+
+    [Fact]
+    public void The_summary_holds_the_engines_brokers_costs_and_totals_for_every_recommended_pick()
+    {
+        var report = Reports.Plan(Workload);
+
+        var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(report));
+
+        foreach (var pick in report.Result.Recommended.Where(r => r.Option is not null))
+        {
+            var option = pick.Option!;
+            Assert.Contains(option.Type.Name, pdf.All, StringComparison.Ordinal);
+            Assert.Contains(ReadBack.Usd(option.MonthlyCost!.Total), pdf.All, StringComparison.Ordinal);
+            Assert.Contains(ReadBack.Usd(option.MonthlyCost.Total * 12), pdf.All, StringComparison.Ordinal);
+        }
+
+        var headline = PlanHeadline.Pick(report.Result, null)!.Option!;
+        var cost = headline.MonthlyCost!;
+        foreach (var part in new[] { cost.Brokers, cost.Storage, cost.DataIn, cost.CrossAz, cost.Total })
+        {
+            Assert.Contains(ReadBack.Usd(part), pdf.All, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"Cost breakdown: {headline.Brokers} x {headline.Type.Name}", pdf.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_summary_names_the_plan_region_prices_as_of_date_and_app_version()
+    {
+        var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(Reports.Plan(Workload, share: "https://planner.example/shared/abc")));
+
+        Assert.Contains("Plan: Orders EU (revision 3)", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("Order events for the EU shops", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("Region us-east-1", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("as of 2026-11-25", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("MskPlanner 1.2.3", pdf.Pages[0], StringComparison.Ordinal);
+        Assert.Contains("https://planner.example/shared/abc", pdf.Pages[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_summary_lists_storage_network_self_managed_and_advice()
+    {
+        var report = Reports.Plan(Workload with { NearestReplicaFetching = false });
+
+        var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(report));
+
+        Assert.Contains($"{report.Result.Storage.EbsGiB.ToString("#,0", CultureInfo.InvariantCulture)} GiB", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("MSK compared with self-managed Kafka on EC2", pdf.All, StringComparison.Ordinal);
+        var m5 = report.Result.Recommended.Single(r => r.Family == BrokerFamily.M5).Option!;
+        Assert.Contains(ReadBack.Usd(m5.SelfManaged!.Total), pdf.All, StringComparison.Ordinal);
+        Assert.Contains("Turn on nearest replica fetching", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("min.insync.replicas", pdf.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_page_is_numbered_and_nothing_is_drawn_off_the_page()
+    {
+        var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(Reports.Plan(Workload)));
+
+        Assert.True(pdf.Pages.Count >= 2);
+        for (var i = 0; i < pdf.Pages.Count; i++)
+        {
+            Assert.Contains($"Page {i + 1} of {pdf.Pages.Count}", pdf.Pages[i], StringComparison.Ordinal);
+        }
+
+        Assert.True(pdf.LettersInsidePage);
+    }
+
+    [Theory]
+    [InlineData(PaperSize.A4, 595, 842)]
+    [InlineData(PaperSize.Letter, 612, 792)]
+    public void The_paper_size_is_a_setting(PaperSize paper, double width, double height)
+    {
+        var pdf = ReadBack.Read(Reports.Renderer(paper).PlanSummary(Reports.Plan(Workload)));
+
+        Assert.All(pdf.Sizes, size =>
+        {
+            Assert.Equal(width, size.Width, 0);
+            Assert.Equal(height, size.Height, 0);
+        });
+    }
+
+    [Fact]
+    public void A_long_name_and_description_wrap_instead_of_running_off_the_page()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("streaming-platform-with-a-very-long-name", 20));
+        var report = Reports.Plan(Workload, name: words) with { Description = words + " " + new string('x', 400) };
+
+        var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(report));
+
+        Assert.True(pdf.LettersInsidePage);
+    }
+
+    [Fact]
+    public void A_missing_font_gives_a_clear_error_and_no_file()
+    {
+        var error = Assert.Throws<ReportFontsMissingException>(() => new DejaVuFontResolver(["/nonexistent-fonts"]));
+
+        Assert.Contains("fonts-dejavu-core", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Reports:FontDirectory", error.Message, StringComparison.Ordinal);
+    }
+}
