@@ -1,5 +1,6 @@
 using MskPlanner.Persistence;
 using MskPlanner.Pricing;
+using MskPlanner.Reports;
 using MskPlanner.Web;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddPricing();
 builder.AddPersistence();
+builder.AddReports();
 builder.AddWeb();
 
 var app = builder.Build();

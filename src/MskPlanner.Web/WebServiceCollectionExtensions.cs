@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 using MskPlanner.Web.Api;
 using MskPlanner.Web.Components;
 using MskPlanner.Web.Services;
@@ -20,6 +22,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddHealthChecks();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SizingService>();
         builder.Services.AddSingleton<PlanService>();
         builder.Services.AddSingleton<ComparisonService>();
@@ -44,6 +47,7 @@ public static class WebServiceCollectionExtensions
         app.MapHealthChecks("/healthz");
         app.MapSizingApi();
         app.MapPlanApi();
+        app.MapReportApi();
         // Our own Content-Security-Policy already forbids framing; Blazor's would add a second, weaker header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

@@ -34,6 +34,10 @@ public partial class Planner
         await SizeAsync();
     }
 
+    /// <summary>The PDF of what is on screen: the summary endpoint reads the same query as this page.</summary>
+    private string PdfLink => Navigation.GetUriWithQueryParameters(
+        Navigation.ToAbsoluteUri("api/v1/sizing/summary.pdf").ToString(), _form.ToQuery().ToDictionary(p => p.Key, p => (object?)p.Value));
+
     private async Task RecomputeAsync()
     {
         await SizeAsync();

@@ -29,6 +29,11 @@ public partial class ComparePage
 
     [Inject] private ComparisonService Comparisons { get; set; } = default!;
 
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>The PDF takes the same query as this page.</summary>
+    private string PdfLink => "api/v1/compare/summary.pdf" + Navigation.ToAbsoluteUri(Navigation.Uri).Query;
+
     protected override async Task OnParametersSetAsync()
     {
         var outcome = await CompareAsync();
