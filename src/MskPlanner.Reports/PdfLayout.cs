@@ -84,7 +84,7 @@ internal sealed class PdfLayout : IDisposable
         DrawRow(columns, widths, header, isHeader: true);
         foreach (var row in rows)
         {
-            if (_y + RowHeight(columns, widths, row) > Bottom)
+            if (_y + RowHeight(widths, row) > Bottom)
             {
                 NewPage();
                 DrawRow(columns, widths, header, isHeader: true);
@@ -207,7 +207,7 @@ internal sealed class PdfLayout : IDisposable
         }
     }
 
-    private double RowHeight(IReadOnlyList<TableColumn> columns, double[] widths, TableRow row)
+    private double RowHeight(double[] widths, TableRow row)
     {
         var font = row.Bold || row.Highlight || row.Section ? _bold : _body;
         var lines = row.Cells.Select((cell, i) => Wrap(cell, font, widths[i] - (2 * CellPadding)).Count).DefaultIfEmpty(1).Max();
@@ -217,7 +217,7 @@ internal sealed class PdfLayout : IDisposable
     private void DrawRow(IReadOnlyList<TableColumn> columns, double[] widths, TableRow row, bool isHeader)
     {
         var font = row.Bold || row.Highlight || row.Section ? _bold : _body;
-        var height = RowHeight(columns, widths, row);
+        var height = RowHeight(widths, row);
         if (isHeader || row.Section || row.Highlight)
         {
             var shade = isHeader ? XColor.FromArgb(225, 228, 235) : row.Section ? XColor.FromArgb(240, 240, 240) : XColor.FromArgb(255, 236, 179);
