@@ -59,6 +59,40 @@ namespace MskPlanner.Migrations.Migrations
                     b.ToTable("Plans", (string)null);
                 });
 
+            modelBuilder.Entity("MskPlanner.Persistence.PriceSetEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FetchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SheetJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region")
+                        .IsUnique();
+
+                    b.ToTable("PriceSets", (string)null);
+                });
+
             modelBuilder.Entity("MskPlanner.Persistence.RevisionEntity", b =>
                 {
                     b.Property<long>("Id")

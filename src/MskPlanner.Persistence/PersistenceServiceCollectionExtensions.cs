@@ -11,7 +11,7 @@ public static class PersistenceServiceCollectionExtensions
     /// <summary>The assembly that holds the migrations (the top-level migrations/ project).</summary>
     public const string MigrationsAssembly = "MskPlanner.Migrations";
 
-    /// <summary>Saved plans in SQLite: a context factory, the store, and migrations applied at start.</summary>
+    /// <summary>Saved plans and cached price sets in SQLite: a context factory, the stores, and migrations applied at start.</summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<PersistenceOptions>()
@@ -22,6 +22,7 @@ public static class PersistenceServiceCollectionExtensions
             options.UseSqlite(sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.ConnectionString(), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly)));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PlanStore>();
+        builder.Services.AddSingleton<MskPlanner.Pricing.IPriceCache, SqlitePriceCache>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;
     }

@@ -8,6 +8,7 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
     public DbSet<PlanEntity> Plans => Set<PlanEntity>();
     public DbSet<RevisionEntity> Revisions => Set<RevisionEntity>();
     public DbSet<ShareLinkEntity> ShareLinks => Set<ShareLinkEntity>();
+    public DbSet<PriceSetEntity> PriceSets => Set<PriceSetEntity>();
 
     /// <summary>SQLite cannot order by DateTimeOffset or decimal; stored as integers and reals they sort.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -36,6 +37,14 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
             revision.HasIndex(r => new { r.PlanId, r.Number }).IsUnique();
             revision.Property(r => r.Comment).HasMaxLength(RevisionEntity.CommentMaxLength);
             revision.Property(r => r.SelectedFamily).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<PriceSetEntity>(set =>
+        {
+            set.ToTable("PriceSets");
+            set.HasIndex(p => p.Region).IsUnique();
+            set.Property(p => p.Region).HasMaxLength(32);
+            set.Property(p => p.Source).HasMaxLength(64);
         });
 
         modelBuilder.Entity<ShareLinkEntity>(link =>

@@ -1,10 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace MskPlanner.Pricing;
+
+public enum PriceSourceKind
+{
+    /// <summary>The bundled, dated us-east-1 snapshot only: no network at all.</summary>
+    Snapshot,
+
+    /// <summary>AWS's public bulk offer files (no credentials).</summary>
+    Bulk,
+
+    /// <summary>The Price List Query API (GetProducts), signed with the standard AWS credential chain.</summary>
+    Query,
+}
 
 /// <summary>The "Pricing" configuration section.</summary>
 public sealed class PricingOptions
 {
     public const string Section = "Pricing";
 
-    /// <summary>Where prices come from. Only "snapshot" exists until live AWS prices land.</summary>
-    public string Source { get; set; } = "snapshot";
+    public PriceSourceKind Source { get; set; } = PriceSourceKind.Snapshot;
+
+    /// <summary>Where the bulk offer files are served; point it elsewhere for a mirror or an air-gapped copy.</summary>
+    [Required]
+    public Uri BulkEndpoint { get; set; } = new("https://pricing.us-east-1.amazonaws.com");
+
+    /// <summary>The Price List Query API endpoint (us-east-1 or ap-south-1).</summary>
+    [Required]
+    public Uri QueryEndpoint { get; set; } = new("https://api.pricing.us-east-1.amazonaws.com");
+
+    /// <summary>The region the Query API is signed for.</summary>
+    [Required]
+    public string QueryRegion { get; set; } = "us-east-1";
+
+    /// <summary>How often cached price sets are refreshed in the background.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long one attempt at a price-list request may take.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>After a failed fetch, how long the planner uses the fallback before trying that region again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RetryAfterFailure { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -21,7 +21,7 @@ public static class SizingEndpoints
             .Produces<SizingResponse>()
             .ProducesValidationProblem();
 
-        api.MapGet("/regions", () => MskRegions.All)
+        api.MapGet("/regions", (RegionCatalog regions) => regions.All)
             .WithName("ListRegions")
             .WithSummary("The AWS regions where MSK is sold.");
 

@@ -31,6 +31,7 @@ public static class Display
 
     public static string Usd(decimal? amount) => amount is { } a ? Usd(a) : "n/a";
 
+    /// <summary>"Prices: AWS price list, eu-west-1, published 2026-11-01" or "Prices: bundled snapshot, us-east-1, as of ...".</summary>
     public static string PricesLine(PriceOrigin origin) =>
-        $"Prices: {origin.Source}, {origin.Region}, as of {origin.AsOf.ToString("yyyy-MM-dd", Invariant)}";
+        $"Prices: {origin.Source}, {origin.Region}, {(origin.Source == MskPlanner.Pricing.LivePriceSheet.SourceName ? "published" : "as of")} {origin.AsOf.ToString("yyyy-MM-dd", Invariant)}";
 }

@@ -4,13 +4,13 @@ using MskPlanner.Sizing;
 namespace MskPlanner.Web.Services;
 
 /// <summary>What the page and the API share: validate a request, price it for its region, size it.</summary>
-public sealed class SizingService(IPriceSource prices)
+public sealed class SizingService(IPriceSource prices, RegionCatalog regions)
 {
     public async ValueTask<SizingOutcome> SizeAsync(SizingRequest request, CancellationToken cancellationToken = default)
     {
         var resolution = request.Resolve();
         var errors = resolution.Errors.ToList();
-        if (resolution.Input is { } candidate && !MskRegions.IsSold(candidate.Region))
+        if (resolution.Input is { } candidate && !regions.IsSold(candidate.Region))
         {
             errors.Add(new FieldError("region", $"Amazon MSK is not sold in {candidate.Region}; pick one of the listed regions."));
         }

@@ -28,6 +28,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices();
         Services.AddSingleton<IPriceSource, BundledSnapshotPriceSource>();
+        Services.AddSingleton<RegionCatalog>();
         Services.AddSingleton<SizingService>();
         Services.AddDbContextFactory<PlansDbContext>(o => o.UseSqlite(
             new PersistenceOptions { DatabasePath = Path.Combine(_folder, "plans.db") }.ConnectionString(),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 
+using MskPlanner.Pricing;
 using MskPlanner.Sizing;
 using MskPlanner.Web.Components.Plans;
 using MskPlanner.Web.Planner;
@@ -26,6 +27,13 @@ public partial class Planner
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject] private IServiceProvider Services { get; set; } = default!;
+
+    /// <summary>The live price source, when one is configured (not with the snapshot alone).</summary>
+    private LivePriceSource? LivePrices => Services.GetService<LivePriceSource>();
+
     protected override async Task OnInitializedAsync()
     {
         var query = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query)
@@ -49,6 +57,15 @@ public partial class Planner
     {
         _form = new PlannerForm();
         await RecomputeAsync();
+    }
+
+    private async Task RefreshPricesAsync()
+    {
+        var region = _result?.Input.Region ?? _form.Region;
+        var (set, error) = await LivePrices!.RefreshAsync(region);
+        Snackbar.Add(set is not null ? $"Prices for {region} updated: published {set.Sheet.Origin.AsOf:yyyy-MM-dd}." : $"Prices for {region} could not be fetched: {error}",
+            set is not null ? Severity.Success : Severity.Warning);
+        await SizeAsync();
     }
 
     private async Task SaveAsPlanAsync()

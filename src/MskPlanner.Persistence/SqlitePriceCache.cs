@@ -1,0 +1,47 @@
+using System.Text.Json;
+
+using Microsoft.EntityFrameworkCore;
+
+using MskPlanner.Pricing;
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Persistence;
+
+/// <summary>Price sets kept in the plans database, one row per region, replaced on each refresh.</summary>
+public sealed class SqlitePriceCache(IDbContextFactory<PlansDbContext> contexts) : IPriceCache
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<CachedPriceSet?> GetAsync(string region, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.PriceSets.AsNoTracking().SingleOrDefaultAsync(p => p.Region == region, cancellationToken);
+        return row is null ? null : ToSet(row);
+    }
+
+    public async Task<IReadOnlyList<CachedPriceSet>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return [.. (await db.PriceSets.AsNoTracking().OrderBy(p => p.Region).ToListAsync(cancellationToken)).Select(ToSet)];
+    }
+
+    public async Task SaveAsync(CachedPriceSet priceSet, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.PriceSets.SingleOrDefaultAsync(p => p.Region == priceSet.Region, cancellationToken);
+        if (row is null)
+        {
+            row = new PriceSetEntity { Region = priceSet.Region };
+            db.PriceSets.Add(row);
+        }
+
+        row.Source = priceSet.Sheet.Origin.Source;
+        row.PublishedOn = priceSet.Sheet.Origin.AsOf;
+        row.FetchedAt = priceSet.FetchedAt;
+        row.SheetJson = JsonSerializer.Serialize(priceSet.Sheet, Json);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static CachedPriceSet ToSet(PriceSetEntity row) =>
+        new(row.Region, row.FetchedAt, JsonSerializer.Deserialize<PriceSheet>(row.SheetJson, Json)!);
+}

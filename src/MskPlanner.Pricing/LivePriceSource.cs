@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Pricing;
+
+/// <summary>
+/// Live AWS prices with a cache in front and the bundled snapshot behind. A region with a cached price set
+/// answers at once, however old the set (the refresher renews it); a region without one is fetched once, and
+/// if that fails the snapshot answers, saying why live prices are missing. A failing region is not tried again
+/// until <see cref="PricingOptions.RetryAfterFailure"/> has passed, so typing never waits on a dead network.
+/// </summary>
+public sealed class LivePriceSource(
+    IAwsPriceList priceList,
+    IPriceCache cache,
+    BundledSnapshotPriceSource snapshot,
+    RegionCatalog regions,
+    IOptions<PricingOptions> options,
+    TimeProvider clock,
+    ILogger<LivePriceSource> logger) : IPriceSource
+{
+    private readonly ConcurrentDictionary<string, CachedPriceSet> _sets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, string Reason)> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _fetching = new(StringComparer.Ordinal);
+
+    public async ValueTask<PriceSheet> GetPricesAsync(string region, CancellationToken cancellationToken = default)
+    {
+        if (await CachedAsync(region, cancellationToken) is { } cached)
+        {
+            return cached.Sheet;
+        }
+
+        if (_failures.TryGetValue(region, out var failure) && clock.GetUtcNow() - failure.At < options.Value.RetryAfterFailure)
+        {
+            return Fallback(region, failure.Reason);
+        }
+
+        var refreshed = await RefreshAsync(region, cancellationToken);
+        return refreshed.Set?.Sheet ?? Fallback(region, refreshed.Error!);
+    }
+
+    /// <summary>The cached set of a region, from memory or the database, or null.</summary>
+    public async Task<CachedPriceSet?> CachedAsync(string region, CancellationToken cancellationToken = default)
+    {
+        if (_sets.TryGetValue(region, out var set))
+        {
+            return set;
+        }
+
+        if (await cache.GetAsync(region, cancellationToken) is { } stored)
+        {
+            return _sets[region] = stored;
+        }
+
+        return null;
+    }
+
+    /// <summary>Fetches a region's prices now and caches them; never throws for a network or format fault.</summary>
+    public async Task<(CachedPriceSet? Set, string? Error)> RefreshAsync(string region, CancellationToken cancellationToken = default)
+    {
+        var gate = _fetching.GetOrAdd(region, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var live = await priceList.GetPricesAsync(region, cancellationToken);
+            var set = new CachedPriceSet(region, clock.GetUtcNow(), LivePriceSheet.Build(region, live, snapshot.Snapshot));
+            await cache.SaveAsync(set, cancellationToken);
+            _sets[region] = set;
+            _failures.TryRemove(region, out _);
+            return (set, null);
+        }
+        catch (Exception e) when (IsPriceListFault(e))
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            var reason = Describe(e);
+            // Logged once per failure streak, not on every keystroke that asks for this region.
+            if (!_failures.ContainsKey(region))
+            {
+                logger.LogWarning(e, "Live prices for {Region} are unavailable, using the bundled snapshot: {Reason}", region, reason);
+            }
+
+            _failures[region] = (clock.GetUtcNow(), reason);
+            return (null, reason);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Asks the price list which regions MSK is sold in, and offers them.</summary>
+    public async Task RefreshRegionsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            regions.Merge(await priceList.GetMskRegionsAsync(cancellationToken));
+        }
+        catch (Exception e) when (IsPriceListFault(e) && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "The AmazonMSK region index is unavailable; keeping the known region list.");
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> CachedRegionsAsync(CancellationToken cancellationToken) =>
+        [.. (await cache.ListAsync(cancellationToken)).Select(s => s.Region)];
+
+    private PriceSheet Fallback(string region, string reason)
+    {
+        var sheet = snapshot.Snapshot;
+        var elsewhere = string.Equals(region, sheet.Origin.Region, StringComparison.OrdinalIgnoreCase) ? "" : $" {sheet.Origin.Region} prices shown for {region}.";
+        return sheet with { Origin = sheet.Origin with { Note = $"Live prices unavailable ({reason}).{elsewhere}" } };
+    }
+
+    /// <summary>Faults of the network or of AWS's answer, after the resilience handler's retries: never of our code.</summary>
+    private static bool IsPriceListFault(Exception e) =>
+        e is HttpRequestException or TaskCanceledException or TimeoutException or MalformedOfferException or System.Text.Json.JsonException or Polly.ExecutionRejectedException;
+
+    private static string Describe(Exception e) => e switch
+    {
+        HttpRequestException { StatusCode: { } status } => $"the price list answered {(int)status} {status}",
+        HttpRequestException h => $"the price list could not be reached: {h.Message}",
+        MalformedOfferException m => m.Message,
+        System.Text.Json.JsonException => "the price list sent something that is not JSON",
+        Polly.CircuitBreaker.BrokenCircuitException => "the price list failed repeatedly; not asking again for a while",
+        _ => "the price list did not answer in time",
+    };
+}

@@ -1,0 +1,134 @@
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Pricing;
+
+/// <summary>What a live price list gave for one region: MSK's products and, if found, EC2's.</summary>
+public sealed record LivePrices(OfferPrices Msk, OfferPrices? Ec2);
+
+/// <summary>One interface over AWS's price lists, whichever way they are read.</summary>
+public interface IAwsPriceList
+{
+    /// <summary>The region codes AmazonMSK is sold in.</summary>
+    Task<IReadOnlyList<string>> GetMskRegionsAsync(CancellationToken cancellationToken);
+
+    Task<LivePrices> GetPricesAsync(string region, CancellationToken cancellationToken);
+}
+
+/// <summary>A dated price set for one region, as the cache keeps it.</summary>
+public sealed record CachedPriceSet(string Region, DateTimeOffset FetchedAt, PriceSheet Sheet);
+
+/// <summary>Where fetched price sets are kept between runs.</summary>
+public interface IPriceCache
+{
+    Task<CachedPriceSet?> GetAsync(string region, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CachedPriceSet>> ListAsync(CancellationToken cancellationToken);
+
+    Task SaveAsync(CachedPriceSet priceSet, CancellationToken cancellationToken);
+}
+
+/// <summary>Turns live price-list products into the planner's price sheet.</summary>
+public static class LivePriceSheet
+{
+    public const string SourceName = "AWS price list";
+
+    /// <summary>The EC2 sizes the self-managed comparison may ask for.</summary>
+    public static ISet<string> Ec2InstanceTypes { get; } =
+        new HashSet<string>(BrokerCatalog.All.Where(t => t.Class == BrokerClass.Standard).Select(t => t.Ec2InstanceType), StringComparer.Ordinal);
+
+    public static bool IsWantedMskProduct(OfferProduct product) =>
+        product.Attributes.TryGetValue("usagetype", out var usage) && MskPriceMapping.Classify(usage) is not null;
+
+    public static bool IsWantedEc2Product(OfferProduct product) =>
+        Ec2PriceMapping.IsWanted(product.Attributes, product.ProductFamily, Ec2InstanceTypes);
+
+    /// <summary>
+    /// The sheet for <paramref name="region"/>. A broker type without a price stays out (so it shows as not
+    /// offered); a rate the MSK price list does not carry (cross-AZ transfer, and any of the unconfirmed
+    /// usage types it lacks) comes from the snapshot, and the sheet's note names it.
+    /// </summary>
+    public static PriceSheet Build(string region, LivePrices live, PriceSheet snapshot)
+    {
+        var brokers = new Dictionary<string, double>(StringComparer.Ordinal);
+        var rates = new Dictionary<MskPriceKind, double>();
+        foreach (var (sku, product) in live.Msk.Products)
+        {
+            if (!live.Msk.OnDemandUsd.TryGetValue(sku, out var price) || MskPriceMapping.Classify(product.Attributes["usagetype"]) is not { } item)
+            {
+                continue;
+            }
+
+            if (item.Kind == MskPriceKind.Broker)
+            {
+                brokers.TryAdd(item.InstanceType!, (double)price);
+            }
+            else
+            {
+                rates.TryAdd(item.Kind, (double)price);
+            }
+        }
+
+        if (brokers.Count == 0)
+        {
+            throw new MalformedOfferException($"The AmazonMSK price list for {region} has no broker prices.");
+        }
+
+        var borrowed = new List<string>();
+        double Rate(MskPriceKind kind, double fallback, string name)
+        {
+            if (rates.TryGetValue(kind, out var rate))
+            {
+                return rate;
+            }
+
+            borrowed.Add(name);
+            return fallback;
+        }
+
+        var ec2 = new Dictionary<string, double>(StringComparer.Ordinal);
+        double? gp3 = null;
+        if (live.Ec2 is { } ec2Offer)
+        {
+            foreach (var (sku, product) in ec2Offer.Products)
+            {
+                if (!ec2Offer.OnDemandUsd.TryGetValue(sku, out var price))
+                {
+                    continue;
+                }
+
+                if (product.Attributes.TryGetValue("instanceType", out var type))
+                {
+                    ec2.TryAdd(type, (double)price);
+                }
+                else
+                {
+                    gp3 ??= (double)price;
+                }
+            }
+        }
+
+        var sheet = new PriceSheet
+        {
+            Origin = new PriceOrigin(SourceName, region, PublishedOn(live.Msk.PublicationDate)),
+            BrokerHourly = brokers,
+            StoragePerGiBMonth = Rate(MskPriceKind.Storage, snapshot.StoragePerGiBMonth, "storage"),
+            TieredStoragePerGiBMonth = Rate(MskPriceKind.TieredStorage, snapshot.TieredStoragePerGiBMonth, "tiered storage"),
+            ProvisionedThroughputPerMiBpsMonth = Rate(MskPriceKind.ProvisionedThroughput, snapshot.ProvisionedThroughputPerMiBpsMonth, "provisioned throughput"),
+            ExpressStoragePerGiBMonth = Rate(MskPriceKind.ExpressStorage, snapshot.ExpressStoragePerGiBMonth, "Express storage"),
+            ExpressDataInPerGiB = Rate(MskPriceKind.ExpressDataIn, snapshot.ExpressDataInPerGiB, "Express data in"),
+            CrossAzPerGiB = snapshot.CrossAzPerGiB,
+            Ec2Hourly = ec2,
+            Ec2Gp3PerGiBMonth = gp3,
+        };
+        borrowed.Add("cross-AZ transfer");
+        return sheet with
+        {
+            Origin = sheet.Origin with { Note = $"Not in the MSK price list, so at bundled us-east-1 rates: {string.Join(", ", borrowed)}." },
+        };
+    }
+
+    private static DateOnly PublishedOn(string? publicationDate) =>
+        DateTimeOffset.TryParse(publicationDate, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? DateOnly.FromDateTime(at.UtcDateTime)
+            : throw new MalformedOfferException($"The offer file's publicationDate \"{publicationDate}\" is not a date.");
+}

@@ -1,0 +1,164 @@
+using Microsoft.Extensions.Options;
+
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Pricing.Tests;
+
+public sealed class LivePricingTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mskplanner-pricing", Guid.NewGuid().ToString("N"));
+    private FakeAws _aws = default!;
+    private LiveHarness _harness = default!;
+
+    private string Database => Path.Combine(_folder, "plans.db");
+
+    public async Task InitializeAsync()
+    {
+        _aws = await FakeAws.StartAsync();
+        _harness = await LiveHarness.StartAsync(_aws, Database);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        await _aws.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Eu_west_1_is_priced_from_its_own_price_list()
+    {
+        var sheet = await _harness.Prices.GetPricesAsync("eu-west-1");
+
+        Assert.Equal(new PriceOrigin("AWS price list", "eu-west-1", new DateOnly(2026, 11, 1), sheet.Origin.Note), sheet.Origin);
+        Assert.Equal(0.234, sheet.BrokerHourly["kafka.m5.large"]);
+        Assert.Equal(0.454, sheet.BrokerHourly["express.m7g.large"]);
+        Assert.Equal(0.11, sheet.StoragePerGiBMonth);
+        Assert.Equal(0.025, sheet.TieredStoragePerGiBMonth);
+        Assert.Equal(0.088, sheet.ProvisionedThroughputPerMiBpsMonth);
+        Assert.Equal(0.011, sheet.ExpressDataInPerGiB);
+        Assert.Equal("Not in the MSK price list, so at bundled us-east-1 rates: cross-AZ transfer.", sheet.Origin.Note);
+    }
+
+    [Fact]
+    public async Task A_plan_priced_in_eu_west_1_shows_eu_west_1_figures()
+    {
+        var input = new SizingRequest { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000, Region = "eu-west-1" }.Resolve().Input!;
+
+        var result = SizingEngine.Size(input, await _harness.Prices.GetPricesAsync("eu-west-1"));
+
+        var m5 = result.Options.Single(o => o.Type.Name == "kafka.m5.large");
+        Assert.Equal(Math.Round((decimal)(12 * 0.234 * 730), 2), m5.MonthlyCost!.Brokers);
+        Assert.Equal(Math.Round((decimal)(177187.5 * 0.11), 2), m5.MonthlyCost.Storage);
+        Assert.Equal("eu-west-1", result.Prices.Region);
+    }
+
+    [Fact]
+    public async Task Real_ap_southeast_1_prices_are_read_and_a_type_missing_there_is_not_offered()
+    {
+        var sheet = await _harness.Prices.GetPricesAsync("ap-southeast-1");
+
+        Assert.Equal(0.255, sheet.BrokerHourly["kafka.m7g.large"]);
+        Assert.Equal(0.0578, sheet.BrokerHourly["kafka.t3.small"]);
+        Assert.Equal(0.12, sheet.StoragePerGiBMonth);
+        Assert.Equal(0.0652, sheet.TieredStoragePerGiBMonth);
+        Assert.Equal(0.12, sheet.ExpressStoragePerGiBMonth);
+        Assert.Equal(0.0264, sheet.Ec2Hourly["t3.small"]);
+        Assert.Equal(0.12, sheet.Ec2Hourly["m5.large"]);
+        Assert.Equal(0.096, sheet.Ec2Gp3PerGiBMonth);
+        Assert.Contains("provisioned throughput, Express data in, cross-AZ transfer", sheet.Origin.Note, StringComparison.Ordinal);
+
+        var result = SizingEngine.Size(new SizingRequest { AvgDataInMiBps = 10, Partitions = 100, Region = "ap-southeast-1" }.Resolve().Input!, sheet);
+        var xlarge = result.Options.Single(o => o.Type.Name == "kafka.m5.xlarge");
+        Assert.False(xlarge.IsAvailable);
+        Assert.Null(xlarge.MonthlyCost);
+        Assert.Equal("Not offered in ap-southeast-1: the price list has no kafka.m5.xlarge brokers there.", xlarge.UnavailableReason);
+    }
+
+    [Fact]
+    public async Task A_cached_price_set_answers_without_the_network_even_after_a_restart()
+    {
+        await _harness.Prices.GetPricesAsync("eu-west-1");
+        var afterFirst = _aws.Requests.Count;
+
+        await _harness.Prices.GetPricesAsync("eu-west-1");
+        await using var restarted = await LiveHarness.StartAsync(_aws, Database);
+        var fromDisk = await restarted.Prices.GetPricesAsync("eu-west-1");
+
+        Assert.Equal(afterFirst, _aws.Requests.Count);
+        Assert.Equal(0.234, fromDisk.BrokerHourly["kafka.m5.large"]);
+        Assert.Equal(new DateOnly(2026, 11, 1), fromDisk.Origin.AsOf);
+    }
+
+    [Theory]
+    [InlineData(FakeMode.ServerError, "503")]
+    [InlineData(FakeMode.Throttle, "429")]
+    [InlineData(FakeMode.Hang, "did not answer in time")]
+    [InlineData(FakeMode.Garbage, "not JSON")]
+    [InlineData(FakeMode.Truncated, "truncated")]
+    [InlineData(FakeMode.WrongContent, "not an AWS offer file")]
+    public async Task A_failing_price_list_falls_back_to_the_snapshot_says_why_and_logs_once(FakeMode mode, string reason)
+    {
+        _aws.Mode = mode;
+
+        var sheet = await _harness.Prices.GetPricesAsync("eu-west-1");
+        var requests = _aws.Requests.Count;
+        var again = await _harness.Prices.GetPricesAsync("eu-west-1");
+
+        Assert.Equal("bundled snapshot", sheet.Origin.Source);
+        Assert.StartsWith("Live prices unavailable (", sheet.Origin.Note, StringComparison.Ordinal);
+        Assert.Contains(reason, sheet.Origin.Note, StringComparison.Ordinal);
+        Assert.Contains("us-east-1 prices shown for eu-west-1", sheet.Origin.Note, StringComparison.Ordinal);
+        Assert.Equal(sheet, again);
+        Assert.Equal(requests, _aws.Requests.Count);
+        Assert.Single(_harness.Warnings.Messages, m => m.Contains("eu-west-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_before_falling_back()
+    {
+        _aws.Mode = FakeMode.ServerError;
+
+        await _harness.Prices.GetPricesAsync("eu-west-1");
+
+        Assert.True(_aws.Requests.Count > 1, $"{_aws.Requests.Count} request(s)");
+    }
+
+    [Fact]
+    public async Task After_a_failure_the_region_is_tried_again_once_the_wait_is_over()
+    {
+        _aws.Mode = FakeMode.Garbage;
+        await _harness.Prices.GetPricesAsync("eu-west-1");
+
+        _aws.Mode = FakeMode.Ok;
+        _harness.Clock.Now += TimeSpan.FromMinutes(6);
+        var sheet = await _harness.Prices.GetPricesAsync("eu-west-1");
+
+        Assert.Equal("AWS price list", sheet.Origin.Source);
+    }
+
+    [Fact]
+    public async Task The_refresher_renews_sets_older_than_the_interval_and_leaves_fresh_ones()
+    {
+        var refresher = new PriceRefreshService(_harness.Prices, _harness.Get<IOptions<PricingOptions>>(), _harness.Clock);
+        await _harness.Prices.GetPricesAsync("eu-west-1");
+        var fetched = (await _harness.Prices.CachedAsync("eu-west-1"))!.FetchedAt;
+
+        Assert.DoesNotContain("eu-west-1", await refresher.RefreshDueAsync(CancellationToken.None));
+
+        _harness.Clock.Now += TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1);
+        Assert.Contains("eu-west-1", await refresher.RefreshDueAsync(CancellationToken.None));
+        Assert.True((await _harness.Prices.CachedAsync("eu-west-1"))!.FetchedAt > fetched);
+    }
+
+    [Fact]
+    public async Task The_region_picker_learns_the_regions_from_the_region_index()
+    {
+        await _harness.Prices.RefreshRegionsAsync(CancellationToken.None);
+
+        var regions = _harness.Get<RegionCatalog>().All;
+        Assert.Contains(regions, r => r is { Code: "eu-west-1", Name: "Europe (Ireland)" });
+        Assert.Contains(regions, r => r.Code == "ap-southeast-1");
+    }
+}
