@@ -2,11 +2,15 @@ using BenchmarkDotNet.Running;
 
 using MskPlanner.Benchmarks;
 
-// "plans [count]" runs the saved-plans load driver; anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "plans")
+// "plans [count]" and "offers [MiB]" run the load drivers; anything else goes to BenchmarkDotNet.
+switch (args.FirstOrDefault())
 {
-    await PlanStoreLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
-    return;
+    case "plans":
+        await PlanStoreLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+        return;
+    case "offers":
+        await OfferParsingLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500);
+        return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

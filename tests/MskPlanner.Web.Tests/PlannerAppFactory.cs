@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace MskPlanner.Web.Tests;
 
 /// <summary>The real app in memory, with its own SQLite file in a fresh folder.</summary>
-public sealed class PlannerAppFactory : WebApplicationFactory<Program>
+public class PlannerAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "mskplanner-web-tests", Guid.NewGuid().ToString("N"));
 
@@ -19,5 +19,7 @@ public sealed class PlannerAppFactory : WebApplicationFactory<Program>
         {
             Directory.Delete(_folder, recursive: true);
         }
+
+        GC.SuppressFinalize(this);
     }
 }
