@@ -5,6 +5,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig MskPlanner.sln appsettings.json ./
 COPY wwwroot/ wwwroot/
 COPY src/ src/
+COPY migrations/ migrations/
 RUN dotnet publish src/MskPlanner.Web/MskPlanner.Web.csproj -c Release -o /app/publish --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
