@@ -17,9 +17,11 @@ public sealed class MigrationTests : IAsyncLifetime
         await using var connection = new SqliteConnection($"Data Source={_database.Path}");
         await connection.OpenAsync();
 
-        Assert.Equal(["Plans", "Revisions", "ShareLinks", "__EFMigrationsHistory", "__EFMigrationsLock"], await TablesAsync(connection));
+        Assert.Equal(["Plans", "PriceSets", "Revisions", "ShareLinks", "__EFMigrationsHistory", "__EFMigrationsLock"], await TablesAsync(connection));
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        Assert.Contains("InitialPlans", await ScalarAsync(connection, "SELECT group_concat(MigrationId) FROM __EFMigrationsHistory;"), StringComparison.Ordinal);
+        var applied = await ScalarAsync(connection, "SELECT group_concat(MigrationId) FROM __EFMigrationsHistory;");
+        Assert.Contains("InitialPlans", applied, StringComparison.Ordinal);
+        Assert.Contains("PriceSets", applied, StringComparison.Ordinal);
     }
 
     [Fact]
