@@ -3,18 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MskPlanner.Persistence.Tests;
 
-public sealed class MigrationTests : IAsyncLifetime
+public sealed class MigrationTests : StoreTest
 {
-    private readonly TemporaryDatabase _database = new();
-
-    public Task InitializeAsync() => _database.InitializeAsync();
-
-    public Task DisposeAsync() => _database.DisposeAsync();
-
     [Fact]
     public async Task Migrating_an_empty_file_creates_every_table_in_wal_mode()
     {
-        await using var connection = new SqliteConnection($"Data Source={_database.Path}");
+        await using var connection = new SqliteConnection($"Data Source={Database.Path}");
         await connection.OpenAsync();
 
         Assert.Equal(["Plans", "PriceSets", "Revisions", "ShareLinks", "__EFMigrationsHistory", "__EFMigrationsLock"], await TablesAsync(connection));
@@ -27,17 +21,17 @@ public sealed class MigrationTests : IAsyncLifetime
     [Fact]
     public async Task Migrating_twice_is_harmless_and_keeps_saved_plans()
     {
-        var plan = await _database.Store().CreateAsync("Kept", null, Drafts.For(10));
+        var plan = await Store.CreateAsync("Kept", null, Drafts.For(10));
 
-        await new DatabaseMigrator(_database.Contexts, Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        await new DatabaseMigrator(Database.Contexts, Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
 
-        Assert.NotNull(await _database.Store().GetAsync(plan.Plan.Id));
+        Assert.NotNull(await Store.GetAsync(plan.Plan.Id));
     }
 
     [Fact]
     public async Task Migrations_cover_the_whole_model()
     {
-        await using var db = await _database.Contexts.CreateDbContextAsync();
+        await using var db = await Database.Contexts.CreateDbContextAsync();
 
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes no migration captures: add one (migrations/README.md).");
     }

@@ -2,26 +2,15 @@ using MskPlanner.Sizing;
 
 namespace MskPlanner.Persistence.Tests;
 
-public sealed class PlanStoreTests : IAsyncLifetime
+public sealed class PlanStoreTests : StoreTest
 {
-    private readonly TemporaryDatabase _database = new();
-    private PlanStore _store = default!;
-
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _store = _database.Store();
-    }
-
-    public Task DisposeAsync() => _database.DisposeAsync();
-
     [Fact]
     public async Task A_saved_plan_reloads_with_its_inputs_region_and_price_stamp()
     {
         var draft = Drafts.For(42.5, "first cut") with { SelectedFamily = BrokerFamily.M7g };
 
-        var created = await _store.CreateAsync("  Orders cluster  ", "EU orders", draft);
-        var loaded = await _store.GetAsync(created.Plan.Id);
+        var created = await Store.CreateAsync("  Orders cluster  ", "EU orders", draft);
+        var loaded = await Store.GetAsync(created.Plan.Id);
 
         Assert.NotNull(loaded);
         Assert.Equal("Orders cluster", loaded.Plan.Name);
@@ -36,28 +25,28 @@ public sealed class PlanStoreTests : IAsyncLifetime
     [Fact]
     public async Task Every_save_adds_a_revision_and_old_ones_stay_as_they_were()
     {
-        var plan = await _store.CreateAsync("Plan", null, Drafts.For(10, cost: 100m));
+        var plan = await Store.CreateAsync("Plan", null, Drafts.For(10, cost: 100m));
 
-        await _store.SaveRevisionAsync(plan.Plan.Id, Drafts.For(20, "more traffic", cost: 200m));
-        await _store.SaveRevisionAsync(plan.Plan.Id, Drafts.For(30, "even more", cost: 300m));
+        await Store.SaveRevisionAsync(plan.Plan.Id, Drafts.For(20, "more traffic", cost: 200m));
+        await Store.SaveRevisionAsync(plan.Plan.Id, Drafts.For(30, "even more", cost: 300m));
 
-        var latest = await _store.GetAsync(plan.Plan.Id);
-        var first = await _store.GetAsync(plan.Plan.Id, revision: 1);
-        var history = await _store.ListRevisionsAsync(plan.Plan.Id);
+        var latest = await Store.GetAsync(plan.Plan.Id);
+        var first = await Store.GetAsync(plan.Plan.Id, revision: 1);
+        var history = await Store.ListRevisionsAsync(plan.Plan.Id);
         Assert.Equal(3, latest!.Revision.Number);
         Assert.Equal(30, latest.Revision.Inputs.AvgDataInMiBps);
         Assert.Equal(300m, latest.Plan.LatestMonthlyCost);
         Assert.Equal(10, first!.Revision.Inputs.AvgDataInMiBps);
         Assert.Equal(100m, first.Revision.PricedWith.MonthlyCost);
         Assert.Equal([3, 2, 1], history!.Select(r => r.Number));
-        Assert.Null(await _store.GetAsync(plan.Plan.Id, revision: 4));
+        Assert.Null(await Store.GetAsync(plan.Plan.Id, revision: 4));
     }
 
     [Fact]
     public async Task Two_people_saving_the_same_plan_at_the_same_moment_both_keep_their_revision()
     {
-        var plan = await _store.CreateAsync("Contended", null, Drafts.For(1));
-        var people = Enumerable.Range(1, 8).Select(i => _database.Store()).ToArray();
+        var plan = await Store.CreateAsync("Contended", null, Drafts.For(1));
+        var people = Enumerable.Range(1, 8).Select(i => Database.Store()).ToArray();
         using var start = new ManualResetEventSlim();
 
         var saves = people.Select((store, i) => Task.Run(async () =>
@@ -70,34 +59,34 @@ public sealed class PlanStoreTests : IAsyncLifetime
 
         Assert.All(revisions, Assert.NotNull);
         Assert.Equal(Enumerable.Range(2, 8), revisions.Select(r => r!.Number).Order());
-        var history = await _store.ListRevisionsAsync(plan.Plan.Id);
+        var history = await Store.ListRevisionsAsync(plan.Plan.Id);
         Assert.Equal(9, history!.Count);
         Assert.Equal(Enumerable.Range(0, 8).Select(i => $"person {i}").Order(), history.Where(r => r.Number > 1).Select(r => r.Comment!).Order());
-        Assert.Equal(9, (await _store.GetAsync(plan.Plan.Id))!.Plan.LatestRevision);
+        Assert.Equal(9, (await Store.GetAsync(plan.Plan.Id))!.Plan.LatestRevision);
     }
 
     [Fact]
     public async Task Deleting_hides_one_plan_until_it_is_restored_and_leaves_the_others_alone()
     {
-        var keep = await _store.CreateAsync("Keep", null, Drafts.For(1));
-        var drop = await _store.CreateAsync("Drop", null, Drafts.For(2));
+        var keep = await Store.CreateAsync("Keep", null, Drafts.For(1));
+        var drop = await Store.CreateAsync("Drop", null, Drafts.For(2));
 
-        Assert.True(await _store.DeleteAsync(drop.Plan.Id));
-        Assert.Null(await _store.GetAsync(drop.Plan.Id));
-        Assert.Equal(["Keep"], (await _store.ListAsync(null, PlanSort.Name, 1, 10)).Items.Select(p => p.Name));
-        Assert.Null(await _store.SaveRevisionAsync(drop.Plan.Id, Drafts.For(3)));
-        Assert.NotNull(await _store.GetAsync(keep.Plan.Id));
+        Assert.True(await Store.DeleteAsync(drop.Plan.Id));
+        Assert.Null(await Store.GetAsync(drop.Plan.Id));
+        Assert.Equal(["Keep"], (await Store.ListAsync(null, PlanSort.Name, 1, 10)).Items.Select(p => p.Name));
+        Assert.Null(await Store.SaveRevisionAsync(drop.Plan.Id, Drafts.For(3)));
+        Assert.NotNull(await Store.GetAsync(keep.Plan.Id));
 
-        Assert.True(await _store.RestoreAsync(drop.Plan.Id));
-        Assert.Equal(2, (await _store.GetAsync(drop.Plan.Id))!.Revision.Inputs.AvgDataInMiBps);
-        Assert.False(await _store.RestoreAsync(drop.Plan.Id));
+        Assert.True(await Store.RestoreAsync(drop.Plan.Id));
+        Assert.Equal(2, (await Store.GetAsync(drop.Plan.Id))!.Revision.Inputs.AvgDataInMiBps);
+        Assert.False(await Store.RestoreAsync(drop.Plan.Id));
     }
 
     [Fact]
     public async Task The_list_searches_names_sorts_and_pages()
     {
         var clock = new SteppingClock();
-        var store = _database.Store(clock);
+        var store = Database.Store(clock);
         await store.CreateAsync("Payments prod", null, Drafts.For(1, cost: 500m));
         await store.CreateAsync("payments dev", null, Drafts.For(1, cost: 50m));
         await store.CreateAsync("Clickstream", null, Drafts.For(1, cost: 5000m));
@@ -117,14 +106,14 @@ public sealed class PlanStoreTests : IAsyncLifetime
     [Fact]
     public async Task Renaming_and_describing_a_plan_keeps_its_revisions()
     {
-        var plan = await _store.CreateAsync("Old name", "old", Drafts.For(1));
+        var plan = await Store.CreateAsync("Old name", "old", Drafts.For(1));
 
-        var renamed = await _store.UpdateAsync(plan.Plan.Id, "New name", "");
+        var renamed = await Store.UpdateAsync(plan.Plan.Id, "New name", "");
 
         Assert.Equal("New name", renamed!.Name);
         Assert.Null(renamed.Description);
-        Assert.Equal(1, (await _store.GetAsync(plan.Plan.Id))!.Revision.Number);
-        Assert.Null(await _store.UpdateAsync(9999, "x", null));
+        Assert.Equal(1, (await Store.GetAsync(plan.Plan.Id))!.Revision.Number);
+        Assert.Null(await Store.UpdateAsync(9999, "x", null));
     }
 
     [Theory]

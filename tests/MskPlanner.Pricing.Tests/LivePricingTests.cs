@@ -4,32 +4,12 @@ using MskPlanner.Sizing;
 
 namespace MskPlanner.Pricing.Tests;
 
-public sealed class LivePricingTests : IAsyncLifetime
+public sealed class LivePricingTests() : FakeAwsTest(PriceSourceKind.Bulk)
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mskplanner-pricing", Guid.NewGuid().ToString("N"));
-    private FakeAws _aws = default!;
-    private LiveHarness _harness = default!;
-
-    private string Database => Path.Combine(_folder, "plans.db");
-
-    public async Task InitializeAsync()
-    {
-        _aws = await FakeAws.StartAsync();
-        _harness = await LiveHarness.StartAsync(_aws, Database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await _aws.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public async Task Eu_west_1_is_priced_from_its_own_price_list()
     {
-        var sheet = await _harness.Prices.GetPricesAsync("eu-west-1");
+        var sheet = await Harness.Prices.GetPricesAsync("eu-west-1");
 
         Assert.Equal(new PriceOrigin("AWS price list", "eu-west-1", new DateOnly(2026, 11, 1), sheet.Origin.Note), sheet.Origin);
         Assert.Equal(0.234, sheet.BrokerHourly["kafka.m5.large"]);
@@ -46,7 +26,7 @@ public sealed class LivePricingTests : IAsyncLifetime
     {
         var input = new SizingRequest { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000, Region = "eu-west-1" }.Resolve().Input!;
 
-        var result = SizingEngine.Size(input, await _harness.Prices.GetPricesAsync("eu-west-1"));
+        var result = SizingEngine.Size(input, await Harness.Prices.GetPricesAsync("eu-west-1"));
 
         var m5 = result.Options.Single(o => o.Type.Name == "kafka.m5.large");
         Assert.Equal(Math.Round((decimal)(12 * 0.234 * 730), 2), m5.MonthlyCost!.Brokers);
@@ -57,7 +37,7 @@ public sealed class LivePricingTests : IAsyncLifetime
     [Fact]
     public async Task Real_ap_southeast_1_prices_are_read_and_a_type_missing_there_is_not_offered()
     {
-        var sheet = await _harness.Prices.GetPricesAsync("ap-southeast-1");
+        var sheet = await Harness.Prices.GetPricesAsync("ap-southeast-1");
 
         Assert.Equal(0.255, sheet.BrokerHourly["kafka.m7g.large"]);
         Assert.Equal(0.0578, sheet.BrokerHourly["kafka.t3.small"]);
@@ -79,14 +59,14 @@ public sealed class LivePricingTests : IAsyncLifetime
     [Fact]
     public async Task A_cached_price_set_answers_without_the_network_even_after_a_restart()
     {
-        await _harness.Prices.GetPricesAsync("eu-west-1");
-        var afterFirst = _aws.Requests.Count;
+        await Harness.Prices.GetPricesAsync("eu-west-1");
+        var afterFirst = Aws.Requests.Count;
 
-        await _harness.Prices.GetPricesAsync("eu-west-1");
-        await using var restarted = await LiveHarness.StartAsync(_aws, Database);
+        await Harness.Prices.GetPricesAsync("eu-west-1");
+        await using var restarted = await LiveHarness.StartAsync(Aws, Database);
         var fromDisk = await restarted.Prices.GetPricesAsync("eu-west-1");
 
-        Assert.Equal(afterFirst, _aws.Requests.Count);
+        Assert.Equal(afterFirst, Aws.Requests.Count);
         Assert.Equal(0.234, fromDisk.BrokerHourly["kafka.m5.large"]);
         Assert.Equal(new DateOnly(2026, 11, 1), fromDisk.Origin.AsOf);
     }
@@ -100,40 +80,40 @@ public sealed class LivePricingTests : IAsyncLifetime
     [InlineData(FakeMode.WrongContent, "not an AWS offer file")]
     public async Task A_failing_price_list_falls_back_to_the_snapshot_says_why_and_logs_once(FakeMode mode, string reason)
     {
-        _aws.Mode = mode;
+        Aws.Mode = mode;
 
-        var sheet = await _harness.Prices.GetPricesAsync("eu-west-1");
-        var requests = _aws.Requests.Count;
-        var again = await _harness.Prices.GetPricesAsync("eu-west-1");
+        var sheet = await Harness.Prices.GetPricesAsync("eu-west-1");
+        var requests = Aws.Requests.Count;
+        var again = await Harness.Prices.GetPricesAsync("eu-west-1");
 
         Assert.Equal("bundled snapshot", sheet.Origin.Source);
         Assert.StartsWith("Live prices unavailable (", sheet.Origin.Note, StringComparison.Ordinal);
         Assert.Contains(reason, sheet.Origin.Note, StringComparison.Ordinal);
         Assert.Contains("us-east-1 prices shown for eu-west-1", sheet.Origin.Note, StringComparison.Ordinal);
         Assert.Equal(sheet, again);
-        Assert.Equal(requests, _aws.Requests.Count);
-        Assert.Single(_harness.Warnings.Messages, m => m.Contains("eu-west-1", StringComparison.Ordinal));
+        Assert.Equal(requests, Aws.Requests.Count);
+        Assert.Single(Harness.Warnings.Messages, m => m.Contains("eu-west-1", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Server_errors_are_retried_before_falling_back()
     {
-        _aws.Mode = FakeMode.ServerError;
+        Aws.Mode = FakeMode.ServerError;
 
-        await _harness.Prices.GetPricesAsync("eu-west-1");
+        await Harness.Prices.GetPricesAsync("eu-west-1");
 
-        Assert.True(_aws.Requests.Count > 1, $"{_aws.Requests.Count} request(s)");
+        Assert.True(Aws.Requests.Count > 1, $"{Aws.Requests.Count} request(s)");
     }
 
     [Fact]
     public async Task After_a_failure_the_region_is_tried_again_once_the_wait_is_over()
     {
-        _aws.Mode = FakeMode.Garbage;
-        await _harness.Prices.GetPricesAsync("eu-west-1");
+        Aws.Mode = FakeMode.Garbage;
+        await Harness.Prices.GetPricesAsync("eu-west-1");
 
-        _aws.Mode = FakeMode.Ok;
-        _harness.Clock.Now += TimeSpan.FromMinutes(6);
-        var sheet = await _harness.Prices.GetPricesAsync("eu-west-1");
+        Aws.Mode = FakeMode.Ok;
+        Harness.Clock.Now += TimeSpan.FromMinutes(6);
+        var sheet = await Harness.Prices.GetPricesAsync("eu-west-1");
 
         Assert.Equal("AWS price list", sheet.Origin.Source);
     }
@@ -141,23 +121,23 @@ public sealed class LivePricingTests : IAsyncLifetime
     [Fact]
     public async Task The_refresher_renews_sets_older_than_the_interval_and_leaves_fresh_ones()
     {
-        var refresher = new PriceRefreshService(_harness.Prices, _harness.Get<IOptions<PricingOptions>>(), _harness.Clock);
-        await _harness.Prices.GetPricesAsync("eu-west-1");
-        var fetched = (await _harness.Prices.CachedAsync("eu-west-1"))!.FetchedAt;
+        var refresher = new PriceRefreshService(Harness.Prices, Harness.Get<IOptions<PricingOptions>>(), Harness.Clock);
+        await Harness.Prices.GetPricesAsync("eu-west-1");
+        var fetched = (await Harness.Prices.CachedAsync("eu-west-1"))!.FetchedAt;
 
         Assert.DoesNotContain("eu-west-1", await refresher.RefreshDueAsync(CancellationToken.None));
 
-        _harness.Clock.Now += TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1);
+        Harness.Clock.Now += TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1);
         Assert.Contains("eu-west-1", await refresher.RefreshDueAsync(CancellationToken.None));
-        Assert.True((await _harness.Prices.CachedAsync("eu-west-1"))!.FetchedAt > fetched);
+        Assert.True((await Harness.Prices.CachedAsync("eu-west-1"))!.FetchedAt > fetched);
     }
 
     [Fact]
     public async Task The_region_picker_learns_the_regions_from_the_region_index()
     {
-        await _harness.Prices.RefreshRegionsAsync(CancellationToken.None);
+        await Harness.Prices.RefreshRegionsAsync(CancellationToken.None);
 
-        var regions = _harness.Get<RegionCatalog>().All;
+        var regions = Harness.Get<RegionCatalog>().All;
         Assert.Contains(regions, r => r is { Code: "eu-west-1", Name: "Europe (Ireland)" });
         Assert.Contains(regions, r => r.Code == "ap-southeast-1");
     }

@@ -8,36 +8,19 @@ using Amazon.Runtime;
 namespace MskPlanner.Pricing.Tests;
 
 /// <summary>GetProducts over JSON 1.1 with SigV4, checked against the shape AWS documents.</summary>
-public sealed partial class QueryApiTests : IAsyncLifetime
+public sealed partial class QueryApiTests() : FakeAwsTest(PriceSourceKind.Query)
 {
     private const string AccessKey = "AKIDEXAMPLE";
     private const string SecretKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mskplanner-query", Guid.NewGuid().ToString("N"));
-    private FakeAws _aws = default!;
-    private LiveHarness _harness = default!;
-
-    public async Task InitializeAsync()
-    {
-        _aws = await FakeAws.StartAsync();
-        _harness = await LiveHarness.StartAsync(_aws, Path.Combine(_folder, "plans.db"), PriceSourceKind.Query,
-            services => services.AddSingleton<AwsCredentialsSource>(new FixedCredentials()));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await _aws.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    protected override void Configure(IServiceCollection services) => services.AddSingleton<AwsCredentialsSource>(new FixedCredentials());
 
     [Fact]
     public async Task GetProducts_requests_have_the_documented_target_content_type_body_and_sigv4_authorization()
     {
-        await _harness.Prices.GetPricesAsync("eu-west-1");
+        await Harness.Prices.GetPricesAsync("eu-west-1");
 
-        var request = _aws.Requests.First(r => r.Headers.GetValueOrDefault("X-Amz-Target") == "AWSPriceListService.GetProducts");
+        var request = Aws.Requests.First(r => r.Headers.GetValueOrDefault("X-Amz-Target") == "AWSPriceListService.GetProducts");
         Assert.Equal("POST", request.Method);
         Assert.Equal("/", request.Path);
         Assert.Equal("application/x-amz-json-1.1", request.Headers["Content-Type"]);
@@ -60,11 +43,11 @@ public sealed partial class QueryApiTests : IAsyncLifetime
     [Fact]
     public async Task Pages_are_followed_by_next_token_and_give_the_same_prices_as_the_bulk_files()
     {
-        var viaQuery = await _harness.Prices.GetPricesAsync("eu-west-1");
-        await using var bulk = await LiveHarness.StartAsync(_aws, Path.Combine(_folder, "bulk.db"));
+        var viaQuery = await Harness.Prices.GetPricesAsync("eu-west-1");
+        await using var bulk = await LiveHarness.StartAsync(Aws, FileIn("bulk.db"));
         var viaBulk = await bulk.Prices.GetPricesAsync("eu-west-1");
 
-        Assert.Contains(_aws.Requests, r => r.Body.Contains("\"NextToken\":\"", StringComparison.Ordinal));
+        Assert.Contains(Aws.Requests, r => r.Body.Contains("\"NextToken\":\"", StringComparison.Ordinal));
         Assert.Equal(viaBulk.BrokerHourly.OrderBy(p => p.Key), viaQuery.BrokerHourly.OrderBy(p => p.Key));
         Assert.Equal(viaBulk.StoragePerGiBMonth, viaQuery.StoragePerGiBMonth);
         Assert.Equal(viaBulk.Origin, viaQuery.Origin);
@@ -73,12 +56,12 @@ public sealed partial class QueryApiTests : IAsyncLifetime
     [Fact]
     public async Task Ec2_prices_come_from_getproducts_per_instance_type_and_gp3()
     {
-        var sheet = await _harness.Prices.GetPricesAsync("ap-southeast-1");
+        var sheet = await Harness.Prices.GetPricesAsync("ap-southeast-1");
 
         Assert.Equal(0.0264, sheet.Ec2Hourly["t3.small"]);
         Assert.Equal(0.12, sheet.Ec2Hourly["m5.large"]);
         Assert.Equal(0.096, sheet.Ec2Gp3PerGiBMonth);
-        Assert.Contains(_aws.Requests, r => r.Body.Contains("\"Field\":\"instanceType\",\"Value\":\"m5.large\"", StringComparison.Ordinal));
+        Assert.Contains(Aws.Requests, r => r.Body.Contains("\"Field\":\"instanceType\",\"Value\":\"m5.large\"", StringComparison.Ordinal));
     }
 
     /// <summary>SigV4 computed here from AWS's documented steps, independently of the signer under test.</summary>
