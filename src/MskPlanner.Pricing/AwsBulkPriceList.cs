@@ -21,11 +21,24 @@ public sealed class AwsBulkPriceList(HttpClient http) : IAwsPriceList
         }
 
         var mskPrices = await OfferAsync(mskFile, LivePriceSheet.IsWantedMskProduct, cancellationToken);
-        var ec2 = await RegionIndexAsync("AmazonEC2", cancellationToken);
-        var ec2Prices = ec2.TryGetValue(region, out var ec2File)
-            ? await OfferAsync(ec2File, LivePriceSheet.IsWantedEc2Product, cancellationToken)
-            : null;
-        return new LivePrices(mskPrices, ec2Prices);
+        return new LivePrices(mskPrices, await Ec2Async(region, cancellationToken));
+    }
+
+    /// <summary>
+    /// EC2 prices only feed the self-managed comparison: when they cannot be had, MSK's prices still stand and the
+    /// comparison is left out until the next refresh.
+    /// </summary>
+    private async Task<OfferPrices?> Ec2Async(string region, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var ec2 = await RegionIndexAsync("AmazonEC2", cancellationToken);
+            return ec2.TryGetValue(region, out var file) ? await OfferAsync(file, LivePriceSheet.IsWantedEc2Product, cancellationToken) : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or MalformedOfferException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private async Task<Dictionary<string, string>> RegionIndexAsync(string offerCode, CancellationToken cancellationToken)

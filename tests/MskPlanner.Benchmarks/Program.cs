@@ -2,11 +2,14 @@ using BenchmarkDotNet.Running;
 
 using MskPlanner.Benchmarks;
 
-// "plans [count]" and "offers [MiB]" run the load drivers; anything else goes to BenchmarkDotNet.
+// "plans [count]", "offers [MiB]" and "regions [count]" run the load drivers; anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "plans":
         await PlanStoreLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+        return;
+    case "regions":
+        await RegionRefreshLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30, 512);
         return;
     case "offers":
         await OfferParsingLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500);
