@@ -21,25 +21,18 @@ public static class OfferParsingLoad
             var products = Generate(path, megabytes * 1024L * 1024);
             Console.WriteLine($"Generated {new FileInfo(path).Length / 1048576.0:0} MiB offer file with {products:N0} products");
 
-            GC.Collect();
             var baseline = GC.GetTotalMemory(forceFullCollection: true);
-            long peak = 0;
-            using var sampling = new CancellationTokenSource();
-            var sampler = Task.Run(async () =>
-            {
-                while (!sampling.IsCancellationRequested)
-                {
-                    peak = Math.Max(peak, GC.GetTotalMemory(false));
-                    await Task.Delay(5);
-                }
-            });
-
+            var heap = HeapPeak.Start();
             var watch = Stopwatch.StartNew();
-            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-            var prices = await OfferFileReader.ReadAsync(stream, LivePriceSheet.IsWantedMskProduct);
+            OfferPrices prices;
+            await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true))
+            {
+                prices = await OfferFileReader.ReadAsync(stream, LivePriceSheet.IsWantedMskProduct);
+            }
+
             watch.Stop();
-            await sampling.CancelAsync();
-            await sampler;
+            await heap.DisposeAsync();
+            var peak = heap.Bytes;
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Parsed in {watch.Elapsed.TotalSeconds:0.00} s ({new FileInfo(path).Length / 1048576.0 / watch.Elapsed.TotalSeconds:0} MiB/s); kept {prices.Products.Count} products, {prices.OnDemandUsd.Count} prices; " +

@@ -48,18 +48,7 @@ public static class RegionRefreshLoad
             await new DatabaseMigrator(host.Services.GetRequiredService<IDbContextFactory<PlansDbContext>>(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
             var prices = host.Services.GetRequiredService<LivePriceSource>();
 
-            GC.Collect();
-            long peak = 0;
-            using var sampling = new CancellationTokenSource();
-            var sampler = Task.Run(async () =>
-            {
-                while (!sampling.IsCancellationRequested)
-                {
-                    peak = Math.Max(peak, GC.GetTotalMemory(false));
-                    await Task.Delay(5);
-                }
-            });
-
+            var heap = HeapPeak.Start();
             var watch = Stopwatch.StartNew();
             await prices.RefreshRegionsAsync(CancellationToken.None);
             var failed = 0;
@@ -69,8 +58,8 @@ public static class RegionRefreshLoad
             }
 
             watch.Stop();
-            await sampling.CancelAsync();
-            await sampler;
+            await heap.DisposeAsync();
+            var peak = heap.Bytes;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Refreshed {regionCount - failed} of {regionCount} regions ({file.Length / 1024} KiB MSK file each) in {watch.Elapsed.TotalSeconds:0.00} s " +
                 $"({watch.Elapsed.TotalMilliseconds / regionCount:0} ms a region); peak managed heap {peak / 1048576.0:0.0} MiB"));
