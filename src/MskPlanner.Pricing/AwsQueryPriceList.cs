@@ -97,8 +97,7 @@ public sealed class AwsQueryPriceList(HttpClient http, AwsCredentialsSource cred
 
                 products[sku] = product;
                 published = Max(published, item.PublicationDate);
-                var dimension = item.Terms?.OnDemand?.Values.SelectMany(t => (IEnumerable<DimensionJson>?)t.PriceDimensions?.Values ?? []).FirstOrDefault();
-                if (dimension?.PricePerUnit?.TryGetValue("USD", out var usd) == true && decimal.TryParse(usd, NumberStyles.Float, CultureInfo.InvariantCulture, out var price))
+                if (OnDemandTerms.UsdPrice(item.Terms?.OnDemand?.Values) is { } price)
                 {
                     prices[sku] = price;
                 }
@@ -186,9 +185,5 @@ public sealed class AwsQueryPriceList(HttpClient http, AwsCredentialsSource cred
 
     private sealed record ProductJson(string? Sku, string? ProductFamily, Dictionary<string, string>? Attributes);
 
-    private sealed record TermsJson([property: JsonPropertyName("OnDemand")] Dictionary<string, TermJson>? OnDemand);
-
-    private sealed record TermJson(Dictionary<string, DimensionJson>? PriceDimensions);
-
-    private sealed record DimensionJson(Dictionary<string, string>? PricePerUnit);
+    private sealed record TermsJson([property: JsonPropertyName("OnDemand")] Dictionary<string, OnDemandTerm>? OnDemand);
 }

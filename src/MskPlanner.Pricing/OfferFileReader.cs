@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 
 namespace MskPlanner.Pricing;
@@ -289,14 +288,8 @@ public static class OfferFileReader
             }
         }
 
-        private static decimal? PriceOf(ReadOnlySpan<byte> terms)
-        {
-            var offers = JsonSerializer.Deserialize<Dictionary<string, TermJson>>(terms, Json);
-            var dimensions = offers?.Values.SelectMany(t => (IEnumerable<DimensionJson>?)t.PriceDimensions?.Values ?? []).ToList() ?? [];
-            var dimension = dimensions.FirstOrDefault(d => d.BeginRange is null or "0") ?? dimensions.FirstOrDefault();
-            return dimension?.PricePerUnit?.TryGetValue("USD", out var usd) == true
-                && decimal.TryParse(usd, NumberStyles.Float, CultureInfo.InvariantCulture, out var price) ? price : null;
-        }
+        private static decimal? PriceOf(ReadOnlySpan<byte> terms) =>
+            OnDemandTerms.UsdPrice(JsonSerializer.Deserialize<Dictionary<string, OnDemandTerm>>(terms, Json)?.Values);
 
         private static void Expect(bool condition, string what)
         {
@@ -308,8 +301,4 @@ public static class OfferFileReader
     }
 
     private sealed record ProductJson(string? Sku, string? ProductFamily, Dictionary<string, string>? Attributes);
-
-    private sealed record TermJson(Dictionary<string, DimensionJson>? PriceDimensions);
-
-    private sealed record DimensionJson(string? BeginRange, string? Unit, Dictionary<string, string>? PricePerUnit);
 }
