@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace MskPlanner.Web.Api;
 
 /// <summary>
-/// Reads a JSON body strictly (unknown fields refused, so a typo is reported rather than silently defaulted)
-/// and turns every way it can be unreadable into a 400 problem naming the field.
+/// Reads a JSON body strictly (unknown fields refused, so a typo is reported rather than silently defaulted),
+/// turns every way it can be unreadable into a 400 problem naming the field, and writes the API's other problems.
 /// </summary>
 internal static class JsonBody
 {
@@ -55,6 +55,9 @@ internal static class JsonBody
 
     public static ValidationProblem Problem(IEnumerable<MskPlanner.Sizing.FieldError> errors, string title) =>
         TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), title: title);
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');

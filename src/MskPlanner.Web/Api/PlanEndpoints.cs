@@ -83,7 +83,7 @@ public static class PlanEndpoints
     {
         var details = await plans.Store.GetAsync(id, revision, cancellationToken);
         return details is null
-            ? NotFound(revision is null ? $"There is no plan {id}." : $"Plan {id} has no revision {revision}.")
+            ? JsonBody.NotFound(revision is null ? $"There is no plan {id}." : $"Plan {id} has no revision {revision}.")
             : TypedResults.Ok(PlanResponse.From(await plans.PriceAsync(details, cancellationToken)));
     }
 
@@ -106,7 +106,7 @@ public static class PlanEndpoints
             var saved = await plans.SaveRevisionAsync(id, body.Inputs, body.SelectedFamily, body.Comment, cancellationToken);
             if (saved is null)
             {
-                return NotFound($"There is no plan {id}.");
+                return JsonBody.NotFound($"There is no plan {id}.");
             }
 
             if (saved.Value is null)
@@ -117,22 +117,22 @@ public static class PlanEndpoints
 
         if ((body.Name is not null || body.Description is not null) && await plans.Store.UpdateAsync(id, body.Name, body.Description, cancellationToken) is null)
         {
-            return NotFound($"There is no plan {id}.");
+            return JsonBody.NotFound($"There is no plan {id}.");
         }
 
         return await GetAsync(id, null, plans, cancellationToken);
     }
 
     private static async Task<IResult> DeleteAsync(int id, PlanStore store, CancellationToken cancellationToken) =>
-        await store.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound($"There is no plan {id}.");
+        await store.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : JsonBody.NotFound($"There is no plan {id}.");
 
     private static async Task<IResult> RestoreAsync(int id, PlanStore store, CancellationToken cancellationToken) =>
-        await store.RestoreAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound($"There is no deleted plan {id}.");
+        await store.RestoreAsync(id, cancellationToken) ? TypedResults.NoContent() : JsonBody.NotFound($"There is no deleted plan {id}.");
 
     private static async Task<IResult> RevisionsAsync(int id, PlanStore store, CancellationToken cancellationToken)
     {
         var revisions = await store.ListRevisionsAsync(id, cancellationToken);
-        return revisions is null ? NotFound($"There is no plan {id}.") : TypedResults.Ok(revisions.Select(RevisionResponse.From).ToList());
+        return revisions is null ? JsonBody.NotFound($"There is no plan {id}.") : TypedResults.Ok(revisions.Select(RevisionResponse.From).ToList());
     }
 
     private static async Task<IResult> ShareAsync(int id, HttpRequest request, PlanStore store, CancellationToken cancellationToken)
@@ -151,7 +151,7 @@ public static class PlanEndpoints
         var created = await store.CreateShareAsync(id, body!.Revision, cancellationToken);
         if (created is null)
         {
-            return NotFound(body.Revision is null ? $"There is no plan {id}." : $"Plan {id} has no revision {body.Revision}.");
+            return JsonBody.NotFound(body.Revision is null ? $"There is no plan {id}." : $"Plan {id} has no revision {body.Revision}.");
         }
 
         var url = $"{request.Scheme}://{request.Host}/shared/{created.Token}";
@@ -162,13 +162,13 @@ public static class PlanEndpoints
         TypedResults.Ok((await store.ListSharesAsync(id, cancellationToken)).Select(l => ShareResponse.From(l)).ToList());
 
     private static async Task<IResult> RevokeAsync(int id, int linkId, PlanStore store, CancellationToken cancellationToken) =>
-        await store.RevokeShareAsync(id, linkId, cancellationToken) ? TypedResults.NoContent() : NotFound($"Plan {id} has no share link {linkId}.");
+        await store.RevokeShareAsync(id, linkId, cancellationToken) ? TypedResults.NoContent() : JsonBody.NotFound($"Plan {id} has no share link {linkId}.");
 
     private static async Task<IResult> SharedAsync(string token, PlanService plans, CancellationToken cancellationToken)
     {
         var shared = await plans.Store.ResolveShareAsync(token, cancellationToken);
         return shared is null
-            ? NotFound("This share link does not exist or was revoked.")
+            ? JsonBody.NotFound("This share link does not exist or was revoked.")
             : TypedResults.Ok(PlanResponse.From(await plans.PriceAsync(shared.Details, cancellationToken)));
     }
 
@@ -205,7 +205,4 @@ public static class PlanEndpoints
         sort = PlanSort.UpdatedNewest;
         return string.IsNullOrEmpty(text) || (Enum.TryParse(text, ignoreCase: true, out sort) && !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
     }
-
-    private static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

@@ -65,7 +65,7 @@ public static class ReportEndpoints
         var details = await plans.Store.GetAsync(id, revision, cancellationToken);
         if (details is null)
         {
-            return NotFound(revision is null ? $"There is no plan {id}." : $"Plan {id} has no revision {revision}.");
+            return JsonBody.NotFound(revision is null ? $"There is no plan {id}." : $"Plan {id} has no revision {revision}.");
         }
 
         return PlanPdf(await plans.PriceAsync(details, cancellationToken), null, size, renderer, clock);
@@ -81,7 +81,7 @@ public static class ReportEndpoints
         var shared = await plans.Store.ResolveShareAsync(token, cancellationToken);
         if (shared is null)
         {
-            return NotFound("This share link does not exist or was revoked.");
+            return JsonBody.NotFound("This share link does not exist or was revoked.");
         }
 
         var link = $"{request.Scheme}://{request.Host}/shared/{token}";
@@ -205,7 +205,4 @@ public static class ReportEndpoints
         var text = string.Join('-', slug.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
         return text.Length == 0 ? "plan" : text[..Math.Min(text.Length, 60)];
     }
-
-    private static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }
