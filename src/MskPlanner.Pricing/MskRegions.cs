@@ -4,8 +4,8 @@ namespace MskPlanner.Pricing;
 public sealed record MskRegion(string Code, string Name);
 
 /// <summary>
-/// The regions MSK is sold in, as AWS's regional services list gave them in 2026. Live prices will read
-/// this list from AmazonMSK's region index; until then it is the picker's list and the API's check.
+/// The regions MSK is sold in, as AWS's regional services list gave them in 2026, with readable names: the
+/// picker's list offline. With live prices, <see cref="RegionCatalog"/> adds what AmazonMSK's region index lists.
 /// </summary>
 public static class MskRegions
 {
@@ -43,6 +43,4 @@ public static class MskRegions
         new("us-gov-east-1", "AWS GovCloud (US-East)"),
         new("us-gov-west-1", "AWS GovCloud (US-West)"),
     ];
-
-    public static bool IsSold(string code) => All.Any(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase));
 }

@@ -130,31 +130,6 @@ public sealed record SizingRequest
         });
     }
 
-    /// <summary>The request that reproduces <paramref name="input"/> exactly.</summary>
-    public static SizingRequest From(SizingInput input) => new()
-    {
-        AvgDataInMiBps = input.AvgDataInMiBps,
-        PeakDataInMiBps = input.PeakDataInMiBps,
-        AvgDataOutMiBps = input.AvgDataOutMiBps,
-        PeakDataOutMiBps = input.PeakDataOutMiBps,
-        RetentionHours = input.RetentionHours,
-        PrimaryRetentionHours = input.PrimaryRetentionHours,
-        Partitions = input.Partitions,
-        ReplicationFactor = input.ReplicationFactor,
-        AvailabilityZones = input.AvailabilityZones,
-        NearestReplicaFetching = input.NearestReplicaFetching,
-        DiskUtilizationTarget = input.DiskUtilizationTarget,
-        PeakUtilization = input.PeakUtilization,
-        LaggingConsumerFactor = input.LaggingConsumerFactor,
-        ProvisionedThroughputMiBps = input.ProvisionedThroughputMiBps,
-        UseMaxPartitions = input.UseMaxPartitions,
-        TlsInTransit = input.TlsInTransit,
-        TlsDeratePercent = input.TlsDeratePercent,
-        PageCacheSeconds = input.PageCacheSeconds,
-        BrokerQuota = input.BrokerQuota,
-        Region = input.Region,
-    };
-
     private static double? Positive(double? value, string field, string label, string unit, double max, List<FieldError> errors, bool required = false)
     {
         if (value is null)

@@ -11,8 +11,6 @@ public static class Display
 
     public static string Usd(decimal amount) => amount.ToString("$#,0.00", Invariant);
 
-    public static string Usd(double amount) => amount.ToString("$#,0.00", Invariant);
-
     public static string Number(double value, string format = "#,0.##") => value.ToString(format, Invariant);
 
     public static string Percent(double fraction) => fraction.ToString("0%", Invariant);

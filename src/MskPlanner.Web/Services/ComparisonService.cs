@@ -24,8 +24,6 @@ public sealed record CompareItem(int? PlanId = null, int? Revision = null, strin
 
         return int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? new CompareItem(plan, revision) : null;
     }
-
-    public string? Address => PlanId is { } id ? Revision is { } r ? $"{id}@{r}" : $"{id}" : null;
 }
 
 /// <summary>The questions users ask most of one plan.</summary>
