@@ -28,14 +28,21 @@ public sealed class LivePriceSource(
 
     public async ValueTask<PriceSheet> GetPricesAsync(string region, CancellationToken cancellationToken = default)
     {
-        if (await CachedAsync(region, cancellationToken) is { } cached)
+        if (_sets.TryGetValue(region, out var inMemory))
         {
-            return cached.Sheet;
+            return inMemory.Sheet;
         }
 
+        // A region that failed recently has nothing on disk either (a stored set is in memory once read), so the
+        // fallback answers without another database read on every keystroke.
         if (_failures.TryGetValue(region, out var failure) && clock.GetUtcNow() - failure.At < options.Value.RetryAfterFailure)
         {
             return Fallback(region, failure.Reason);
+        }
+
+        if (await CachedAsync(region, cancellationToken) is { } cached)
+        {
+            return cached.Sheet;
         }
 
         var refreshed = await RefreshAsync(region, cancellationToken);
