@@ -94,6 +94,9 @@ public sealed class LivePriceSource(
             }
 
             _failures[region] = (clock.GetUtcNow(), reason);
+
+            // Keep the promise GetPricesAsync relies on: a stored set is in memory before a failure can hide it.
+            await CachedAsync(region, CancellationToken.None);
             return (null, reason);
         }
         finally
