@@ -96,6 +96,21 @@ public sealed class LivePricingTests() : FakeAwsTest(PriceSourceKind.Bulk)
     }
 
     [Fact]
+    public async Task A_failed_refresh_after_a_restart_keeps_serving_the_stored_set()
+    {
+        await Harness.Prices.GetPricesAsync("eu-west-1");
+        await using var restarted = await LiveHarness.StartAsync(Aws, Database);
+        Aws.Mode = FakeMode.Garbage;
+
+        var (set, _) = await restarted.Prices.RefreshAsync("eu-west-1");
+        var sheet = await restarted.Prices.GetPricesAsync("eu-west-1");
+
+        Assert.Null(set);
+        Assert.Equal("AWS price list", sheet.Origin.Source);
+        Assert.Equal(0.234, sheet.BrokerHourly["kafka.m5.large"]);
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_before_falling_back()
     {
         Aws.Mode = FakeMode.ServerError;
