@@ -9,6 +9,12 @@ namespace MskPlanner.Sizing;
 /// </remarks>
 public static class InputLimits
 {
+    /// <summary>
+    /// About 1 KiB/s: below it a rate means nothing for Kafka, and ratios such as fan-out (out / in) could
+    /// overflow to infinity, which no JSON answer or saved plan can carry.
+    /// </summary>
+    public const double MinThroughputMiBps = 0.001;
+
     public const double MaxThroughputMiBps = 100_000;
     public const double DefaultRetentionHours = 168;
     public const double MaxRetentionHours = 87_600;

@@ -38,9 +38,9 @@ public sealed record SizingRequest
     {
         var errors = new List<FieldError>();
 
-        var avgIn = Positive(AvgDataInMiBps, "avgDataInMiBps", "Average data in", "MiB/s", InputLimits.MaxThroughputMiBps, errors, required: true);
+        var avgIn = Throughput(AvgDataInMiBps, "avgDataInMiBps", "Average data in", errors, required: true);
         var peakIn = AtLeast(PeakDataInMiBps ?? avgIn, avgIn, "peakDataInMiBps", "Peak data in", "average data in", "MiB/s", errors);
-        var avgOut = Positive(AvgDataOutMiBps ?? avgIn, "avgDataOutMiBps", "Average data out", "MiB/s", InputLimits.MaxThroughputMiBps, errors);
+        var avgOut = Throughput(AvgDataOutMiBps ?? avgIn, "avgDataOutMiBps", "Average data out", errors);
         var peakOut = AtLeast(PeakDataOutMiBps ?? avgOut, avgOut, "peakDataOutMiBps", "Peak data out", "average data out", "MiB/s", errors);
         var retention = Positive(RetentionHours ?? InputLimits.DefaultRetentionHours, "retentionHours", "Retention", "hours", InputLimits.MaxRetentionHours, errors);
         var primary = Positive(PrimaryRetentionHours ?? retention, "primaryRetentionHours", "Primary retention", "hours", InputLimits.MaxRetentionHours, errors);
@@ -130,6 +130,30 @@ public sealed record SizingRequest
         });
     }
 
+    private static double? Throughput(double? value, string field, string label, List<FieldError> errors, bool required = false)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                errors.Add(new(field, $"{label} is required: a number of MiB/s, at least {Format3(InputLimits.MinThroughputMiBps)}."));
+            }
+
+            return null;
+        }
+
+        if (!double.IsFinite(value.Value) || value < InputLimits.MinThroughputMiBps || value > InputLimits.MaxThroughputMiBps)
+        {
+            errors.Add(new(field, ThroughputRange(label)));
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string ThroughputRange(string label) =>
+        $"{label} must be at least {Format3(InputLimits.MinThroughputMiBps)} and at most {Format(InputLimits.MaxThroughputMiBps)} MiB/s.";
+
     private static double? Positive(double? value, string field, string label, string unit, double max, List<FieldError> errors, bool required = false)
     {
         if (value is null)
@@ -158,9 +182,9 @@ public sealed record SizingRequest
             return null;
         }
 
-        if (!double.IsFinite(value.Value) || value <= 0 || value > InputLimits.MaxThroughputMiBps)
+        if (!double.IsFinite(value.Value) || value < InputLimits.MinThroughputMiBps || value > InputLimits.MaxThroughputMiBps)
         {
-            errors.Add(new(field, $"{label} must be greater than 0 and at most {Format(InputLimits.MaxThroughputMiBps)} {unit}."));
+            errors.Add(new(field, ThroughputRange(label)));
             return null;
         }
 
@@ -185,6 +209,8 @@ public sealed record SizingRequest
     }
 
     private static string Format(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    private static string Format3(double value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Either a valid <see cref="SizingInput"/> or the field errors that prevent one.</summary>

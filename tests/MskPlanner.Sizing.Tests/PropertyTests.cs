@@ -44,6 +44,37 @@ public static class Workloads
              TlsDeratePercent = tls,
          })).ToArbitrary();
 
+    /// <summary>Every input at the edges of what validation lets through, where overflow would show first.</summary>
+    public static Arbitrary<SizingRequest> Extremes() =>
+        (from avgIn in Edge(InputLimits.MinThroughputMiBps, InputLimits.MaxThroughputMiBps)
+         from avgOut in Edge(InputLimits.MinThroughputMiBps, InputLimits.MaxThroughputMiBps)
+         from retention in Edge(1e-6, InputLimits.MaxRetentionHours)
+         from partitions in Gen.Elements(1, InputLimits.MaxPartitions)
+         from disk in Gen.Elements(InputLimits.MinDiskUtilizationTarget, InputLimits.MaxDiskUtilizationTarget)
+         from utilization in Gen.Elements(InputLimits.MinPeakUtilization, 1)
+         from lagging in Gen.Elements(0, InputLimits.MaxLaggingConsumerFactor)
+         from tls in Gen.Elements(0, InputLimits.MaxTlsDeratePercent)
+         from pageCache in Gen.Elements(0, InputLimits.MaxPageCacheSeconds)
+         from quota in Gen.Elements(1, InputLimits.MaxBrokerQuota)
+         from zones in Gen.Elements(2, 3)
+         select new SizingRequest
+         {
+             AvgDataInMiBps = avgIn,
+             AvgDataOutMiBps = avgOut,
+             RetentionHours = retention,
+             Partitions = partitions,
+             AvailabilityZones = zones,
+             DiskUtilizationTarget = disk,
+             PeakUtilization = utilization,
+             LaggingConsumerFactor = lagging,
+             TlsDeratePercent = tls,
+             PageCacheSeconds = pageCache,
+             BrokerQuota = quota,
+         }).ToArbitrary();
+
+    private static Gen<double> Edge(double min, double max) =>
+        Gen.OneOf(Gen.Elements(min, max, min * 1.5, max / 1.5), Range(min, max));
+
     private static Gen<double> Range(double min, double max) =>
         Gen.Choose(0, 1_000_000).Select(i => min + ((max - min) * i / 1_000_000d));
 
@@ -107,6 +138,21 @@ public class PropertyTests
             : r.Split is null
                 ? r.Option.Brokers <= input.BrokerQuota
                 : r.Split.BrokersPerCluster <= input.BrokerQuota && r.Split.Clusters * r.Split.BrokersPerCluster >= r.Option.Brokers);
+    }
+
+    /// <summary>An infinite or NaN figure cannot be written as JSON: the API would answer 500 and a saved plan could never be read.</summary>
+    [Property(Arbitrary = [typeof(Workloads)], MaxTest = 500)]
+    public bool Every_input_validation_accepts_sizes_to_figures_json_can_carry(SizingRequest request)
+    {
+        var input = request.Resolve().Input;
+        if (input is null)
+        {
+            return true;
+        }
+
+        var result = SizingEngine.Size(input, Prices);
+        System.Text.Json.JsonSerializer.Serialize(result);
+        return result.Options.All(o => o.Brokers > 0);
     }
 
     [Property]

@@ -12,6 +12,10 @@ public class ValidationTests
         { Minimal with { AvgDataInMiBps = double.NaN }, "avgDataInMiBps" },
         { Minimal with { AvgDataInMiBps = double.PositiveInfinity }, "avgDataInMiBps" },
         { Minimal with { AvgDataInMiBps = 100_001 }, "avgDataInMiBps" },
+        // Rates so small that out / in overflows: the probe's bodies that once answered 500.
+        { new SizingRequest { AvgDataInMiBps = 1e-305, AvgDataOutMiBps = 100_000, Partitions = 1 }, "avgDataInMiBps" },
+        { new SizingRequest { AvgDataInMiBps = 100, AvgDataOutMiBps = 5e-324, Partitions = 3000 }, "avgDataOutMiBps" },
+        { Minimal with { AvgDataInMiBps = 0.000_9 }, "avgDataInMiBps" },
         { Minimal with { PeakDataInMiBps = 9 }, "peakDataInMiBps" },
         { Minimal with { AvgDataOutMiBps = 0 }, "avgDataOutMiBps" },
         { Minimal with { AvgDataOutMiBps = 20, PeakDataOutMiBps = 19 }, "peakDataOutMiBps" },
