@@ -81,6 +81,7 @@ internal sealed class PdfLayout : IDisposable
         var total = columns.Sum(c => c.Weight);
         var widths = columns.Select(c => Width * c.Weight / total).ToArray();
         var header = new TableRow([.. columns.Select(c => c.Header)], Bold: true);
+        EnsureSpace(RowHeight(widths, header) + (rows.Count > 0 ? RowHeight(widths, rows[0]) : 0));
         DrawRow(columns, widths, header, isHeader: true);
         foreach (var row in rows)
         {
@@ -210,7 +211,7 @@ internal sealed class PdfLayout : IDisposable
     private double RowHeight(double[] widths, TableRow row)
     {
         var font = row.Bold || row.Highlight || row.Section ? _bold : _body;
-        var lines = row.Cells.Select((cell, i) => Wrap(cell, font, widths[i] - (2 * CellPadding)).Count).DefaultIfEmpty(1).Max();
+        var lines = row.Cells.Select((cell, i) => CellLines(cell, font, widths[i] - (2 * CellPadding)).Count).DefaultIfEmpty(1).Max();
         return (lines * font.GetHeight() * 1.15) + (2 * CellPadding);
     }
 
@@ -228,7 +229,7 @@ internal sealed class PdfLayout : IDisposable
         for (var i = 0; i < columns.Count; i++)
         {
             var lineHeight = font.GetHeight() * 1.15;
-            var lines = Wrap(i < row.Cells.Count ? row.Cells[i] : "", font, widths[i] - (2 * CellPadding));
+            var lines = CellLines(i < row.Cells.Count ? row.Cells[i] : "", font, widths[i] - (2 * CellPadding));
             for (var l = 0; l < lines.Count; l++)
             {
                 var rect = new XRect(x + CellPadding, _y + CellPadding + (l * lineHeight), widths[i] - (2 * CellPadding), lineHeight);
@@ -242,7 +243,27 @@ internal sealed class PdfLayout : IDisposable
         _y += height;
     }
 
-    /// <summary>Breaks text into lines no wider than <paramref name="width"/>, splitting words that are longer.</summary>
+    /// <summary>
+    /// A cell's wrapped lines, cut with an ellipsis at a third of a page: rows never break across pages, and a
+    /// header and a row must fit on one together.
+    /// </summary>
+    private List<string> CellLines(string text, XFont font, double width)
+    {
+        var lines = Wrap(text, font, width);
+        var most = Math.Max(1, (int)((Bottom - Margin) / 3 / (font.GetHeight() * 1.15)));
+        if (lines.Count > most)
+        {
+            lines.RemoveRange(most, lines.Count - most);
+            lines[^1] = Fit(lines[^1] + "…", font, width);
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// Breaks text into lines no wider than <paramref name="width"/>, splitting words that are longer. Each line
+    /// costs a handful of measurements of about a line's length, so the work grows with the text, not its square.
+    /// </summary>
     private List<string> Wrap(string text, XFont font, double width)
     {
         var lines = new List<string>();
@@ -252,7 +273,7 @@ internal sealed class PdfLayout : IDisposable
             foreach (var word in paragraph.Split(' '))
             {
                 var candidate = line.Length == 0 ? word : line + " " + word;
-                if (_graphics.MeasureString(candidate, font).Width <= width)
+                if (Fits(candidate, font, width))
                 {
                     line = candidate;
                     continue;
@@ -263,18 +284,14 @@ internal sealed class PdfLayout : IDisposable
                     lines.Add(line);
                 }
 
-                line = word;
-                while (line.Length > 1 && _graphics.MeasureString(line, font).Width > width)
+                var start = 0;
+                for (var length = FittingLength(word, font, width, ""); start + length < word.Length; length = FittingLength(word.AsSpan(start), font, width, ""))
                 {
-                    var cut = line.Length - 1;
-                    while (cut > 1 && _graphics.MeasureString(line[..cut], font).Width > width)
-                    {
-                        cut--;
-                    }
-
-                    lines.Add(line[..cut]);
-                    line = line[cut..];
+                    lines.Add(word.Substring(start, length));
+                    start += length;
                 }
+
+                line = word[start..];
             }
 
             lines.Add(line);
@@ -283,19 +300,46 @@ internal sealed class PdfLayout : IDisposable
         return lines;
     }
 
-    private string Fit(string text, XFont font, double width)
+    private string Fit(string text, XFont font, double width) =>
+        Fits(text, font, width) ? text : string.Concat(text.AsSpan(0, FittingLength(text, font, width, "…")), "…");
+
+    private bool Fits(ReadOnlySpan<char> text, XFont font, double width) =>
+        _graphics.MeasureString(text.ToString(), font).Width <= width;
+
+    /// <summary>
+    /// The longest prefix of <paramref name="text"/> that fits with <paramref name="suffix"/> after it, at least one
+    /// character: doubling finds a length that is too long, then halving narrows in, so an unbroken run of any
+    /// length takes O(log n) measurements of strings no longer than twice what fits.
+    /// </summary>
+    private int FittingLength(ReadOnlySpan<char> text, XFont font, double width, string suffix)
     {
-        if (_graphics.MeasureString(text, font).Width <= width)
+        var fits = 0;
+        var tooLong = text.Length + 1;
+        for (var probe = 1; fits < text.Length; probe *= 2)
         {
-            return text;
+            var length = Math.Min(probe, text.Length);
+            if (!Fits(string.Concat(text[..length], suffix), font, width))
+            {
+                tooLong = length;
+                break;
+            }
+
+            fits = length;
         }
 
-        var cut = text.Length;
-        while (cut > 1 && _graphics.MeasureString(text[..cut] + "…", font).Width > width)
+        while (tooLong - fits > 1)
         {
-            cut--;
+            var middle = fits + ((tooLong - fits) / 2);
+            if (Fits(string.Concat(text[..middle], suffix), font, width))
+            {
+                fits = middle;
+            }
+            else
+            {
+                tooLong = middle;
+            }
         }
 
-        return text[..cut] + "…";
+        return Math.Max(1, fits);
     }
 }
