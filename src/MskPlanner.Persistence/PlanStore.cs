@@ -142,6 +142,11 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Plans.AsNoTracking().Where(p => p.DeletedAt == null);
+        if (PlanRules.CheckSearch(search) is not null)
+        {
+            return new PlanPage([], 0, page, pageSize);
+        }
+
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = "%" + EscapeLike(search.Trim()) + "%";
@@ -157,7 +162,9 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
             PlanSort.CostHighest => query.OrderByDescending(p => p.LatestMonthlyCost).ThenBy(p => p.Id),
             _ => query.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id),
         };
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        // Computed wide: (page - 1) * pageSize overflows an int for pages past about 21 million, and wrapped round to page 1.
+        var skip = (long)(page - 1) * pageSize;
+        List<PlanEntity> items = skip >= total ? [] : await query.Skip((int)skip).Take(pageSize).ToListAsync(cancellationToken);
         return new PlanPage([.. items.Select(Summary)], total, page, pageSize);
     }
 

@@ -6,6 +6,9 @@ namespace MskPlanner.Web;
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
+    private static bool IsSharedView(PathString path) =>
+        path.StartsWithSegments("/shared") || path.StartsWithSegments("/api/v1/shared");
+
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -18,6 +21,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        if (IsSharedView(context.Request.Path))
+        {
+            // The address is the credential: no browser or proxy cache may keep a copy after the link is revoked.
+            headers.CacheControl = "no-store";
+        }
+
         return next(context);
     }
 }

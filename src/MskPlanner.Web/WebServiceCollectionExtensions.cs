@@ -40,6 +40,7 @@ public static class WebServiceCollectionExtensions
 
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<JsonOnlyWritesMiddleware>();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

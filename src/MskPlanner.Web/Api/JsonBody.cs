@@ -18,13 +18,30 @@ internal static class JsonBody
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
-    public static async Task<(T? Body, ValidationProblem? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The most a JSON body may hold. A sizing or plan body is a few kB; anything near this is not one of ours,
+    /// and reading no further keeps a large body from being buffered whole.
+    /// </summary>
+    public const int MaxBytes = 64 * 1024;
+
+    public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, TooLarge());
+        }
+
+        var bytes = await ReadBoundedAsync(request.Body, cancellationToken);
+        if (bytes is null)
+        {
+            return (null, TooLarge());
+        }
+
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            document = JsonDocument.Parse(bytes.Value);
         }
         catch (JsonException)
         {
@@ -38,6 +55,11 @@ internal static class JsonBody
                 return (null, Problem("body", "The body must be a JSON object."));
             }
 
+            if (FirstDuplicate(document.RootElement, "") is { } duplicate)
+            {
+                return (null, Problem(duplicate, $"{duplicate} is given more than once; give each field once."));
+            }
+
             try
             {
                 return (document.Deserialize<T>(Strict), null);
@@ -48,6 +70,61 @@ internal static class JsonBody
                 return (null, Problem(field, Explain(typeof(T), field)));
             }
         }
+    }
+
+    public static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem($"A request body holds at most {MaxBytes / 1024} KiB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.");
+
+    /// <summary>The whole body, or null once it runs past <see cref="MaxBytes"/> (a chunked body has no length to check first).</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        {
+            length += read;
+        }
+
+        return length > MaxBytes ? null : buffer.AsMemory(0, length);
+    }
+
+    /// <summary>
+    /// The path of the first field given twice in one object, matched as the binder matches (ignoring case):
+    /// JSON lets the last one win silently, which would hide a mistake.
+    /// </summary>
+    private static string? FirstDuplicate(JsonElement element, string path)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in element.EnumerateObject())
+            {
+                var at = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                if (!seen.Add(property.Name))
+                {
+                    return at;
+                }
+
+                if (FirstDuplicate(property.Value, at) is { } inner)
+                {
+                    return inner;
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                if (FirstDuplicate(item, $"{path}[{index++}]") is { } inner)
+                {
+                    return inner;
+                }
+            }
+        }
+
+        return null;
     }
 
     public static ValidationProblem Problem(string field, string message, string title = "The request body cannot be read.") =>

@@ -52,6 +52,18 @@ public sealed record PlanResponse(
     }
 }
 
+/// <summary>
+/// What a share link shows: the plan's words and one revision, priced. No plan id, no revision count: a link
+/// holder gets nothing that addresses the plan itself, so the link stays the only way in.
+/// </summary>
+public sealed record SharedPlanResponse(
+    string Name, string? Description, RevisionResponse Revision, decimal? MonthlyCostThen, decimal? MonthlyCostNow, HeadlineResponse? Headline, SizingResponse? Sizing)
+{
+    public static SharedPlanResponse From(PricedPlan priced) => new(
+        priced.Details.Plan.Name, priced.Details.Plan.Description, RevisionResponse.From(priced.Details.Revision), priced.MonthlyThen, priced.MonthlyNow,
+        HeadlineResponse.From(priced.Headline), priced.Result is { } r ? SizingResponse.From(r) : null);
+}
+
 public sealed record ShareResponse(int Id, int? Revision, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? Token, string? Url)
 {
     public static ShareResponse From(ShareLink link, string? token = null, string? url = null) =>

@@ -1,7 +1,3 @@
-using System.Globalization;
-
-using Microsoft.AspNetCore.Http.HttpResults;
-
 using MskPlanner.Persistence;
 using MskPlanner.Web.Services;
 
@@ -33,7 +29,7 @@ public static class PlanEndpoints
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/api/v1/shared/{token}", SharedAsync).WithTags("Plans").WithName("GetSharedPlan")
-            .WithSummary("The plan a share link opens, read-only.").Produces<PlanResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The plan a share link opens, read-only: nothing in it addresses the plan itself.").Produces<SharedPlanResponse>().ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapPost("/api/v1/compare", CompareAsync).WithTags("Plans").WithName("Compare")
             .WithSummary("Two to four plans, revisions or variants side by side.")
@@ -43,9 +39,15 @@ public static class PlanEndpoints
 
     private static async Task<IResult> ListAsync(PlanStore store, string? search, string? sort, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        if (!TryParseSort(sort, out var order))
+        var order = PlanSort.UpdatedNewest;
+        if (!string.IsNullOrEmpty(sort) && !EnumText.TryParse(sort, out order))
         {
-            return JsonBody.Problem("sort", "sort must be one of updatedNewest, updatedOldest, name, costLowest, costHighest.", "The query is invalid.");
+            return JsonBody.Problem("sort", $"sort must be one of {EnumText.Names<PlanSort>()}.", "The query is invalid.");
+        }
+
+        if (PlanRules.CheckSearch(search) is { } searchError)
+        {
+            return JsonBody.Problem([searchError], "The query is invalid.");
         }
 
         if (page is < 1 || pageSize is < 1 or > PlanStore.MaxPageSize)
@@ -140,7 +142,7 @@ public static class PlanEndpoints
         ShareRequest? body = new(null);
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
-            ValidationProblem? problem;
+            IResult? problem;
             (body, problem) = await JsonBody.ReadAsync<ShareRequest>(request, cancellationToken);
             if (problem is not null)
             {
@@ -169,7 +171,7 @@ public static class PlanEndpoints
         var shared = await plans.Store.ResolveShareAsync(token, cancellationToken);
         return shared is null
             ? JsonBody.NotFound("This share link does not exist or was revoked.")
-            : TypedResults.Ok(PlanResponse.From(await plans.PriceAsync(shared.Details, cancellationToken)));
+            : TypedResults.Ok(SharedPlanResponse.From(await plans.PriceAsync(shared.Details, cancellationToken)));
     }
 
     private static async Task<IResult> CompareAsync(HttpRequest request, ComparisonService comparisons, CancellationToken cancellationToken)
@@ -180,29 +182,9 @@ public static class PlanEndpoints
             return problem;
         }
 
-        ComparisonOutcome outcome;
-        if (body!.Variants is { } variants)
-        {
-            outcome = await comparisons.VariantsAsync(variants.PlanId, variants.Revision, variants.Kind, cancellationToken);
-        }
-        else if (body.Items is { } items)
-        {
-            outcome = await comparisons.CompareAsync(
-                [.. items.Select(i => new CompareItem(i.PlanId, i.Revision, i.Label, i.Inputs, i.SelectedFamily))], cancellationToken);
-        }
-        else
-        {
-            return JsonBody.Problem("items", "Give items (2 to 4 plans, revisions or inputs) or variants of one plan.", "The comparison is invalid.");
-        }
-
+        var outcome = await comparisons.CompareAsync(body!, cancellationToken);
         return outcome.Comparison is { } comparison
             ? TypedResults.Ok(ComparisonResponse.From(comparison))
             : JsonBody.Problem(outcome.Errors, "The comparison is invalid.");
-    }
-
-    private static bool TryParseSort(string? text, out PlanSort sort)
-    {
-        sort = PlanSort.UpdatedNewest;
-        return string.IsNullOrEmpty(text) || (Enum.TryParse(text, ignoreCase: true, out sort) && !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
     }
 }

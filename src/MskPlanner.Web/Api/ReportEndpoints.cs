@@ -15,23 +15,26 @@ public static class ReportEndpoints
     private static readonly string AppVersion =
         typeof(ReportEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "dev";
 
+    /// <summary>HEAD too, so a client or proxy can check a download (its type and size) without taking it.</summary>
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/api/v1").WithTags("Reports");
 
-        reports.MapGet("/sizing/summary.pdf", SizingAsync).WithName("SizingSummaryPdf")
+        reports.MapMethods("/sizing/summary.pdf", GetAndHead, SizingAsync).WithName("SizingSummaryPdf")
             .WithSummary("A PDF cost summary of a workload given as query parameters (the planner page's address).")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesValidationProblem();
-        reports.MapGet("/plans/{id:int}/summary.pdf", PlanAsync).WithName("PlanSummaryPdf")
+        reports.MapMethods("/plans/{id:int}/summary.pdf", GetAndHead, PlanAsync).WithName("PlanSummaryPdf")
             .WithSummary("A PDF cost summary of a saved plan, at its latest or the given revision. paper=a4|letter.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
-        reports.MapGet("/shared/{token}/summary.pdf", SharedAsync).WithName("SharedPlanSummaryPdf")
+        reports.MapMethods("/shared/{token}/summary.pdf", GetAndHead, SharedAsync).WithName("SharedPlanSummaryPdf")
             .WithSummary("A PDF cost summary of a shared plan, with its link.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
         reports.MapPost("/compare/summary.pdf", CompareAsync).WithName("ComparisonSummaryPdf")
             .WithSummary("A PDF of plans side by side; the body is that of POST /api/v1/compare.")
             .Accepts<CompareRequest>("application/json").Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesValidationProblem();
-        reports.MapGet("/compare/summary.pdf", CompareFromQueryAsync).WithName("ComparisonSummaryPdfFromAddress")
+        reports.MapMethods("/compare/summary.pdf", GetAndHead, CompareFromQueryAsync).WithName("ComparisonSummaryPdfFromAddress")
             .WithSummary("The same, with the comparison page's query: items=12,15@3 or plan=12&variants=families.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesValidationProblem();
         return app;
@@ -101,10 +104,7 @@ public static class ReportEndpoints
             return bodyProblem;
         }
 
-        var outcome = body!.Variants is { } v
-            ? await comparisons.VariantsAsync(v.PlanId, v.Revision, v.Kind, cancellationToken)
-            : await comparisons.CompareAsync([.. (body.Items ?? []).Select(i => new CompareItem(i.PlanId, i.Revision, i.Label, i.Inputs, i.SelectedFamily))], cancellationToken);
-        return ComparisonPdf(outcome, size, renderer, clock);
+        return ComparisonPdf(await comparisons.CompareAsync(body!, cancellationToken), size, renderer, clock);
     }
 
     private static async Task<IResult> CompareFromQueryAsync(string? items, int? plan, int? revision, string? variants, string? paper,
@@ -118,7 +118,7 @@ public static class ReportEndpoints
         ComparisonOutcome outcome;
         if (plan is { } planId)
         {
-            if (!Enum.TryParse<VariantKind>(variants, ignoreCase: true, out var kind))
+            if (!EnumText.TryParse<VariantKind>(variants, out var kind))
             {
                 return JsonBody.Problem("variants", "variants must be families, zones or retention.", "The comparison is invalid.");
             }
@@ -185,7 +185,7 @@ public static class ReportEndpoints
     {
         problem = null;
         paper = renderer.DefaultPaper;
-        if (string.IsNullOrEmpty(text) || Enum.TryParse(text, ignoreCase: true, out paper) && Enum.IsDefined(paper))
+        if (string.IsNullOrEmpty(text) || EnumText.TryParse(text, out paper))
         {
             return true;
         }

@@ -46,6 +46,25 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
     public const int MinColumns = 2;
     public const int MaxColumns = 4;
 
+    /// <summary>What the API asks for: variants of one plan, or items, whose own labels are checked like names.</summary>
+    public Task<ComparisonOutcome> CompareAsync(Api.CompareRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.Variants is { } variants)
+        {
+            return VariantsAsync(variants.PlanId, variants.Revision, variants.Kind, cancellationToken);
+        }
+
+        if (request.Items is not { } items)
+        {
+            return Task.FromResult(new ComparisonOutcome(null, [new FieldError("items", "Give items (2 to 4 plans, revisions or inputs) or variants of one plan.")]));
+        }
+
+        var labelErrors = items.Select((item, index) => PlanRules.CheckLabel($"items[{index}].label", item.Label)).OfType<FieldError>().ToList();
+        return labelErrors.Count > 0
+            ? Task.FromResult(new ComparisonOutcome(null, labelErrors))
+            : CompareAsync([.. items.Select(i => new CompareItem(i.PlanId, i.Revision, i.Label, i.Inputs, i.SelectedFamily))], cancellationToken);
+    }
+
     public async Task<ComparisonOutcome> CompareAsync(IReadOnlyList<CompareItem> items, CancellationToken cancellationToken = default)
     {
         if (items.Count is < MinColumns or > MaxColumns)

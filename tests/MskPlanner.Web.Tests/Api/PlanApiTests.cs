@@ -43,7 +43,7 @@ public class PlanApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAppF
 
         Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/v1/plans/{id}")).StatusCode);
         await AssertProblemAsync(await _client.GetAsync($"/api/v1/plans/{id}"), HttpStatusCode.NotFound);
-        Assert.Equal(HttpStatusCode.NoContent, (await _client.PostAsync($"/api/v1/plans/{id}/restore", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.PostAsync($"/api/v1/plans/{id}/restore", EmptyJson())).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/v1/plans/{id}")).StatusCode);
     }
 
@@ -52,7 +52,7 @@ public class PlanApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAppF
     {
         var id = (await CreateAsync("Shared", new JsonObject { ["avgDataInMiBps"] = 5, ["partitions"] = 50 }))["id"]!.GetValue<int>();
 
-        using var share = await _client.PostAsync($"/api/v1/plans/{id}/share", null);
+        using var share = await _client.PostAsync($"/api/v1/plans/{id}/share", EmptyJson());
         Assert.Equal(HttpStatusCode.Created, share.StatusCode);
         var link = JsonNode.Parse(await share.Content.ReadAsStringAsync())!;
         var token = link["token"]!.GetValue<string>();
@@ -138,7 +138,7 @@ public class PlanApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAppF
         await AssertProblemAsync(await _client.PutAsJsonAsync("/api/v1/plans/424242", new { name = "x" }), HttpStatusCode.NotFound);
         await AssertProblemAsync(await _client.DeleteAsync("/api/v1/plans/424242"), HttpStatusCode.NotFound);
         await AssertProblemAsync(await _client.GetAsync("/api/v1/plans/424242/revisions"), HttpStatusCode.NotFound);
-        await AssertProblemAsync(await _client.PostAsync("/api/v1/plans/424242/share", null), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await _client.PostAsync("/api/v1/plans/424242/share", EmptyJson()), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -151,6 +151,9 @@ public class PlanApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAppF
             Assert.True(paths.ContainsKey(path), path);
         }
     }
+
+    /// <summary>A write with no body still says it is JSON, as every API write must.</summary>
+    internal static StringContent EmptyJson() => new("", Encoding.UTF8, "application/json");
 
     private async Task<JsonNode> CreateAsync(string name, JsonObject inputs)
     {

@@ -49,7 +49,7 @@ public partial class ComparePage
     {
         if (Plan is { } plan)
         {
-            return Enum.TryParse<VariantKind>(Variants, ignoreCase: true, out var kind)
+            return Api.EnumText.TryParse<VariantKind>(Variants, out var kind)
                 ? Comparisons.VariantsAsync(plan, Revision, kind)
                 : Task.FromResult(new ComparisonOutcome(null, [new FieldError("variants", "Choose variants: families, zones or retention.")]));
         }
