@@ -60,6 +60,17 @@ public class LongTextTests
         Assert.Contains("and more", pdf.All, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Markup_in_names_and_labels_is_printed_as_the_characters_typed()
+    {
+        const string hostile = "<script>alert(1)</script>\"'><svg onload=alert(2)>";
+        var plan = ReadBack.Read(Reports.Renderer().PlanSummary(Reports.Plan(Workload, name: hostile) with { Description = hostile }));
+        var comparison = ReadBack.Read(Reports.Renderer().ComparisonSummary(Reports.Comparison((hostile, Workload), ("b", Workload with { RetentionHours = 24 }))));
+
+        Assert.Contains("<script>alert(1)</script>\"'><svg", plan.All, StringComparison.Ordinal);
+        Assert.Contains("<script>alert(1)</script>\"'><svg", comparison.All, StringComparison.Ordinal);
+    }
+
     /// <summary>Greek letters, which nothing else in a report uses, in a cycle: a character dropped or repeated at a break shows.</summary>
     private const string Cycle = "αβγδεζηθικ";
 

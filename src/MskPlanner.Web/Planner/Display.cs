@@ -32,4 +32,10 @@ public static class Display
     /// <summary>"Prices: AWS price list, eu-west-1, published 2026-11-01" or "Prices: bundled snapshot, us-east-1, as of ...".</summary>
     public static string PricesLine(PriceOrigin origin) =>
         $"Prices: {origin.Source}, {origin.Region}, {(origin.Source == MskPlanner.Pricing.LivePriceSheet.SourceName ? "published" : "as of")} {origin.AsOf.ToString("yyyy-MM-dd", Invariant)}";
+
+    /// <summary>
+    /// A label for a MudChart axis. MudChart writes axis labels into the page as markup, not text, so anything a
+    /// user typed (a plan's name) is HTML-encoded first: it then shows as typed and can never become an element.
+    /// </summary>
+    public static string ChartLabel(string text) => System.Net.WebUtility.HtmlEncode(text);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 
 using MskPlanner.Sizing;
+using MskPlanner.Web.Planner;
 using MskPlanner.Web.Services;
 
 using MudBlazor;
@@ -66,7 +67,7 @@ public partial class ComparePage
 
     private void Chart(Comparison comparison)
     {
-        _labels = [.. comparison.Columns.Select(c => c.Label)];
+        _labels = [.. comparison.Columns.Select(c => Display.ChartLabel(c.Label))];
         _costSeries =
         [
             CostSeries("Brokers", comparison, c => c.Brokers),
