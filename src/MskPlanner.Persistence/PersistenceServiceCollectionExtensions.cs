@@ -23,7 +23,9 @@ public static class PersistenceServiceCollectionExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PlanStore>();
         builder.Services.AddSingleton<MskPlanner.Pricing.IPriceCache, SqlitePriceCache>();
-        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddSingleton<DatabaseReadiness>();
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
         return builder;
     }
 }

@@ -7,13 +7,17 @@ using MskPlanner.Sizing;
 
 namespace MskPlanner.Persistence;
 
-/// <summary>Price sets kept in the plans database, one row per region, replaced on each refresh.</summary>
-public sealed class SqlitePriceCache(IDbContextFactory<PlansDbContext> contexts) : IPriceCache
+/// <summary>
+/// Price sets kept in the plans database, one row per region, replaced on each refresh. The refresh starts
+/// beside the migrator, so every call waits for the schema first.
+/// </summary>
+public sealed class SqlitePriceCache(IDbContextFactory<PlansDbContext> contexts, DatabaseReadiness readiness) : IPriceCache
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<CachedPriceSet?> GetAsync(string region, CancellationToken cancellationToken)
     {
+        await readiness.WaitAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.PriceSets.AsNoTracking().SingleOrDefaultAsync(p => p.Region == region, cancellationToken);
         return row is null ? null : ToSet(row);
@@ -21,12 +25,14 @@ public sealed class SqlitePriceCache(IDbContextFactory<PlansDbContext> contexts)
 
     public async Task<IReadOnlyList<CachedPriceSet>> ListAsync(CancellationToken cancellationToken)
     {
+        await readiness.WaitAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return [.. (await db.PriceSets.AsNoTracking().OrderBy(p => p.Region).ToListAsync(cancellationToken)).Select(ToSet)];
     }
 
     public async Task SaveAsync(CachedPriceSet priceSet, CancellationToken cancellationToken)
     {
+        await readiness.WaitAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.PriceSets.SingleOrDefaultAsync(p => p.Region == priceSet.Region, cancellationToken);
         if (row is null)

@@ -45,11 +45,14 @@ public sealed class LivePriceSource(
             return cached.Sheet;
         }
 
-        var refreshed = await RefreshAsync(region, cancellationToken);
-        return refreshed.Set?.Sheet ?? Fallback(region, refreshed.Error!);
+        var fetched = await FetchAsync(region, onlyIfMissing: true, cancellationToken);
+        return fetched.Set?.Sheet ?? Fallback(region, fetched.Error!);
     }
 
-    /// <summary>The cached set of a region, from memory or the database, or null.</summary>
+    /// <summary>
+    /// The cached set of a region, from memory or the database, or null. A store that cannot be read counts as
+    /// empty: the cache only saves downloads, and its faults must not take prices away.
+    /// </summary>
     public async Task<CachedPriceSet?> CachedAsync(string region, CancellationToken cancellationToken = default)
     {
         if (_sets.TryGetValue(region, out var set))
@@ -57,26 +60,50 @@ public sealed class LivePriceSource(
             return set;
         }
 
-        if (await cache.GetAsync(region, cancellationToken) is { } stored)
+        try
         {
-            return _sets[region] = stored;
+            if (await cache.GetAsync(region, cancellationToken) is { } stored)
+            {
+                return _sets[region] = stored;
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "The price cache could not be read for {Region}; fetching instead.", region);
         }
 
         return null;
     }
 
-    /// <summary>Fetches a region's prices now and caches them; never throws for a network or format fault.</summary>
-    public async Task<(CachedPriceSet? Set, string? Error)> RefreshAsync(string region, CancellationToken cancellationToken = default)
+    /// <summary>Fetches a region's prices now and caches them; never throws for a network, format or store fault.</summary>
+    public Task<(CachedPriceSet? Set, string? Error)> RefreshAsync(string region, CancellationToken cancellationToken = default) =>
+        FetchAsync(region, onlyIfMissing: false, cancellationToken);
+
+    /// <summary>
+    /// One download per region at a time. With <paramref name="onlyIfMissing"/>, callers that queued behind a
+    /// download take its outcome instead of starting their own: the first visitors to a region download it once.
+    /// </summary>
+    private async Task<(CachedPriceSet? Set, string? Error)> FetchAsync(string region, bool onlyIfMissing, CancellationToken cancellationToken)
     {
         var gate = _fetching.GetOrAdd(region, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
+            if (onlyIfMissing && _sets.TryGetValue(region, out var fetched))
+            {
+                return (fetched, null);
+            }
+
+            if (onlyIfMissing && _failures.TryGetValue(region, out var failed) && clock.GetUtcNow() - failed.At < options.Value.RetryAfterFailure)
+            {
+                return (null, failed.Reason);
+            }
+
             var live = await priceList.GetPricesAsync(region, cancellationToken);
             var set = new CachedPriceSet(region, clock.GetUtcNow(), LivePriceSheet.Build(region, live, snapshot.Snapshot));
-            await cache.SaveAsync(set, cancellationToken);
             _sets[region] = set;
             _failures.TryRemove(region, out _);
+            await SaveAsync(set, cancellationToken);
             return (set, null);
         }
         catch (Exception e) when (IsPriceListFault(e))
@@ -102,6 +129,19 @@ public sealed class LivePriceSource(
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>Keeps a fetched set for the next start; if the store fails, the set still serves from memory.</summary>
+    private async Task SaveAsync(CachedPriceSet set, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cache.SaveAsync(set, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Live prices for {Region} could not be stored; they serve from memory until the next refresh.", set.Region);
         }
     }
 

@@ -29,7 +29,7 @@ public static class PlanStoreLoad
             var contexts = new PooledDbContextFactory<PlansDbContext>(new DbContextOptionsBuilder<PlansDbContext>()
                 .UseSqlite(new PersistenceOptions { DatabasePath = path }.ConnectionString(), s => s.MigrationsAssembly(PersistenceServiceCollectionExtensions.MigrationsAssembly))
                 .Options);
-            await new DatabaseMigrator(contexts, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+            await new DatabaseMigrator(contexts, new DatabaseReadiness(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
             var seeding = Stopwatch.StartNew();
             await SeedAsync(path, plans);
             Console.WriteLine($"Seeded {plans:N0} plans (one revision each) in {seeding.Elapsed.TotalSeconds:0.0} s; file {new FileInfo(path).Length / 1048576.0:0.0} MiB");

@@ -6,12 +6,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 using MskPlanner.Persistence;
 using MskPlanner.Pricing;
@@ -45,7 +43,7 @@ public static class RegionRefreshLoad
             builder.AddPricing();
             builder.AddPersistence();
             using var host = builder.Build();
-            await new DatabaseMigrator(host.Services.GetRequiredService<IDbContextFactory<PlansDbContext>>(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+            await host.Services.GetRequiredService<DatabaseMigrator>().StartAsync(CancellationToken.None);
             var prices = host.Services.GetRequiredService<LivePriceSource>();
 
             var heap = HeapPeak.Start();

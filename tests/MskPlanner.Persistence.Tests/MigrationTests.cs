@@ -23,7 +23,7 @@ public sealed class MigrationTests : StoreTest
     {
         var plan = await Store.CreateAsync("Kept", null, Drafts.For(10));
 
-        await new DatabaseMigrator(Database.Contexts, Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        await new DatabaseMigrator(Database.Contexts, new DatabaseReadiness(), Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
 
         Assert.NotNull(await Store.GetAsync(plan.Plan.Id));
     }

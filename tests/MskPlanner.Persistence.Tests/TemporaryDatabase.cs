@@ -21,7 +21,7 @@ public sealed class TemporaryDatabase : IAsyncLifetime
             .UseSqlite(new PersistenceOptions { DatabasePath = Path }.ConnectionString(), s => s.MigrationsAssembly(PersistenceServiceCollectionExtensions.MigrationsAssembly))
             .Options;
         Contexts = new PooledDbContextFactory<PlansDbContext>(options);
-        await new DatabaseMigrator(Contexts, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        await new DatabaseMigrator(Contexts, new DatabaseReadiness(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
     }
 
     public Task DisposeAsync()

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 using MskPlanner.Persistence;
 
@@ -29,6 +27,16 @@ public sealed class LiveHarness : IAsyncDisposable
 
     public static async Task<LiveHarness> StartAsync(FakeAws aws, string databasePath, PriceSourceKind source = PriceSourceKind.Bulk, Action<IServiceCollection>? configure = null)
     {
+        var clock = new ManualClock();
+        var warnings = new WarningCounter();
+        var host = Build(aws, databasePath, source, warnings, clock, configure);
+        await host.Services.GetRequiredService<DatabaseMigrator>().StartAsync(CancellationToken.None);
+        return new LiveHarness(host, clock, warnings);
+    }
+
+    /// <summary>The app's pricing and persistence registered as Program.cs registers them, pricing first.</summary>
+    public static IHost Build(FakeAws aws, string databasePath, PriceSourceKind source, ILoggerProvider logs, TimeProvider clock, Action<IServiceCollection>? configure = null)
+    {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -40,17 +48,13 @@ public sealed class LiveHarness : IAsyncDisposable
             ["Pricing:RefreshInterval"] = "1.00:00:00",
             ["Persistence:DatabasePath"] = databasePath,
         });
-        var clock = new ManualClock();
-        var warnings = new WarningCounter();
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(warnings);
-        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Logging.AddProvider(logs);
+        builder.Services.AddSingleton(clock);
         builder.AddPricing();
         builder.AddPersistence();
         configure?.Invoke(builder.Services);
-        var host = builder.Build();
-        await new DatabaseMigrator(host.Services.GetRequiredService<IDbContextFactory<PlansDbContext>>(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
-        return new LiveHarness(host, clock, warnings);
+        return builder.Build();
     }
 
     public async ValueTask DisposeAsync()
@@ -69,7 +73,7 @@ public sealed class ManualClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 }
 
-/// <summary>Counts the warnings logged, to check a failure is logged once, not on every request.</summary>
+/// <summary>Keeps the warnings and errors logged, to check a failure is logged once, not on every request.</summary>
 public sealed class WarningCounter : ILoggerProvider, ILogger
 {
     public ConcurrentQueue<string> Messages { get; } = new();

@@ -136,7 +136,7 @@ public sealed class LivePricingTests() : FakeAwsTest(PriceSourceKind.Bulk)
     [Fact]
     public async Task The_refresher_renews_sets_older_than_the_interval_and_leaves_fresh_ones()
     {
-        var refresher = new PriceRefreshService(Harness.Prices, Harness.Get<IOptions<PricingOptions>>(), Harness.Clock);
+        var refresher = new PriceRefreshService(Harness.Prices, Harness.Get<IOptions<PricingOptions>>(), Harness.Clock, Harness.Get<ILogger<PriceRefreshService>>());
         await Harness.Prices.GetPricesAsync("eu-west-1");
         var fetched = (await Harness.Prices.CachedAsync("eu-west-1"))!.FetchedAt;
 

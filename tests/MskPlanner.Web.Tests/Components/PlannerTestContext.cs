@@ -47,7 +47,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
     protected PlanService Plans => Services.GetRequiredService<PlanService>();
 
     public Task InitializeAsync() =>
-        new DatabaseMigrator(Services.GetRequiredService<IDbContextFactory<PlansDbContext>>(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        new DatabaseMigrator(Services.GetRequiredService<IDbContextFactory<PlansDbContext>>(), new DatabaseReadiness(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
 
     /// <summary>MudBlazor's services dispose only asynchronously, so xUnit must take this path.</summary>
     async Task IAsyncLifetime.DisposeAsync()
