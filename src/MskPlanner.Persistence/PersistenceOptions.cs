@@ -8,6 +8,9 @@ public sealed class PersistenceOptions
     /// <summary>The SQLite file; a relative path is taken from the directory the app is started in.</summary>
     public string DatabasePath { get; set; } = "data/mskplanner.db";
 
+    /// <summary>Below this much free space beside the database, the readiness check reports the store unhealthy.</summary>
+    public int MinFreeSpaceMiB { get; set; } = 32;
+
     public string ConnectionString()
     {
         var path = Path.GetFullPath(DatabasePath);

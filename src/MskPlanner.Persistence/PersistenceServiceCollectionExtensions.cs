@@ -17,13 +17,17 @@ public static class PersistenceServiceCollectionExtensions
         builder.Services.AddOptions<PersistenceOptions>()
             .BindConfiguration(PersistenceOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Persistence:DatabasePath must name the SQLite file.")
+            .Validate(o => o.MinFreeSpaceMiB >= 0, "Persistence:MinFreeSpaceMiB must be 0 or more.")
             .ValidateOnStart();
-        builder.Services.AddDbContextFactory<PlansDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.ConnectionString(), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly)));
+        builder.Services.AddDbContextFactory<PlansDbContext>((sp, options) => options
+            .UseSqlite(sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.ConnectionString(), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
+            .AddInterceptors(sp.GetRequiredService<StoreGuard>()));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PlanStore>();
         builder.Services.AddSingleton<MskPlanner.Pricing.IPriceCache, SqlitePriceCache>();
         builder.Services.AddSingleton<DatabaseReadiness>();
+        builder.Services.AddSingleton<StoreGuard>();
+        builder.Services.AddSingleton<StoreProbe>();
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
         return builder;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 using MskPlanner.Web.Api;
@@ -12,14 +13,24 @@ namespace MskPlanner.Web;
 
 public static class WebServiceCollectionExtensions
 {
+    private const string ReadyTag = "ready";
+
     /// <summary>The UI, the JSON API and the cross-cutting web concerns.</summary>
     public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<CircuitLimitOptions>().BindConfiguration(CircuitLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<LiveConnections>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddOptions<Microsoft.AspNetCore.Components.Server.CircuitOptions>().Configure<Microsoft.Extensions.Options.IOptions<CircuitLimitOptions>>((circuits, limits) =>
+        {
+            circuits.DisconnectedCircuitRetentionPeriod = limits.Value.DisconnectedRetention;
+            circuits.DisconnectedCircuitMaxRetained = limits.Value.MaxDisconnectedRetained;
+        });
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCheck<PlanStoreHealthCheck>(PlanStoreHealthCheck.Name, tags: [ReadyTag]);
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -31,9 +42,10 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        // In every environment: a store fault is a 503 problem, and any other fault a 500 problem, never a stack trace.
+        app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler();
             app.UseHsts();
             app.UseHttpsRedirection();
         }
@@ -41,11 +53,14 @@ public static class WebServiceCollectionExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<JsonOnlyWritesMiddleware>();
+        app.UseMiddleware<CircuitLimitMiddleware>();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = PlanStoreHealthCheck.WriteAsync });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = PlanStoreHealthCheck.WriteAsync });
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = PlanStoreHealthCheck.WriteAsync });
         app.MapSizingApi();
         app.MapPlanApi();
         app.MapReportApi();

@@ -172,9 +172,12 @@ public class SizingApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAp
     }
 
     [Fact]
-    public async Task The_health_check_answers_healthy()
+    public async Task The_health_check_answers_healthy_and_names_the_plan_store()
     {
-        Assert.Equal("Healthy", await _client.GetStringAsync("/healthz"));
+        var health = await _client.GetFromJsonAsync<JsonObject>("/healthz");
+
+        Assert.Equal("Healthy", health!["status"]!.GetValue<string>());
+        Assert.Equal("plan-store", health["checks"]![0]!["name"]!.GetValue<string>());
     }
 
     [Fact]

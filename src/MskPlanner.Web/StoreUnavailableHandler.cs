@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+using MskPlanner.Persistence;
+
+namespace MskPlanner.Web;
+
+/// <summary>
+/// Answers a fault of the plan store's storage (a full or failing disk, a deleted file) with 503 and a problem
+/// that says nothing was saved, instead of a bare 500 that reads like a bug. Other exceptions pass on.
+/// </summary>
+public sealed class StoreUnavailableHandler(IProblemDetailsService problems, ILogger<StoreUnavailableHandler> logger) : IExceptionHandler
+{
+    /// <summary>Long enough for an operator to free space or restore the file; a client may try again then.</summary>
+    private const int RetryAfterSeconds = 30;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!StoreFaults.IsUnavailable(exception))
+        {
+            return false;
+        }
+
+        logger.LogError(exception, "The plan store is unavailable: {Method} {Path} answered 503.", httpContext.Request.Method, httpContext.Request.Path);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The plan store is unavailable.",
+                Detail = "Nothing was saved. The server cannot read or write its database right now (its disk is full or failing, or its file is missing); try again later.",
+            },
+        });
+    }
+}
