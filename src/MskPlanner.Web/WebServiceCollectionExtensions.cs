@@ -28,6 +28,8 @@ public static class WebServiceCollectionExtensions
         });
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
+        // A query that does not bind (page=abc) is the client's mistake: a 400, not an exception logged as a failure.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<PlanStoreHealthCheck>(PlanStoreHealthCheck.Name, tags: [ReadyTag]);
@@ -42,8 +44,12 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseWeb(this WebApplication app)
     {
-        // In every environment: a store fault is a 503 problem, and any other fault a 500 problem, never a stack trace.
-        app.UseExceptionHandler();
+        // In every environment: a store fault is a 503 problem, a request Kestrel finds malformed its own 4xx, and
+        // any other fault a 500 problem, never a stack trace.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -11,14 +11,42 @@ namespace MskPlanner.EndToEnd.Tests;
 public sealed partial class RunningApp : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
-    private RunningApp(Process process, Uri address)
+    private RunningApp(Process process, Uri address, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         Address = address;
+        _output = output;
     }
 
     public Uri Address { get; }
+
+    /// <summary>Everything the app has written to its console so far: its log.</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    /// <summary>
+    /// Errors and crashes in the log, each with the two lines after it (where the message is): what "no unhandled
+    /// exception in the log" is checked against.
+    /// </summary>
+    public IReadOnlyList<string> Failures
+    {
+        get
+        {
+            var lines = _output.ToList();
+            return [.. lines
+                .Select((line, i) => (line, i))
+                .Where(l => l.line.StartsWith("fail:", StringComparison.Ordinal) || l.line.StartsWith("crit:", StringComparison.Ordinal) || l.line.Contains("Unhandled exception", StringComparison.Ordinal))
+                .Select(l => string.Join('\n', lines.Skip(Math.Max(0, l.i - 1)).Take(4)))];
+        }
+    }
+
+    /// <summary>Ends the process at once, as kill -9 does: no shutdown, no flushing.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
 
     public static async Task<RunningApp> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -63,7 +91,7 @@ public sealed partial class RunningApp : IAsyncDisposable
             throw new InvalidOperationException("The app did not start:\n" + string.Join('\n', output));
         }
 
-        return new RunningApp(process, await listening.Task);
+        return new RunningApp(process, await listening.Task, output);
     }
 
     public async ValueTask DisposeAsync()

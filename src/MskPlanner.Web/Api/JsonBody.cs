@@ -86,7 +86,13 @@ internal static class JsonBody
             length += read;
         }
 
-        return length > MaxBytes ? null : buffer.AsMemory(0, length);
+        // Spelled out: in "cond ? null : memory" the null converts to an empty Memory, not to a missing value.
+        if (length > MaxBytes)
+        {
+            return null;
+        }
+
+        return buffer.AsMemory(0, length);
     }
 
     /// <summary>

@@ -22,9 +22,10 @@ public partial class ComparePage
 
     [SupplyParameterFromQuery(Name = "items")] public string? Items { get; set; }
 
-    [SupplyParameterFromQuery(Name = "plan")] public int? Plan { get; set; }
+    // Numbers are taken as text: Blazor would throw on "plan=abc" before the page could say what is wrong.
+    [SupplyParameterFromQuery(Name = "plan")] public string? PlanText { get; set; }
 
-    [SupplyParameterFromQuery(Name = "revision")] public int? Revision { get; set; }
+    [SupplyParameterFromQuery(Name = "revision")] public string? RevisionText { get; set; }
 
     [SupplyParameterFromQuery(Name = "variants")] public string? Variants { get; set; }
 
@@ -48,10 +49,15 @@ public partial class ComparePage
 
     private Task<ComparisonOutcome> CompareAsync()
     {
-        if (Plan is { } plan)
+        if (!QueryNumber.IsValid(PlanText) || !QueryNumber.IsValid(RevisionText))
+        {
+            return Task.FromResult(new ComparisonOutcome(null, [new FieldError("plan", "Name the plan and revision by number: compare?plan=12&revision=3&variants=zones.")]));
+        }
+
+        if (QueryNumber.Parse(PlanText) is { } plan)
         {
             return Api.EnumText.TryParse<VariantKind>(Variants, out var kind)
-                ? Comparisons.VariantsAsync(plan, Revision, kind)
+                ? Comparisons.VariantsAsync(plan, QueryNumber.Parse(RevisionText), kind)
                 : Task.FromResult(new ComparisonOutcome(null, [new FieldError("variants", "Choose variants: families, zones or retention.")]));
         }
 

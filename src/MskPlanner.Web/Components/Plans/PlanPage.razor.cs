@@ -22,7 +22,10 @@ public partial class PlanPage
 
     [Parameter] public int Id { get; set; }
 
-    [SupplyParameterFromQuery(Name = "revision")] public int? Revision { get; set; }
+    /// <summary>Taken as text: Blazor would throw on "revision=abc" before the page could say it is not found.</summary>
+    [SupplyParameterFromQuery(Name = "revision")] public string? RevisionText { get; set; }
+
+    private int? Revision => QueryNumber.Parse(RevisionText);
 
     [Inject] private PlanService Plans { get; set; } = default!;
 
@@ -36,7 +39,7 @@ public partial class PlanPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _plan = await Plans.Store.GetAsync(Id, Revision);
+        _plan = QueryNumber.IsValid(RevisionText) ? await Plans.Store.GetAsync(Id, Revision) : null;
         if (_plan is null)
         {
             Navigation.NotFound();
