@@ -122,17 +122,8 @@ public sealed class CircuitLimitMiddleware(RequestDelegate next, LiveConnections
     private async Task RefuseAsync(HttpContext context, string client)
     {
         logger.LogWarning("Refused a live connection from {Client}: the per-client or total cap on live circuits is reached.", client);
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = "30";
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many open pages.",
-                Detail = "This server holds a limited number of live pages per visitor and in all. Close some tabs, or try again shortly.",
-            },
-        });
+        await problems.WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, "Too many open pages.",
+            "This server holds a limited number of live pages per visitor and in all. Close some tabs, or try again shortly.");
     }
 }

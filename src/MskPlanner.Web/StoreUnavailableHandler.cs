@@ -21,18 +21,10 @@ public sealed class StoreUnavailableHandler(IProblemDetailsService problems, ILo
         }
 
         logger.LogError(exception, "The plan store is unavailable: {Method} {Path} answered 503.", httpContext.Request.Method, httpContext.Request.Path);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The plan store is unavailable.",
-                Detail = "Nothing was saved. The server cannot read or write its database right now (its disk is full or failing, or its file is missing); try again later.",
-            },
-        });
+        await problems.WriteProblemAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "The plan store is unavailable.",
+            "Nothing was saved. The server cannot read or write its database right now (its disk is full or failing, or its file is missing); try again later.",
+            exception);
+        return true;
     }
 }

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 
 using MskPlanner.Benchmarks;
 
-// "plans [count]", "offers [MiB]" and "regions [count]" run the load drivers; anything else goes to BenchmarkDotNet.
+// "plans [count]", "offers [MiB]", "regions [count]" and "circuits [count]" run the load drivers; anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "plans":
@@ -10,6 +10,9 @@ switch (args.FirstOrDefault())
         return;
     case "regions":
         await RegionRefreshLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30, 512);
+        return;
+    case "circuits":
+        await CircuitMemoryLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
         return;
     case "offers":
         await OfferParsingLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500);

@@ -22,6 +22,9 @@ public sealed partial class RunningApp : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The app's process id, for reading its memory from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Everything the app has written to its console so far: its log.</summary>
     public IReadOnlyCollection<string> Output => _output;
 

@@ -16,17 +16,8 @@ public sealed class JsonOnlyWritesMiddleware(RequestDelegate next, IProblemDetai
         var writes = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
         if (writes && request.Path.StartsWithSegments("/api") && !IsJson(request.ContentType))
         {
-            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status415UnsupportedMediaType,
-                    Title = "The request must be JSON.",
-                    Detail = "Send Content-Type: application/json with every POST and PUT, even one without a body.",
-                },
-            });
+            await problems.WriteProblemAsync(context, StatusCodes.Status415UnsupportedMediaType, "The request must be JSON.",
+                "Send Content-Type: application/json with every POST and PUT, even one without a body.");
             return;
         }
 

@@ -41,7 +41,7 @@ public sealed class PlanService(PlanStore store, SizingService sizing)
     {
         var outcome = await sizing.SizeAsync(details.Revision.Inputs, cancellationToken);
         var headline = outcome.Result is { } result ? PlanHeadline.Pick(result, details.Revision.SelectedFamily) : null;
-        return new PricedPlan(details, outcome.Result, headline);
+        return new PricedPlan(details, outcome.Result, headline, outcome.Errors);
     }
 
     private async Task<(RevisionDraft? Draft, IReadOnlyList<FieldError> Errors)> DraftAsync(
@@ -70,8 +70,11 @@ internal static class Saved
     public static Saved<T> Invalid<T>(IReadOnlyList<FieldError> errors) where T : class => new(null, errors);
 }
 
-/// <summary>A plan revision with its sizing at today's prices.</summary>
-public sealed record PricedPlan(PlanDetails Details, SizingResult? Result, Recommendation? Headline)
+/// <summary>
+/// A plan revision with its sizing at today's prices, or why its saved inputs no longer size (a rule tightened
+/// since it was saved): the plan still opens, and says so.
+/// </summary>
+public sealed record PricedPlan(PlanDetails Details, SizingResult? Result, Recommendation? Headline, IReadOnlyList<FieldError> Errors)
 {
     public decimal? MonthlyNow => Headline?.Option?.MonthlyCost?.Total;
 

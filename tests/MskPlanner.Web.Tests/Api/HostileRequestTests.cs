@@ -90,6 +90,18 @@ public class HostileRequestTests(PlannerAppFactory factory) : IClassFixture<Plan
     }
 
     [Fact]
+    public async Task A_refusal_to_a_client_that_accepts_no_json_is_plain_text_not_a_server_error()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/plans") { Content = new StringContent("{}", Encoding.UTF8, "text/plain") };
+        request.Headers.Accept.ParseAdd("text/html");
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("must be JSON", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_field_given_twice_is_refused_rather_than_the_last_one_winning()
     {
         using var exact = await PostJsonAsync("/api/v1/sizing", """{"avgDataInMiBps":10,"partitions":10,"partitions":20}""");

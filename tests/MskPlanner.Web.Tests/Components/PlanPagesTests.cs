@@ -152,4 +152,19 @@ public class PlanPagesTests : PlannerTestContext
         Assert.Contains("kafka.t3.small", page.Find("tr[data-row=instanceType]").TextContent, StringComparison.Ordinal);
         Assert.Contains("express.m7g", page.Find("tr[data-row=instanceType]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_plan_saved_with_inputs_that_no_longer_size_opens_and_says_why_on_its_page_and_its_shared_view()
+    {
+        var stamp = new Persistence.PriceStamp("bundled snapshot", "us-east-1", new DateOnly(2026, 1, 1), null);
+        var saved = await Plans.Store.CreateAsync("Saved long ago", null, new Persistence.RevisionDraft(new SizingRequest { AvgDataInMiBps = 1e-305, AvgDataOutMiBps = 100_000, Partitions = 1 }, "us-east-1", null, null, stamp));
+        var token = (await Plans.Store.CreateShareAsync(saved.Plan.Id, null))!.Token;
+
+        var plan = Render<PlanPage>(p => p.Add(c => c.Id, saved.Plan.Id));
+        var shared = Render<SharedPlanPage>(p => p.Add(c => c.Token, token));
+
+        Assert.Equal("Saved long ago", plan.Find("[data-testid=plan-name]").TextContent.Trim());
+        Assert.Contains("at least 0.001", plan.Markup, StringComparison.Ordinal);
+        Assert.Contains("at least 0.001", shared.Find("[data-testid=inputs-no-longer-size]").TextContent, StringComparison.Ordinal);
+    }
 }
