@@ -23,7 +23,7 @@ public sealed class StoreProbe(IDbContextFactory<PlansDbContext> contexts, Datab
         var path = Path.GetFullPath(options.Value.DatabasePath);
         if (!File.Exists(path))
         {
-            return new(false, $"The database file {path} is missing.");
+            return new(false, "The database file is missing.");
         }
 
         var free = new DriveInfo(Path.GetDirectoryName(path)!).AvailableFreeSpace / (1024 * 1024);
@@ -39,7 +39,8 @@ public sealed class StoreProbe(IDbContextFactory<PlansDbContext> contexts, Datab
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = "BEGIN IMMEDIATE; ROLLBACK;";
             await command.ExecuteNonQueryAsync(cancellationToken);
-            return new(true, $"{path}: writable, {free} MiB free.");
+            // No path here: the health endpoints answer anyone who asks, and where the data lives is not theirs to know.
+            return new(true, $"Writable, {free} MiB free.");
         }
         catch (Exception e) when (StoreFaults.IsUnavailable(e) || e is SqliteException)
         {

@@ -35,7 +35,9 @@ public sealed class StoreFaultTests : IAsyncLifetime
         using var ready = await _client.GetAsync("/healthz/ready");
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Contains("writable", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var text = await ready.Content.ReadAsStringAsync();
+        Assert.Contains("Writable", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(_folder, text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/healthz/live")).StatusCode);
     }
 
