@@ -13,6 +13,9 @@ public sealed record StoreCondition(bool IsUsable, string Description);
 /// </summary>
 public sealed class StoreProbe(IDbContextFactory<PlansDbContext> contexts, DatabaseReadiness readiness, IOptions<PersistenceOptions> options)
 {
+    private const int Busy = 5;
+    private const int Locked = 6;
+
     public async Task<StoreCondition> CheckAsync(CancellationToken cancellationToken)
     {
         if (!readiness.IsReady)
@@ -38,9 +41,15 @@ public sealed class StoreProbe(IDbContextFactory<PlansDbContext> contexts, Datab
             await db.Database.OpenConnectionAsync(cancellationToken);
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = "BEGIN IMMEDIATE; ROLLBACK;";
+            // A check must answer quickly; a save holding the lock longer than this shows writing works anyway.
+            command.CommandTimeout = 2;
             await command.ExecuteNonQueryAsync(cancellationToken);
             // No path here: the health endpoints answer anyone who asks, and where the data lives is not theirs to know.
             return new(true, $"Writable, {free} MiB free.");
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is Busy or Locked)
+        {
+            return new(true, $"Busy with a save, {free} MiB free.");
         }
         catch (Exception e) when (StoreFaults.IsUnavailable(e) || e is SqliteException)
         {

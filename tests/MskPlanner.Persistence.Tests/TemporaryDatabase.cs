@@ -13,6 +13,9 @@ public sealed class TemporaryDatabase : IAsyncLifetime
 
     public IDbContextFactory<PlansDbContext> Contexts { get; private set; } = default!;
 
+    /// <summary>Open once the migrations below have run, as the app's is.</summary>
+    public DatabaseReadiness Readiness { get; } = new();
+
     public PlanStore Store(TimeProvider? clock = null) => new(Contexts, clock ?? TimeProvider.System);
 
     public async Task InitializeAsync()
@@ -21,7 +24,7 @@ public sealed class TemporaryDatabase : IAsyncLifetime
             .UseSqlite(new PersistenceOptions { DatabasePath = Path }.ConnectionString(), s => s.MigrationsAssembly(PersistenceServiceCollectionExtensions.MigrationsAssembly))
             .Options;
         Contexts = new PooledDbContextFactory<PlansDbContext>(options);
-        await new DatabaseMigrator(Contexts, new DatabaseReadiness(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        await new DatabaseMigrator(Contexts, Readiness, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
     }
 
     public Task DisposeAsync()
