@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.Extensions.Options;
 
 namespace MskPlanner.Web;
@@ -25,6 +26,22 @@ public sealed class CircuitLimitOptions
     /// <summary>At most this many disconnected circuits are kept at once (Blazor's default is 100).</summary>
     [Range(0, 100_000)]
     public int MaxDisconnectedRetained { get; set; } = 50;
+}
+
+public static class CircuitLimitServiceCollectionExtensions
+{
+    /// <summary>The caps on live circuits, and Blazor's own retention of disconnected ones, from the "Circuits" section.</summary>
+    public static IServiceCollection AddCircuitLimits(this IServiceCollection services)
+    {
+        services.AddOptions<CircuitLimitOptions>().BindConfiguration(CircuitLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LiveConnections>();
+        services.AddOptions<CircuitOptions>().Configure<IOptions<CircuitLimitOptions>>((circuits, limits) =>
+        {
+            circuits.DisconnectedCircuitRetentionPeriod = limits.Value.DisconnectedRetention;
+            circuits.DisconnectedCircuitMaxRetained = limits.Value.MaxDisconnectedRetained;
+        });
+        return services;
+    }
 }
 
 /// <summary>The live Blazor connections, per client address and in all, kept against <see cref="CircuitLimitOptions"/>.</summary>

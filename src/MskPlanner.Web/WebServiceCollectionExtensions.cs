@@ -18,14 +18,8 @@ public static class WebServiceCollectionExtensions
     /// <summary>The UI, the JSON API and the cross-cutting web concerns.</summary>
     public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CircuitLimitOptions>().BindConfiguration(CircuitLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<LiveConnections>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddOptions<Microsoft.AspNetCore.Components.Server.CircuitOptions>().Configure<Microsoft.Extensions.Options.IOptions<CircuitLimitOptions>>((circuits, limits) =>
-        {
-            circuits.DisconnectedCircuitRetentionPeriod = limits.Value.DisconnectedRetention;
-            circuits.DisconnectedCircuitMaxRetained = limits.Value.MaxDisconnectedRetained;
-        });
+        builder.Services.AddCircuitLimits();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
         // A query that does not bind (page=abc) is the client's mistake: a 400, not an exception logged as a failure.
