@@ -55,11 +55,12 @@ public sealed class FuzzProbe(ITestOutputHelper output) : IAsyncLifetime
         requests.AddRange(Repeat(100, () => Get("/compare?" + hostile.Query(["items", "plan", "revision", "variants"]))));
         requests.AddRange(Repeat(100, () => Get($"/plans/{hostile.Segment()}?" + hostile.Query(["revision"]))));
 
-        var (statuses, serverErrors, slowest) = await SendAllAsync(requests);
+        var (statuses, serverErrors, hangs, slowest) = await SendAllAsync(requests);
 
         ProbeFigures.Report(output, $"fuzz: tried {requests.Count} requests ({requests.Count - 10_000} beyond the 10,000 sizing bodies), " +
-            $"server errors {serverErrors.Count}, hangs 0, slowest {slowest.TotalMilliseconds:0} ms, statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))}");
+            $"server errors {serverErrors.Count}, hangs (over {HangAfter.TotalSeconds:0} s) {hangs.Count}, slowest {slowest.TotalMilliseconds:0} ms, statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))}");
         Assert.True(serverErrors.IsEmpty, string.Join("\n", serverErrors.Take(5)));
+        Assert.True(hangs.IsEmpty, string.Join("\n", hangs.Take(5)));
         Assert.True(_app.App.Failures.Count == 0, string.Join("\n---\n", _app.App.Failures.Distinct().Take(5)));
     }
 
@@ -172,10 +173,14 @@ public sealed class FuzzProbe(ITestOutputHelper output) : IAsyncLifetime
     private async Task<int> CountAsync() =>
         JsonNode.Parse(await _app.Http.GetStringAsync("/api/v1/plans?pageSize=1"))!["total"]!.GetValue<int>();
 
-    private async Task<(ConcurrentDictionary<int, int> Statuses, ConcurrentQueue<string> ServerErrors, TimeSpan Slowest)> SendAllAsync(List<Func<HttpRequestMessage>> requests)
+    /// <summary>No request may take this long: one that does counts as a hang.</summary>
+    private static readonly TimeSpan HangAfter = TimeSpan.FromSeconds(10);
+
+    private async Task<(ConcurrentDictionary<int, int> Statuses, ConcurrentQueue<string> ServerErrors, ConcurrentQueue<string> Hangs, TimeSpan Slowest)> SendAllAsync(List<Func<HttpRequestMessage>> requests)
     {
         var statuses = new ConcurrentDictionary<int, int>();
         var errors = new ConcurrentQueue<string>();
+        var hangs = new ConcurrentQueue<string>();
         var slowest = TimeSpan.Zero;
         var gate = new Lock();
         // Built up front, in order, so the seed alone decides every request.
@@ -185,23 +190,30 @@ public sealed class FuzzProbe(ITestOutputHelper output) : IAsyncLifetime
             var describe = $"{message.Method} {message.RequestUri}";
             var body = message.Content is null ? "" : await message.Content.ReadAsStringAsync(cancellationToken);
             var timer = Stopwatch.StartNew();
+            using var hang = new CancellationTokenSource(HangAfter);
             using (message)
-            using (var response = await _app.Http.SendAsync(message, cancellationToken))
             {
-                var elapsed = timer.Elapsed;
-                lock (gate)
+                try
                 {
-                    slowest = elapsed > slowest ? elapsed : slowest;
+                    using var response = await _app.Http.SendAsync(message, hang.Token);
+                    statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                    if ((int)response.StatusCode >= 500)
+                    {
+                        errors.Enqueue($"{describe} {body[..Math.Min(body.Length, 300)]} -> {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                    }
                 }
-
-                statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
-                if ((int)response.StatusCode >= 500)
+                catch (OperationCanceledException) when (hang.IsCancellationRequested)
                 {
-                    errors.Enqueue($"{describe} {body[..Math.Min(body.Length, 300)]} -> {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                    hangs.Enqueue($"{describe} {body[..Math.Min(body.Length, 300)]}");
                 }
             }
+
+            lock (gate)
+            {
+                slowest = timer.Elapsed > slowest ? timer.Elapsed : slowest;
+            }
         });
-        return (statuses, errors, slowest);
+        return (statuses, errors, hangs, slowest);
     }
 
     private static IEnumerable<Func<HttpRequestMessage>> Repeat(int count, Func<HttpRequestMessage> make) => Enumerable.Repeat(make, count);
