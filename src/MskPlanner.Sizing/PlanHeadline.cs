@@ -3,7 +3,8 @@ namespace MskPlanner.Sizing;
 /// <summary>The one option a plan is costed by: its chosen family's pick, or the cheapest production pick.</summary>
 public static class PlanHeadline
 {
-    private static readonly BrokerFamily[] Production = [BrokerFamily.M5, BrokerFamily.M7g, BrokerFamily.Express];
+    /// <summary>The families a production plan is costed by when none is chosen: T3 is for development only.</summary>
+    public static IReadOnlyList<BrokerFamily> Production { get; } = [BrokerFamily.M5, BrokerFamily.M7g, BrokerFamily.Express];
 
     public static Recommendation? Pick(SizingResult result, BrokerFamily? family)
     {

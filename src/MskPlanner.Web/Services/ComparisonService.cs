@@ -101,25 +101,47 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
 
         var inputs = plan.Revision.Inputs;
         var name = plan.Plan.Name;
-        IReadOnlyList<CompareItem> items = kind switch
+        if (kind == VariantKind.Families)
         {
-            VariantKind.Families =>
-            [
-                .. AllFamilies.Select(f => new CompareItem(Label: $"{name}: {f.ToString()}", Inputs: inputs, Family: f)),
-            ],
-            VariantKind.Zones =>
-            [
-                .. ZoneVariants.Select(a => new CompareItem(Label: $"{name}: {a} AZs", Inputs: inputs with { AvailabilityZones = a }, Family: plan.Revision.SelectedFamily)),
-            ],
-            _ =>
-            [
-                .. RetentionVariants.Select(h => new CompareItem(
-                    Label: $"{name}: {h:0} h retention",
-                    Inputs: inputs with { RetentionHours = h, PrimaryRetentionHours = null },
-                    Family: plan.Revision.SelectedFamily)),
-            ],
-        };
+            return await CompareAsync([.. AllFamilies.Select(f => new CompareItem(Label: $"{name}: {f}", Inputs: inputs, Family: f))], cancellationToken);
+        }
+
+        IReadOnlyList<(string Label, SizingRequest Inputs)> variants = kind == VariantKind.Zones
+            ? [.. ZoneVariants.Select(a => ($"{name}: {a} AZs", inputs with { AvailabilityZones = a }))]
+            : [.. RetentionVariants.Select(h => ($"{name}: {h:0} h retention", inputs with { RetentionHours = h, PrimaryRetentionHours = null }))];
+
+        // Like for like: every column costed by one family, or a difference would read as the variant's when it is
+        // the family's (M7g at 2 AZs against Express at 3). The plan's own family if it has one; else the cheapest
+        // that every variant can have, named in the labels.
+        var family = plan.Revision.SelectedFamily ?? await CommonFamilyAsync([.. variants.Select(v => v.Inputs)], cancellationToken);
+        var named = plan.Revision.SelectedFamily is null && family is not null;
+        IReadOnlyList<CompareItem> items = [.. variants.Select(v => new CompareItem(Label: named ? $"{v.Label} ({family})" : v.Label, Inputs: v.Inputs, Family: family))];
         return await CompareAsync(items, cancellationToken);
+    }
+
+    /// <summary>
+    /// The production family whose pick exists in every variant and is cheapest for the first, or null when no
+    /// family fits them all (or a variant does not size: its column says why).
+    /// </summary>
+    private async Task<BrokerFamily?> CommonFamilyAsync(IReadOnlyList<SizingRequest> variants, CancellationToken cancellationToken)
+    {
+        var results = new List<SizingResult>();
+        foreach (var variant in variants)
+        {
+            if ((await sizing.SizeAsync(variant, cancellationToken)).Result is not { } result)
+            {
+                return null;
+            }
+
+            results.Add(result);
+        }
+
+        return PlanHeadline.Production
+            .Where(f => results.All(r => PlanHeadline.Pick(r, f) is not null))
+            .OrderBy(f => PlanHeadline.Pick(results[0], f)!.Split is null ? 0 : 1)
+            .ThenBy(f => PlanHeadline.Pick(results[0], f)!.Option!.MonthlyCost!.Total)
+            .Cast<BrokerFamily?>()
+            .FirstOrDefault();
     }
 
     private async Task<(ComparisonColumn? Column, string? Error)> ColumnAsync(CompareItem item, CancellationToken cancellationToken)

@@ -101,6 +101,24 @@ public class PlanApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAppF
         }
     }
 
+    [Theory]
+    [InlineData(20, 600, "zones")]
+    [InlineData(100, 3000, "zones")]
+    [InlineData(300, 6000, "zones")]
+    [InlineData(100, 3000, "retention")]
+    public async Task Zone_and_retention_variants_cost_every_column_by_the_same_family(double avgIn, int partitions, string kind)
+    {
+        var id = (await CreateAsync($"Like for like {avgIn}", new JsonObject { ["avgDataInMiBps"] = avgIn, ["partitions"] = partitions }))["id"]!.GetValue<int>();
+
+        using var response = await _client.PostAsJsonAsync("/api/v1/compare", new { variants = new { planId = id, kind } });
+        var columns = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["columns"]!.AsArray();
+
+        var families = columns.Select(c => c!["headline"]?["family"]?.GetValue<string>()).ToList();
+        Assert.DoesNotContain(null, families);
+        Assert.Single(families.Distinct());
+        Assert.All(columns, c => Assert.EndsWith($"({families[0]})", c!["label"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase));
+    }
+
     public static TheoryData<string, string, string, string> BadRequests() => new()
     {
         { "POST", "/api/v1/plans", """{"name": "", "inputs": {"avgDataInMiBps": 1, "partitions": 1}}""", "name" },
