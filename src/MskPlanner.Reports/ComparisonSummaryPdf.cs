@@ -57,7 +57,7 @@ internal static class ComparisonSummaryPdf
 
         var (amount, percent) = comparison.DifferenceFromFirst(column);
         return amount is { } a
-            ? $"{(a >= 0 ? "+" : "-")}{Formats.Usd(Math.Abs(a))} ({(percent is { } p ? p.ToString("+0.0%;-0.0%;0.0%", System.Globalization.CultureInfo.InvariantCulture) : "n/a")})"
+            ? $"{Formats.SignedUsd(a)} ({(percent is { } p ? p.ToString("+0.0%;-0.0%;0.0%", System.Globalization.CultureInfo.InvariantCulture) : "n/a")})"
             : "n/a";
     }
 }

@@ -10,6 +10,9 @@ internal static class Formats
 
     public static string Usd(decimal? amount) => amount is { } a ? Usd(a) : "n/a";
 
+    /// <summary>A difference, always with its sign: "+$120.00", "-$35.50".</summary>
+    public static string SignedUsd(decimal amount) => (amount >= 0 ? "+" : "-") + Usd(Math.Abs(amount));
+
     public static string Number(double value, string format = "#,0.##") => value.ToString(format, Invariant);
 
     public static string Date(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant);

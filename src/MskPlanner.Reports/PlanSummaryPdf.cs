@@ -9,7 +9,10 @@ internal static class PlanSummaryPdf
     {
         var result = report.Result;
         var prices = result.Prices;
-        using var layout = new PdfLayout(paper, $"MSK cost summary: {report.PlanName ?? "unsaved plan"}");
+        // The title a viewer shows in its tab and a file list: which plan, at which revision.
+        using var layout = new PdfLayout(paper, report.PlanName is null
+            ? "MSK cost summary: unsaved plan"
+            : $"{report.PlanName}{(report.Revision is { } number ? $", revision {number}" : "")}");
 
         layout.Title("Amazon MSK cost summary");
         layout.Paragraph(report.PlanName is null ? "Unsaved plan from the MskPlanner planner" : $"Plan: {report.PlanName}{(report.Revision is { } r ? $" (revision {r})" : "")}", bold: true);
@@ -85,9 +88,9 @@ internal static class PlanSummaryPdf
         {
             layout.Heading("MSK compared with self-managed Kafka on EC2");
             layout.Table(
-                [new("Option", 2.6), new("MSK / month", 1.5, AlignRight: true), new("EC2 / month", 1.5, AlignRight: true), new("Difference", 1.5, AlignRight: true)],
+                [new("Option", 2.6), new("MSK / month", 1.5, AlignRight: true), new("EC2 / month", 1.5, AlignRight: true), new("EC2 minus MSK", 1.5, AlignRight: true)],
                 [.. selfManaged.Select(o => new TableRow([
-                    $"{o.Brokers:N0} x {o.Type.Name}", Formats.Usd(o.MonthlyCost!.Total), Formats.Usd(o.SelfManaged!.Total), Formats.Usd(o.SelfManaged.Total - o.MonthlyCost.Total)]))]);
+                    $"{o.Brokers:N0} x {o.Type.Name}", Formats.Usd(o.MonthlyCost!.Total), Formats.Usd(o.SelfManaged!.Total), Formats.SignedUsd(o.SelfManaged.Total - o.MonthlyCost.Total)]))]);
             layout.Paragraph("EC2: the same brokers, gp3 volumes, three KRaft controllers and billed cross-AZ replication. It leaves out the operations MSK does: patching, broker replacement, monitoring and upgrades.", small: true);
         }
 

@@ -47,6 +47,16 @@ public class PlanSummaryTests
     }
 
     [Fact]
+    public void The_documents_title_names_the_plan_and_its_revision()
+    {
+        using var saved = UglyToad.PdfPig.PdfDocument.Open(Reports.Renderer().PlanSummary(Reports.Plan(Workload, name: "Orders cluster (prod)")));
+        using var unsaved = UglyToad.PdfPig.PdfDocument.Open(Reports.Renderer().PlanSummary(Reports.Plan(Workload, name: null)));
+
+        Assert.Equal("Orders cluster (prod), revision 3", saved.Information.Title);
+        Assert.Equal("MSK cost summary: unsaved plan", unsaved.Information.Title);
+    }
+
+    [Fact]
     public void The_summary_lists_storage_network_self_managed_and_advice()
     {
         var report = Reports.Plan(Workload with { NearestReplicaFetching = false });
@@ -57,6 +67,9 @@ public class PlanSummaryTests
         Assert.Contains("MSK compared with self-managed Kafka on EC2", pdf.All, StringComparison.Ordinal);
         var m5 = report.Result.Recommended.Single(r => r.Family == BrokerFamily.M5).Option!;
         Assert.Contains(ReadBack.Usd(m5.SelfManaged!.Total), pdf.All, StringComparison.Ordinal);
+        var difference = m5.SelfManaged.Total - m5.MonthlyCost!.Total;
+        Assert.Contains((difference >= 0 ? "+" : "-") + ReadBack.Usd(Math.Abs(difference)), pdf.All, StringComparison.Ordinal);
+        Assert.Contains("EC2 minus MSK", pdf.All, StringComparison.Ordinal);
         Assert.Contains("Turn on nearest replica fetching", pdf.All, StringComparison.Ordinal);
         Assert.Contains("min.insync.replicas", pdf.All, StringComparison.Ordinal);
     }
