@@ -36,16 +36,17 @@ public static class SizingEngine
         var storage = StorageFor(input);
         var network = NetworkFor(input);
 
+        BrokerOption SizeAtLeast(BrokerType type, int minimumBrokers) => type.Class == BrokerClass.Express
+            ? SizeExpress(type, input, storage, network, prices, minimumBrokers)
+            : SizeStandard(type, input, factors, storage, network, prices, minimumBrokers);
+
         var options = new BrokerOption[BrokerCatalog.All.Count];
         for (var i = 0; i < options.Length; i++)
         {
-            var type = BrokerCatalog.All[i];
-            options[i] = type.Class == BrokerClass.Express
-                ? SizeExpress(type, input, storage, network, prices)
-                : SizeStandard(type, input, factors, storage, network, prices);
+            options[i] = SizeAtLeast(BrokerCatalog.All[i], 0);
         }
 
-        var recommended = Recommend(options, input);
+        var recommended = Recommend(options, input, SizeAtLeast);
         var advice = AdviceRules.For(input, options, recommended, network, prices);
         return new SizingResult(input, options, recommended, storage, network, advice, prices.Origin);
     }
@@ -90,8 +91,9 @@ public static class SizingEngine
 
     private static double TlsShare(SizingInput input) => input.TlsInTransit ? 1 - (input.TlsDeratePercent / 100) : 1;
 
+    /// <param name="minimumBrokers">More brokers than the limits need, as a split over several clusters proposes; 0 for none.</param>
     private static BrokerOption SizeStandard(
-        BrokerType type, SizingInput input, IoFactors factors, StorageFigures storage, NetworkFigures network, PriceSheet prices)
+        BrokerType type, SizingInput input, IoFactors factors, StorageFigures storage, NetworkFigures network, PriceSheet prices, int minimumBrokers)
     {
         var zones = input.AvailabilityZones;
         var ingressPerBroker = Math.Min(type.EbsThroughputMiBps / factors.Storage, type.NetworkThroughputMiBps / factors.Network) * TlsShare(input);
@@ -105,7 +107,7 @@ public static class SizingEngine
         Span<double> demands = [input.PeakDataInMiBps, input.PeakDataOutMiBps, input.Partitions, storage.EbsGiB, input.AvgDataOutMiBps];
         Span<double> capacities = [ingressCapacity, egressCapacity, partitionCapacity, MaxVolumeGiBPerBroker, pst ?? 0];
 
-        var (brokers, binding, checks) = Resolve(kinds[..count], demands[..count], capacities[..count], zones, input);
+        var (brokers, binding, checks) = Resolve(kinds[..count], demands[..count], capacities[..count], zones, input, minimumBrokers);
         var volume = Math.Ceiling(storage.EbsGiB / brokers);
         var memory = MemoryFor(type, input.PeakDataInMiBps * input.ReplicationFactor / brokers, input);
 
@@ -132,7 +134,7 @@ public static class SizingEngine
     }
 
     private static BrokerOption SizeExpress(
-        BrokerType type, SizingInput input, StorageFigures storage, NetworkFigures network, PriceSheet prices)
+        BrokerType type, SizingInput input, StorageFigures storage, NetworkFigures network, PriceSheet prices, int minimumBrokers)
     {
         var tls = TlsShare(input);
         var ingressCapacity = type.ExpressIngressMiBps * input.ExpressPeakUtilization * tls;
@@ -141,7 +143,7 @@ public static class SizingEngine
         Span<double> demands = [input.PeakDataInMiBps, input.PeakDataOutMiBps, input.Partitions];
         Span<double> capacities = [ingressCapacity, egressCapacity, PartitionCapacity(type, input)];
 
-        var (brokers, binding, checks) = Resolve(kinds, demands, capacities, ExpressZones, input);
+        var (brokers, binding, checks) = Resolve(kinds, demands, capacities, ExpressZones, input, minimumBrokers);
         var memory = MemoryFor(type, input.PeakDataInMiBps * ExpressReplicationFactor / brokers, input);
 
         string? unavailable = null;
@@ -172,9 +174,12 @@ public static class SizingEngine
         return new BrokerOption(type, brokers, binding, checks, type.ExpressIngressMiBps * tls, 0, memory, cost, null, unavailable);
     }
 
-    /// <summary>The brokers each limit needs, the largest of them, and each limit's use at that count.</summary>
+    /// <summary>
+    /// The brokers each limit needs, the largest of them (or <paramref name="minimumBrokers"/> when more), and
+    /// each limit's use at that count. The binding limit stays the one that needs the most.
+    /// </summary>
     private static (int Brokers, LimitKind Binding, LimitCheck[] Checks) Resolve(
-        ReadOnlySpan<LimitKind> kinds, ReadOnlySpan<double> demands, ReadOnlySpan<double> capacities, int zones, SizingInput input)
+        ReadOnlySpan<LimitKind> kinds, ReadOnlySpan<double> demands, ReadOnlySpan<double> capacities, int zones, SizingInput input, int minimumBrokers)
     {
         Span<int> needed = stackalloc int[kinds.Length];
         var brokers = 0;
@@ -189,6 +194,7 @@ public static class SizingEngine
             }
         }
 
+        brokers = Math.Max(brokers, minimumBrokers);
         var checks = new LimitCheck[kinds.Length];
         for (var i = 0; i < kinds.Length; i++)
         {
@@ -244,7 +250,7 @@ public static class SizingEngine
             Money((network.CrossAzGiBPerMonth + replicationCrossAz) * prices.CrossAzPerGiB));
     }
 
-    private static Recommendation[] Recommend(BrokerOption[] options, SizingInput input)
+    private static Recommendation[] Recommend(BrokerOption[] options, SizingInput input, Func<BrokerType, int, BrokerOption> sizeAtLeast)
     {
         var families = Families;
         var picks = new Recommendation[families.Length];
@@ -275,14 +281,18 @@ public static class SizingEngine
                 ? new Recommendation(families[f], cheapestWithinQuota, null,
                     $"Cheapest {families[f]} type within the quota of {input.BrokerQuota} brokers per cluster; bound by {Describe(cheapestWithinQuota.BindingLimit)}.")
                 : fewestClusters is not null
-                    ? SplitAcrossClusters(families[f], fewestClusters, input)
+                    ? SplitAcrossClusters(families[f], fewestClusters, input, sizeAtLeast)
                     : new Recommendation(families[f], null, null, $"No {families[f]} type is available for this plan.");
         }
 
         return picks;
     }
 
-    private static Recommendation SplitAcrossClusters(BrokerFamily family, BrokerOption option, SizingInput input)
+    /// <summary>
+    /// Clusters within the quota, each with a multiple of the AZs; the pick is then sized and priced for the brokers
+    /// the split proposes (2 clusters of 36 are 72 brokers, not the 69 the limits need).
+    /// </summary>
+    private static Recommendation SplitAcrossClusters(BrokerFamily family, BrokerOption option, SizingInput input, Func<BrokerType, int, BrokerOption> sizeAtLeast)
     {
         var zones = option.Type.Class == BrokerClass.Express ? ExpressZones : input.AvailabilityZones;
         var clusters = (option.Brokers + input.BrokerQuota - 1) / input.BrokerQuota;
@@ -293,9 +303,11 @@ public static class SizingEngine
             perCluster = RoundUpToMultiple((option.Brokers + clusters - 1) / clusters, zones);
         }
 
-        return new Recommendation(family, option, new ClusterSplit(clusters, perCluster),
+        var proposed = clusters * perCluster;
+        var priced = proposed > option.Brokers ? sizeAtLeast(option.Type, proposed) : option;
+        return new Recommendation(family, priced, new ClusterSplit(clusters, perCluster),
             $"Every {family} type needs more than {input.BrokerQuota} brokers; {option.Type.Name} needs the fewest ({option.Brokers:N0}): " +
-            $"split the workload over {clusters} clusters of {perCluster} brokers, or ask AWS for a higher quota.");
+            $"split the workload over {clusters} clusters of {perCluster} brokers ({proposed:N0} in all, priced as proposed), or ask AWS for a higher quota.");
     }
 
     internal static string Describe(LimitKind kind) => kind switch

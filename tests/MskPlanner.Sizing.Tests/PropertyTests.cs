@@ -137,7 +137,7 @@ public class PropertyTests
             ? input.AvailabilityZones == 2 && r.Family == BrokerFamily.Express
             : r.Split is null
                 ? r.Option.Brokers <= input.BrokerQuota
-                : r.Split.BrokersPerCluster <= input.BrokerQuota && r.Split.Clusters * r.Split.BrokersPerCluster >= r.Option.Brokers);
+                : r.Split.BrokersPerCluster <= input.BrokerQuota && r.Split.Clusters * r.Split.BrokersPerCluster == r.Option.Brokers);
     }
 
     /// <summary>An infinite or NaN figure cannot be written as JSON: the API would answer 500 and a saved plan could never be read.</summary>

@@ -104,9 +104,12 @@ public class WorkedExampleTests
         var result = Inputs.Size(new SizingRequest { AvgDataInMiBps = 40, AvgDataOutMiBps = 40, Partitions = 1500, RetentionHours = 8760 });
         var m5 = result.Recommended.Single(r => r.Family == BrokerFamily.M5);
 
-        // A year of retention needs 453 volumes of 16 TiB whatever the size: 453 / 60 -> 8 clusters of 57.
-        Assert.Equal(453, m5.Option!.Brokers);
+        // A year of retention needs 453 volumes of 16 TiB whatever the size: 453 / 60 -> 8 clusters of 57, which are
+        // 456 brokers: the pick is counted and priced as proposed, not as the limits' 453.
         Assert.Equal(new ClusterSplit(8, 57), m5.Split);
+        Assert.Equal(456, m5.Option!.Brokers);
+        Assert.Equal(453, result.Options.Single(o => o.Type == m5.Option.Type).Brokers);
+        Assert.Equal(Math.Round(456m * (decimal)ReferencePrices.UsEast1.BrokerHourly[m5.Option.Type.Name] * 730m, 2), m5.Option.MonthlyCost!.Brokers);
         Assert.Contains(result.Advice, a => a.Code == "broker-quota" && a.Message.Contains("8 clusters", StringComparison.Ordinal));
     }
 
