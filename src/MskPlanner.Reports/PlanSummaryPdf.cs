@@ -95,7 +95,7 @@ internal static class PlanSummaryPdf
         }
 
         layout.Heading("Advice");
-        foreach (var advice in result.Advice.OrderByDescending(a => a.Severity))
+        foreach (var advice in PlanAdvice.For(result, report.Family).OrderByDescending(a => a.Severity))
         {
             layout.Paragraph($"{(advice.Severity == AdviceSeverity.Info ? "" : advice.Severity.ToString().ToUpperInvariant() + ": ")}{advice.Message}", bold: advice.Severity != AdviceSeverity.Info);
             layout.Paragraph(advice.Reason, small: true);

@@ -10,6 +10,10 @@ internal static class AdviceRules
     /// <summary>The guide's default soft quota of brokers per account (a quota increase can be requested).</summary>
     public const int AccountBrokerQuota = 90;
 
+    public static Advice T3Development { get; } = new(AdviceSeverity.Info, "t3-development",
+        "kafka.t3.small is for development and test only; use M5 or M7g brokers for production.",
+        "T3 brokers rely on CPU and network credits to burst; MskPlanner sizes them at their baseline.");
+
     public static IReadOnlyList<Advice> For(
         SizingInput input, BrokerOption[] options, Recommendation[] recommended, NetworkFigures network, PriceSheet prices)
     {
@@ -56,12 +60,11 @@ internal static class AdviceRules
                 "Above the recommended count, CPU rises, metrics are delayed and the cluster can become unavailable; delete unused topics or use a larger type."));
         }
 
-        var t3 = options.FirstOrDefault(o => o.Type.IsBurstable);
-        if (t3 is not null)
+        // Only where T3 tempts: when it is the cheapest pick of all (a plan that chooses T3 gets it from PlanAdvice).
+        var cheapest = recommended.Where(r => r.Option?.MonthlyCost is not null).MinBy(r => r.Option!.MonthlyCost!.Total);
+        if (cheapest?.Family == BrokerFamily.T3)
         {
-            advice.Add(new(AdviceSeverity.Info, "t3-development",
-                "kafka.t3.small is for development and test only; use M5 or M7g brokers for production.",
-                "T3 brokers rely on CPU and network credits to burst; MskPlanner sizes them at their baseline."));
+            advice.Add(T3Development);
         }
 
         if (!input.NearestReplicaFetching && network.CrossAzConsumerMiBps > 0)

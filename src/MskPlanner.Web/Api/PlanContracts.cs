@@ -48,7 +48,7 @@ public sealed record PlanResponse(
         var plan = priced.Details.Plan;
         return new(plan.Id, plan.Name, plan.Description, plan.CreatedAt, plan.UpdatedAt, plan.LatestRevision,
             RevisionResponse.From(priced.Details.Revision), priced.MonthlyThen, priced.MonthlyNow,
-            HeadlineResponse.From(priced.Headline), priced.Result is { } r ? SizingResponse.From(r) : null);
+            HeadlineResponse.From(priced.Headline), priced.Result is { } r ? SizingResponse.From(r, priced.Details.Revision.SelectedFamily) : null);
     }
 }
 
@@ -61,7 +61,7 @@ public sealed record SharedPlanResponse(
 {
     public static SharedPlanResponse From(PricedPlan priced) => new(
         priced.Details.Plan.Name, priced.Details.Plan.Description, RevisionResponse.From(priced.Details.Revision), priced.MonthlyThen, priced.MonthlyNow,
-        HeadlineResponse.From(priced.Headline), priced.Result is { } r ? SizingResponse.From(r) : null);
+        HeadlineResponse.From(priced.Headline), priced.Result is { } r ? SizingResponse.From(r, priced.Details.Revision.SelectedFamily) : null);
 }
 
 public sealed record ShareResponse(int Id, int? Revision, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? Token, string? Url)

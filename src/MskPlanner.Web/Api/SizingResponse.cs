@@ -12,13 +12,14 @@ public sealed record SizingResponse(
     IReadOnlyList<Advice> Advice,
     PricesResponse Prices)
 {
-    public static SizingResponse From(SizingResult result) => new(
+    /// <param name="family">The family a saved plan settles on, whose own advice joins the sizing's.</param>
+    public static SizingResponse From(SizingResult result, BrokerFamily? family = null) => new(
         result.Input,
         [.. result.Options.Select(OptionResponse.From)],
         result.Recommended.ToDictionary(r => FamilyKey(r.Family), RecommendationResponse.From),
         result.Storage,
         result.Network,
-        result.Advice,
+        PlanAdvice.For(result, family),
         new PricesResponse(result.Prices.Source, result.Prices.Region, result.Prices.AsOf, result.Prices.Note));
 
     internal static string FamilyKey(BrokerFamily family) => family switch

@@ -119,6 +119,18 @@ public class PlanApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAppF
         Assert.All(columns, c => Assert.EndsWith($"({families[0]})", c!["label"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task The_t3_development_advice_shows_on_a_plan_that_chooses_t3_and_not_on_one_that_does_not()
+    {
+        var inputs = new JsonObject { ["avgDataInMiBps"] = 100, ["avgDataOutMiBps"] = 300, ["partitions"] = 3000 };
+        using var t3 = await _client.PostAsJsonAsync("/api/v1/plans", new JsonObject { ["name"] = "On T3", ["selectedFamily"] = "t3", ["inputs"] = inputs.DeepClone() });
+        var other = await CreateAsync("Cheapest production pick", inputs);
+
+        static IEnumerable<string> Codes(JsonNode plan) => plan["sizing"]!["advice"]!.AsArray().Select(a => a!["code"]!.GetValue<string>());
+        Assert.Contains("t3-development", Codes(JsonNode.Parse(await t3.Content.ReadAsStringAsync())!));
+        Assert.DoesNotContain("t3-development", Codes(other));
+    }
+
     public static TheoryData<string, string, string, string> BadRequests() => new()
     {
         { "POST", "/api/v1/plans", """{"name": "", "inputs": {"avgDataInMiBps": 1, "partitions": 1}}""", "name" },
