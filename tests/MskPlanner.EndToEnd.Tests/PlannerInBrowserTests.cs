@@ -41,6 +41,25 @@ public sealed class PlannerInBrowserTests(BrowserFixture fixture) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Scientific_notation_is_read_as_typed_and_never_turned_into_another_number()
+    {
+        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100");
+        await WaitForInteractiveAsync();
+        var field = _page.Locator("input#avgDataInMiBps");
+
+        await field.FillAsync("");
+        await field.PressSequentiallyAsync("1e9");
+
+        await Assertions.Expect(field).ToHaveValueAsync("1e9");
+        await Assertions.Expect(_page.Locator("[data-field=avgDataInMiBps] .field-error")).ToContainTextAsync("at most 100,000");
+        await Assertions.Expect(_page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("avgDataInMiBps=19(&|$)"));
+
+        await field.FillAsync("");
+        await field.PressSequentiallyAsync("2.5e1");
+        await Assertions.Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("avgDataInMiBps=25(&|$)"));
+    }
+
+    [Fact]
     public async Task A_copied_address_opens_the_same_inputs_and_figures_in_another_browser()
     {
         await _page.GotoAsync("/?avgDataInMiBps=80&avgDataOutMiBps=160&partitions=2000&retentionHours=720&primaryRetentionHours=24");
