@@ -34,6 +34,23 @@ public class PlanPagesTests : PlannerTestContext
     }
 
     [Fact]
+    public async Task The_plans_search_lives_in_the_address_so_a_reload_keeps_it()
+    {
+        await SaveAsync("Payments", 20);
+        await SaveAsync("Clickstream", 80);
+        Navigation.NavigateTo("/plans?search=click");
+
+        var page = Render<PlansPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(["Clickstream"], page.FindAll("[data-plan]").Select(a => a.TextContent.Trim())));
+        Assert.Equal("click", page.Find("input#plan-search").GetAttribute("value"));
+
+        page.Find("input#plan-search").Input("pay");
+        page.WaitForAssertion(() => Assert.EndsWith("/plans?search=pay", Navigation.Uri, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Equal(["Payments"], page.FindAll("[data-plan]").Select(a => a.TextContent.Trim())));
+    }
+
+    [Fact]
     public async Task A_plan_opens_with_its_saved_inputs_and_saving_adds_a_revision_to_its_history()
     {
         var id = await SaveAsync("Orders", 30);

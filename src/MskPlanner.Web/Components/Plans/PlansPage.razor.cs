@@ -14,13 +14,20 @@ public partial class PlansPage
     private PlanSort _sort = PlanSort.UpdatedNewest;
     private HashSet<PlanSummary> _selected = [];
 
+    /// <summary>The search lives in the address, so a reload or a shared link keeps it.</summary>
+    [SupplyParameterFromQuery(Name = "search")] public string? SearchText { get; set; }
+
     [Inject] private PlanStore Store { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private string CompareLink => "compare?items=" + string.Join(',', _selected.OrderBy(p => p.Id).Select(p => p.Id));
+
+    protected override void OnInitialized() => _search = SearchText;
 
     private async Task<TableData<PlanSummary>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
@@ -31,6 +38,7 @@ public partial class PlansPage
     private Task SearchAsync(string? search)
     {
         _search = search;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("search", string.IsNullOrEmpty(search) ? null : search), replace: true);
         return ReloadAsync();
     }
 
