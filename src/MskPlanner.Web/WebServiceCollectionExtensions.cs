@@ -50,7 +50,10 @@ public static class WebServiceCollectionExtensions
             app.UseHttpsRedirection();
         }
 
-        app.UseStatusCodePages();
+        // A mistyped page address gets the app's not-found page. The API's bodiless errors (an unknown route, a query
+        // that does not bind) get problem+json first, from the inner middleware, so the page is never sent for them.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<JsonOnlyWritesMiddleware>();
         app.UseMiddleware<CircuitLimitMiddleware>();
