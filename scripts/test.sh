@@ -10,6 +10,11 @@ rm -rf "$results"
 dotnet format MskPlanner.sln --verify-no-changes || { echo "dotnet format found unformatted code: run 'dotnet format MskPlanner.sln'"; echo "0 passed, 1 failed"; exit 1; }
 dotnet build MskPlanner.sln -c Release --nologo || { echo "0 passed, 1 failed"; exit 1; }
 
+# axe-core, pinned by the lock file, is injected into pages by the end-to-end accessibility tests.
+if [ ! -f tests/MskPlanner.EndToEnd.Tests/node_modules/axe-core/axe.min.js ]; then
+  npm ci --prefix tests/MskPlanner.EndToEnd.Tests --no-audit --no-fund --silent || { echo "npm ci failed: axe-core could not be installed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
 dotnet test MskPlanner.sln -c Release --no-build --nologo --logger "trx" --results-directory "$results"
 status=$?
 

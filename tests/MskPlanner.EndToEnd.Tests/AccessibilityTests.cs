@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+using Microsoft.Playwright;
+
+namespace MskPlanner.EndToEnd.Tests;
+
+/// <summary>
+/// Every page, at a phone's width and a desktop's, checked by axe-core (injected into the real page) for serious
+/// and critical violations, and for sideways scrolling.
+/// </summary>
+[Collection(SharedBrowser.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
+{
+    private static readonly string Axe = Path.Combine(RunningApp.RepositoryRoot(), "tests", "MskPlanner.EndToEnd.Tests", "node_modules", "axe-core", "axe.min.js");
+
+    private readonly HttpClient _http = new() { BaseAddress = fixture.App.Address };
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        _http.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1280, 900)]
+    public async Task Every_page_has_no_serious_accessibility_violation_and_no_sideways_scroll(int width, int height)
+    {
+        Assert.True(File.Exists(Axe), $"axe-core is missing: run 'npm ci --prefix tests/MskPlanner.EndToEnd.Tests' ({Axe}).");
+        var id = await CreatePlanAsync();
+        var token = await ShareAsync(id);
+        string[] pages =
+        [
+            "/?avgDataInMiBps=40&partitions=1200", "/?avgDataInMiBps=-5&partitions=1200", "/plans", $"/plans/{id}", $"/shared/{token}",
+            $"/compare?items={id},{id}", $"/compare?plan={id}&variants=zones", "/nope",
+        ];
+        // The test injects axe, which the app's content security policy would rightly refuse.
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.App.Address.ToString(),
+            BypassCSP = true,
+            ViewportSize = new() { Width = width, Height = height },
+        });
+        var page = await context.NewPageAsync();
+        var findings = new List<string>();
+
+        foreach (var address in pages)
+        {
+            await page.GotoAsync(address);
+            if (address != "/nope")
+            {
+                await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+            }
+
+            await page.AddScriptTagAsync(new() { Path = Axe });
+            var violations = await page.EvaluateAsync<string[]>("""
+                async () => (await axe.run()).violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
+                """);
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            findings.AddRange(violations.Select(v => $"{address} at {width} px: {v}"));
+            if (scrollWidth > width)
+            {
+                findings.Add($"{address} at {width} px scrolls sideways: {scrollWidth} px wide");
+            }
+        }
+
+        Assert.True(findings.Count == 0, string.Join('\n', findings));
+    }
+
+    private async Task<int> CreatePlanAsync()
+    {
+        using var response = await _http.PostAsync("/api/v1/plans", Json("""{"name":"Accessible plan","description":"Checked by axe","inputs":{"avgDataInMiBps":30,"partitions":900}}"""));
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
+    }
+
+    private async Task<string> ShareAsync(int id)
+    {
+        using var response = await _http.PostAsync($"/api/v1/plans/{id}/share", Json(""));
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["token"]!.GetValue<string>();
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}
