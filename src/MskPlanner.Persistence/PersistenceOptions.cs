@@ -11,9 +11,9 @@ public sealed class PersistenceOptions
     /// <summary>Below this much free space beside the database, the readiness check reports the store unhealthy.</summary>
     public int MinFreeSpaceMiB { get; set; } = 32;
 
-    public string ConnectionString()
-    {
-        var path = Path.GetFullPath(DatabasePath);
-        return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
-    }
+    /// <summary>The SQLite file's absolute path.</summary>
+    public string FullPath => Path.GetFullPath(DatabasePath);
+
+    public string ConnectionString() =>
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = FullPath, DefaultTimeout = 30, Pooling = true }.ToString();
 }

@@ -23,7 +23,7 @@ public sealed class StoreProbe(IDbContextFactory<PlansDbContext> contexts, Datab
             return new(false, "The database is being migrated.");
         }
 
-        var path = Path.GetFullPath(options.Value.DatabasePath);
+        var path = options.Value.FullPath;
         if (!File.Exists(path))
         {
             return new(false, "The database file is missing.");
