@@ -95,9 +95,10 @@ public static class ProbeFigures
     }
 }
 
-[CollectionDefinition(Name)]
+// Alone, after the browser tests: run beside them, the fuzzing starved their circuits on a loaded CI machine.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SharedProbe
 {
-    /// <summary>The probe's classes start apps of their own and load the machine: one at a time, beside the browser tests.</summary>
+    /// <summary>The probe's classes start apps of their own and load the machine: one at a time, with nothing beside them.</summary>
     public const string Name = "probe";
 }
