@@ -51,7 +51,7 @@ public sealed class PlannerInBrowserTests(BrowserFixture fixture) : IAsyncLifeti
         await field.PressSequentiallyAsync("1e9");
 
         await Assertions.Expect(field).ToHaveValueAsync("1e9");
-        await Assertions.Expect(_page.Locator("[data-field=avgDataInMiBps] .field-error")).ToContainTextAsync("at most 100,000");
+        await Assertions.Expect(_page.Locator("#avgDataInMiBps-error")).ToContainTextAsync("at most 100,000");
         await Assertions.Expect(_page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("avgDataInMiBps=19(&|$)"));
 
         await field.FillAsync("");
@@ -104,8 +104,60 @@ public sealed class PlannerInBrowserTests(BrowserFixture fixture) : IAsyncLifeti
 
         await _page.Locator("input#partitions").FillAsync("0");
 
-        await Assertions.Expect(_page.Locator(".field[data-field=partitions] [role=alert]")).ToHaveTextAsync("Partitions must be between 1 and 10,000,000.");
+        await Assertions.Expect(_page.Locator("#partitions-error")).ToHaveTextAsync("Partitions must be between 1 and 10,000,000.");
         await Assertions.Expect(_page.Locator("[data-testid=stale]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_invalid_field_looks_and_announces_invalid_until_it_is_fixed()
+    {
+        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100");
+        await WaitForInteractiveAsync();
+        var field = _page.Locator("input#avgDataInMiBps");
+
+        await field.FillAsync("-5");
+
+        await Assertions.Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(field).ToHaveAttributeAsync("aria-describedby", "avgDataInMiBps-error");
+        await Assertions.Expect(_page.Locator("#avgDataInMiBps-error")).ToContainTextAsync("Average data in");
+        await Assertions.Expect(_page.Locator(".field[data-field=avgDataInMiBps] .mud-input-control")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-input-error"));
+
+        await field.FillAsync("12");
+        await Assertions.Expect(field).ToHaveAttributeAsync("aria-invalid", "false");
+        await Assertions.Expect(_page.Locator("#avgDataInMiBps-error")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_advanced_panel_stays_open_and_focus_stays_put_when_a_field_in_it_becomes_valid()
+    {
+        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100&retentionHours=24");
+        await WaitForInteractiveAsync();
+        var advanced = _page.GetByRole(AriaRole.Button, new() { Name = "Advanced" });
+        await advanced.ClickAsync();
+        await Assertions.Expect(advanced).ToHaveAttributeAsync("aria-expanded", "true");
+        var primary = _page.Locator("input#primaryRetentionHours");
+        await Assertions.Expect(primary).ToBeVisibleAsync();
+
+        await primary.FillAsync("100");
+        await Assertions.Expect(_page.Locator("#primaryRetentionHours-error")).ToBeVisibleAsync();
+        await primary.FillAsync("1");
+
+        await Assertions.Expect(_page.Locator("#primaryRetentionHours-error")).ToHaveCountAsync(0);
+        await Assertions.Expect(primary).ToBeVisibleAsync();
+        await Assertions.Expect(primary).ToBeFocusedAsync();
+        await Assertions.Expect(advanced).ToHaveAttributeAsync("aria-expanded", "true");
+    }
+
+    [Fact]
+    public async Task Inputs_cannot_be_typed_into_before_the_page_is_live()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.App.Address };
+        var prerendered = await http.GetStringAsync("/?avgDataInMiBps=10&partitions=100");
+
+        Assert.Matches("<input(?=[^>]*id=\"avgDataInMiBps\")[^>]*disabled", prerendered);
+        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100");
+        await WaitForInteractiveAsync();
+        await Assertions.Expect(_page.Locator("input#avgDataInMiBps")).ToBeEditableAsync();
     }
 
     private ILocator Brokers(string type) => _page.Locator($"tr[data-type='{type}'] td[data-col=brokers]");

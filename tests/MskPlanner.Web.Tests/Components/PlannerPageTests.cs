@@ -61,7 +61,7 @@ public class PlannerPageTests : PlannerTestContext
 
         page.WaitForAssertion(() => Assert.Equal(
             "Peak data in must be at least the average data in of 20 MiB/s.",
-            page.Find(".field[data-field=peakDataInMiBps] [role=alert]").TextContent));
+            page.Find("#peakDataInMiBps-error").TextContent));
         Assert.NotNull(page.Find("[data-testid=stale]"));
         Assert.Equal(BrokerCatalog.All.Count, page.FindAll("tr[data-type]").Count);
     }
