@@ -10,12 +10,14 @@ internal static class PlanSummaryPdf
         var result = report.Result;
         var prices = result.Prices;
         // The title a viewer shows in its tab and a file list: which plan, at which revision.
+        var revision = report.Revision is not { } number ? null
+            : report.Unsaved ? $"unsaved changes to revision {number}" : $"revision {number}";
         using var layout = new PdfLayout(paper, report.PlanName is null
             ? "MSK cost summary: unsaved plan"
-            : $"{report.PlanName}{(report.Revision is { } number ? $", revision {number}" : "")}");
+            : $"{report.PlanName}{(revision is null ? "" : $", {revision}")}");
 
         layout.Title("Amazon MSK cost summary");
-        layout.Paragraph(report.PlanName is null ? "Unsaved plan from the MskPlanner planner" : $"Plan: {report.PlanName}{(report.Revision is { } r ? $" (revision {r})" : "")}", bold: true);
+        layout.Paragraph(report.PlanName is null ? "Unsaved plan from the MskPlanner planner" : $"Plan: {report.PlanName}{(revision is null ? "" : $" ({revision})")}", bold: true);
         if (report.Description is { } description)
         {
             layout.Paragraph(description);

@@ -69,6 +69,50 @@ public sealed partial class PlansInBrowserTests(BrowserFixture fixture) : IAsync
     }
 
     [Fact]
+    public async Task Edits_on_a_plan_page_are_marked_unsaved_exported_as_shown_and_not_lost_by_leaving()
+    {
+        var id = await CreatePlanAsync("Edited in browser", 25, 72);
+        await _page.GotoAsync($"/plans/{id}");
+        await InteractiveAsync(_page);
+        var pdf = _page.Locator("[data-testid=download-pdf]");
+        await Assertions.Expect(pdf).ToHaveTextAsync("PDF of revision 1");
+        await Assertions.Expect(_page.Locator("[data-testid=unsaved]")).ToHaveCountAsync(0);
+
+        var field = _page.Locator("input#avgDataInMiBps");
+        await field.FillAsync("");
+        await field.PressSequentiallyAsync("77");
+
+        await Assertions.Expect(_page.Locator("[data-testid=unsaved]")).ToHaveTextAsync("Unsaved changes");
+        await Assertions.Expect(pdf).ToHaveTextAsync("PDF of unsaved changes");
+        var href = await pdf.GetAttributeAsync("href");
+        using (var http = new HttpClient { BaseAddress = fixture.App.Address })
+        {
+            using var document = UglyToad.PdfPig.PdfDocument.Open(await http.GetByteArrayAsync(href));
+            Assert.Equal("Edited in browser, unsaved changes to revision 1", document.Information.Title);
+            Assert.Contains("77", document.GetPage(1).Text, StringComparison.Ordinal);
+        }
+
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Saved plans" }).ClickAsync();
+        var ask = _page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(ask).ToContainTextAsync("Discard unsaved changes?");
+        await ask.GetByRole(AriaRole.Button, new() { Name = "Keep editing" }).ClickAsync();
+        await Assertions.Expect(_page).ToHaveURLAsync(new Regex($"/plans/{id}$"));
+        await Assertions.Expect(field).ToHaveValueAsync("77");
+
+        var prompt = new TaskCompletionSource<string>();
+        var closed = new TaskCompletionSource();
+        _page.Close += (_, _) => closed.TrySetResult();
+        _page.Dialog += async (_, dialog) =>
+        {
+            prompt.TrySetResult(dialog.Type);
+            await dialog.AcceptAsync();
+        };
+        await _page.CloseAsync(new() { RunBeforeUnload = true });
+        Assert.Equal("beforeunload", await prompt.Task.WaitAsync(TimeSpan.FromSeconds(20)));
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task A_comparison_of_three_plans_shows_the_figures_the_api_computes()
     {
         var ids = new[] { await CreatePlanAsync("Day", 40, 24), await CreatePlanAsync("Three days", 40, 72), await CreatePlanAsync("Week", 40, 168) };

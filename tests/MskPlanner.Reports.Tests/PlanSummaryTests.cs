@@ -57,6 +57,16 @@ public class PlanSummaryTests
     }
 
     [Fact]
+    public void Edits_not_yet_saved_are_named_as_unsaved_changes_to_their_revision()
+    {
+        var report = Reports.Plan(Workload, name: "Orders cluster (prod)") with { Unsaved = true };
+        using var document = UglyToad.PdfPig.PdfDocument.Open(Reports.Renderer().PlanSummary(report));
+
+        Assert.Equal("Orders cluster (prod), unsaved changes to revision 3", document.Information.Title);
+        Assert.Contains("Plan: Orders cluster (prod) (unsaved changes to revision 3)", document.GetPage(1).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_summary_lists_storage_network_self_managed_and_advice()
     {
         var report = Reports.Plan(Workload with { NearestReplicaFetching = false });

@@ -3,7 +3,9 @@ using System.Text;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using MskPlanner.Persistence;
 using MskPlanner.Reports;
+using MskPlanner.Sizing;
 using MskPlanner.Web.Planner;
 using MskPlanner.Web.Services;
 
@@ -26,8 +28,9 @@ public static class ReportEndpoints
             .WithSummary("A PDF cost summary of a workload given as query parameters (the planner page's address).")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesValidationProblem();
         reports.MapMethods("/plans/{id:int}/summary.pdf", GetAndHead, PlanAsync).WithName("PlanSummaryPdf")
-            .WithSummary("A PDF cost summary of a saved plan, at its latest or the given revision. paper=a4|letter.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("A PDF cost summary of a saved plan, at its latest or the given revision. paper=a4|letter. " +
+                "unsaved=true with the planner's input parameters (and family) summarises edits not saved yet, marked as such.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         reports.MapMethods("/shared/{token}/summary.pdf", GetAndHead, SharedAsync).WithName("SharedPlanSummaryPdf")
             .WithSummary("A PDF cost summary of a shared plan, with its link.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
@@ -58,7 +61,8 @@ public static class ReportEndpoints
         return Pdf(() => renderer.PlanSummary(new PlanReport(null, null, null, result, null, null, now, AppVersion), size), $"mskplanner-sizing-{now:yyyy-MM-dd}.pdf");
     }
 
-    private static async Task<IResult> PlanAsync(int id, int? revision, string? paper, PlanService plans, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> PlanAsync(int id, int? revision, string? paper, bool? unsaved, string? family, HttpRequest request,
+        PlanService plans, SizingService sizing, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!TryPaper(paper, renderer, out var size, out var problem))
         {
@@ -71,7 +75,37 @@ public static class ReportEndpoints
             return JsonBody.NotFound(revision is null ? $"There is no plan {id}." : $"Plan {id} has no revision {revision}.");
         }
 
-        return PlanPdf(await plans.PriceAsync(details, cancellationToken), null, size, renderer, clock);
+        return unsaved is true
+            ? await UnsavedPlanPdfAsync(details, request, family, size, sizing, renderer, clock, cancellationToken)
+            : PlanPdf(await plans.PriceAsync(details, cancellationToken), null, size, renderer, clock);
+    }
+
+    /// <summary>The plan page's PDF while it has edits not saved yet: what is on screen, named as unsaved.</summary>
+    private static async Task<IResult> UnsavedPlanPdfAsync(PlanDetails details, HttpRequest request, string? family, PaperSize paper,
+        SizingService sizing, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        BrokerFamily? chosen = null;
+        if (!string.IsNullOrEmpty(family))
+        {
+            if (!EnumText.TryParse<BrokerFamily>(family, out var parsed))
+            {
+                return JsonBody.Problem("family", $"family must be one of {string.Join(", ", Enum.GetNames<BrokerFamily>())}.", "The plan summary is invalid.");
+            }
+
+            chosen = parsed;
+        }
+
+        var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var outcome = await sizing.SizeAsync(PlannerForm.FromQuery(query).ToRequest(), cancellationToken);
+        if (outcome.Result is not { } result)
+        {
+            return JsonBody.Problem(outcome.Errors, "The workload has invalid fields.");
+        }
+
+        var (plan, revision) = (details.Plan, details.Revision);
+        var now = clock.GetUtcNow();
+        var report = new PlanReport(plan.Name, plan.Description, revision.Number, result, chosen, null, now, AppVersion, Unsaved: true);
+        return Pdf(() => renderer.PlanSummary(report, paper), $"mskplanner-{Slug(plan.Name)}-r{revision.Number}-unsaved-{now:yyyy-MM-dd}.pdf");
     }
 
     private static async Task<IResult> SharedAsync(string token, string? paper, HttpRequest request, PlanService plans, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken)

@@ -64,6 +64,42 @@ public class ReportApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAp
     }
 
     [Theory]
+    [InlineData("unsaved=true&avgDataInMiBps=-5&partitions=1000", "avgDataInMiBps")]
+    [InlineData("unsaved=true&avgDataInMiBps=5&partitions=1000&family=Z9", "family")]
+    [InlineData("unsaved=maybe&avgDataInMiBps=5", null)]
+    public async Task Unsaved_edits_that_cannot_size_get_a_problem_naming_the_field(string query, string? field)
+    {
+        using var created = await _client.PostAsJsonAsync("/api/v1/plans", new { name = "Draft check", inputs = new { avgDataInMiBps = 10, partitions = 1000 } });
+        var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
+
+        using var response = await _client.GetAsync($"/api/v1/plans/{id}/summary.pdf?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        if (field is not null)
+        {
+            Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![field]);
+        }
+    }
+
+    [Fact]
+    public async Task Unsaved_edits_download_as_the_plans_pdf_marked_unsaved_with_the_edited_figures()
+    {
+        using var created = await _client.PostAsJsonAsync("/api/v1/plans", new { name = "Orders draft", inputs = new { avgDataInMiBps = 10, partitions = 1000 } });
+        var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
+        using var sizing = await _client.PostAsJsonAsync("/api/v1/sizing", new { avgDataInMiBps = 90, partitions = 1000 });
+        var recommended = JsonNode.Parse(await sizing.Content.ReadAsStringAsync())!["recommended"]!["m7g"]!;
+
+        using var response = await _client.GetAsync($"/api/v1/plans/{id}/summary.pdf?unsaved=true&avgDataInMiBps=90&partitions=1000");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.EndsWith($"-r1-unsaved-{DateTime.UtcNow:yyyy-MM-dd}.pdf", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
+        var text = Text(await response.Content.ReadAsByteArrayAsync(), out _);
+        Assert.Contains("Plan: Orders draft (unsaved changes to revision 1)", text, StringComparison.Ordinal);
+        Assert.Contains(Usd(recommended["monthlyTotal"]!.GetValue<decimal>()), text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/api/v1/plans/987654/summary.pdf", HttpStatusCode.NotFound)]
     [InlineData("/api/v1/shared/no-such-token/summary.pdf", HttpStatusCode.NotFound)]
     [InlineData("/api/v1/sizing/summary.pdf?avgDataInMiBps=-3&partitions=10", HttpStatusCode.BadRequest)]

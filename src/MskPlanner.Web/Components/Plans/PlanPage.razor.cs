@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 
 using MskPlanner.Persistence;
 using MskPlanner.Sizing;
@@ -19,6 +20,7 @@ public partial class PlanPage
     private SizingResult? _result;
     private Dictionary<string, string> _errors = [];
     private IReadOnlyList<PricedPlan> _history = [];
+    private (IReadOnlyDictionary<string, string?> Inputs, BrokerFamily? Family) _saved = (new Dictionary<string, string?>(), null);
 
     [Parameter] public int Id { get; set; }
 
@@ -49,8 +51,60 @@ public partial class PlanPage
         _form = PlannerForm.FromRequest(_plan.Revision.Inputs);
         _family = _plan.Revision.SelectedFamily;
         _comment = null;
+        MarkSaved();
         await SizeAsync();
         await LoadHistoryAsync();
+    }
+
+    /// <summary>The inputs or the chosen family on screen differ from the revision shown.</summary>
+    private bool IsDirty => _family != _saved.Family || !_form.ToQuery().OrderBy(p => p.Key).SequenceEqual(_saved.Inputs.OrderBy(p => p.Key));
+
+    /// <summary>What is on screen: the revision as saved, or the unsaved edits with their inputs in the address.</summary>
+    private string PdfLink
+    {
+        get
+        {
+            var revision = $"api/v1/plans/{Id}/summary.pdf?revision={_plan!.Revision.Number}";
+            if (!IsDirty)
+            {
+                return revision;
+            }
+
+            var parameters = _form.ToQuery().ToDictionary(p => p.Key, p => (object?)p.Value);
+            parameters["unsaved"] = "true";
+            parameters["family"] = _family?.ToString();
+            return Navigation.GetUriWithQueryParameters(Navigation.ToAbsoluteUri(revision).ToString(), parameters);
+        }
+    }
+
+    private void MarkSaved() => _saved = (_form.ToQuery(), _family);
+
+    /// <summary>Leaving with edits not saved asks first; the browser's own prompt covers reloads and closing.</summary>
+    private async Task ConfirmLeaveAsync(LocationChangingContext context)
+    {
+        if (!await ConfirmDiscardAsync())
+        {
+            context.PreventNavigation();
+        }
+    }
+
+    private async Task<bool> ConfirmDiscardAsync()
+    {
+        if (!IsDirty)
+        {
+            return true;
+        }
+
+        var leave = await Dialogs.ShowMessageBoxAsync(
+            "Discard unsaved changes?",
+            "Your changes to this plan's inputs are not saved. Discard them, or keep them and save a revision.",
+            yesText: "Discard", cancelText: "Keep editing");
+        if (leave == true)
+        {
+            MarkSaved();
+        }
+
+        return leave == true;
     }
 
     private async Task SizeAsync()
@@ -92,6 +146,7 @@ public partial class PlanPage
 
         if (saved.Value is { } revision)
         {
+            MarkSaved();
             Snackbar.Add($"Saved revision {revision.Number}.", Severity.Success);
             await ReloadLatestAsync();
         }
@@ -104,7 +159,7 @@ public partial class PlanPage
     private async Task RestoreAsync(int number)
     {
         var old = _history.FirstOrDefault(h => h.Details.Revision.Number == number)?.Details.Revision;
-        if (old is null)
+        if (old is null || !await ConfirmDiscardAsync())
         {
             return;
         }
@@ -140,6 +195,7 @@ public partial class PlanPage
         });
         if (await dialog.Result is { Canceled: false, Data: int id })
         {
+            MarkSaved();
             Navigation.NavigateTo($"plans/{id}");
         }
     }
@@ -170,6 +226,7 @@ public partial class PlanPage
         }
 
         var id = Id;
+        MarkSaved();
         Snackbar.Add($"Deleted \"{_plan.Plan.Name}\".", Severity.Info, options =>
         {
             options.Action = "Undo";
