@@ -61,7 +61,8 @@ public sealed partial class PlansInBrowserTests(BrowserFixture fixture) : IAsync
         await Assertions.Expect(other.Locator("[data-testid=save-revision]")).ToHaveCountAsync(0);
         await Assertions.Expect(other.Locator("[data-testid=copy-plan]")).ToBeVisibleAsync();
 
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Revoke link" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await Assertions.Expect(_page.Locator("[data-testid=share-links]")).ToContainTextAsync("revoked");
         var revoked = await other.GotoAsync(url);
         Assert.Equal(404, revoked!.Status);
@@ -110,6 +111,50 @@ public sealed partial class PlansInBrowserTests(BrowserFixture fixture) : IAsync
         await _page.CloseAsync(new() { RunBeforeUnload = true });
         Assert.Equal("beforeunload", await prompt.Task.WaitAsync(TimeSpan.FromSeconds(20)));
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task Dialogs_focus_their_first_field_save_on_enter_close_on_escape_and_ask_before_destroying()
+    {
+        await _context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100");
+        await InteractiveAsync(_page);
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Start again" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Start again?");
+        await Assertions.Expect(_page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToBeFocusedAsync();
+        await _page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(_page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Assertions.Expect(_page.Locator("input#avgDataInMiBps")).ToHaveValueAsync("10");
+
+        await _page.Locator("[data-testid=save-as-plan]").ClickAsync();
+        await Assertions.Expect(_page.Locator("input#plan-name")).ToBeFocusedAsync();
+        await _page.Keyboard.TypeAsync("Keyboard plan");
+        await _page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(_page).ToHaveURLAsync(PlanAddress());
+        await InteractiveAsync(_page);
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        var ask = _page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(ask).ToContainTextAsync("\"Keyboard plan\" and its 1 revision disappear");
+        await Assertions.Expect(ask.GetByRole(AriaRole.Button, new() { Name = "Delete" })).ToHaveClassAsync(new Regex("mud-button-filled-error"));
+        await Assertions.Expect(ask.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToBeFocusedAsync();
+        await _page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(ask).ToHaveCountAsync(0);
+        await Assertions.Expect(_page).ToHaveURLAsync(PlanAddress());
+
+        await _page.GetByRole(AriaRole.Tab, new() { Name = "Share" }).ClickAsync();
+        await _page.Locator("[data-testid=share-latest]").ClickAsync();
+        var url = await _page.Locator("input#share-url").InputValueAsync();
+        await _page.Locator("[data-testid=copy-share-url]").ClickAsync();
+        await Assertions.Expect(_page.GetByText("Link copied.")).ToBeVisibleAsync();
+        Assert.Equal(url, await _page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Revoke link" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("stops working at once");
+        await _page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("[data-testid=share-links]")).ToContainTextAsync("active");
+        await Assertions.Expect(_page.Locator("[data-testid=share-links]")).Not.ToContainTextAsync("revoked");
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public static class Display
         _ => kind.ToString(),
     };
 
+    /// <summary>"1 revision", "4 revisions": a count with its noun in the right number.</summary>
+    public static string Count(int count, string noun) => $"{count.ToString("N0", Invariant)} {noun}{(count == 1 ? "" : "s")}";
+
     public static string When(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant);
 
     public static string Usd(decimal? amount) => amount is { } a ? Usd(a) : "n/a";

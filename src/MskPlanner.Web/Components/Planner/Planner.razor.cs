@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 using MskPlanner.Pricing;
 using MskPlanner.Sizing;
+using MskPlanner.Web.Components.Dialogs;
 using MskPlanner.Web.Components.Plans;
 using MskPlanner.Web.Planner;
 using MskPlanner.Web.Services;
@@ -55,6 +56,11 @@ public partial class Planner
 
     private async Task ResetAsync()
     {
+        if (!await Dialogs.ConfirmAsync("Start again?", "Every input goes back to the starter workload, and the address with it.", "Start again", destructive: true))
+        {
+            return;
+        }
+
         _form = new PlannerForm();
         await RecomputeAsync();
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Routing;
 
 using MskPlanner.Persistence;
 using MskPlanner.Sizing;
+using MskPlanner.Web.Components.Dialogs;
 using MskPlanner.Web.Planner;
 using MskPlanner.Web.Services;
 
@@ -95,16 +96,16 @@ public partial class PlanPage
             return true;
         }
 
-        var leave = await Dialogs.ShowMessageBoxAsync(
+        var leave = await Dialogs.ConfirmAsync(
             "Discard unsaved changes?",
             "Your changes to this plan's inputs are not saved. Discard them, or keep them and save a revision.",
-            yesText: "Discard", cancelText: "Keep editing");
-        if (leave == true)
+            "Discard", "Keep editing", destructive: true);
+        if (leave)
         {
             MarkSaved();
         }
 
-        return leave == true;
+        return leave;
     }
 
     private async Task SizeAsync()
@@ -216,11 +217,11 @@ public partial class PlanPage
 
     private async Task DeleteAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
+        var confirmed = await Dialogs.ConfirmAsync(
             "Delete this plan?",
-            $"\"{_plan!.Plan.Name}\" and its {_plan.Plan.LatestRevision} revision(s) disappear from the list and its share links stop working. You can undo this right after.",
-            yesText: "Delete", cancelText: "Cancel");
-        if (confirmed != true || !await Plans.Store.DeleteAsync(Id))
+            $"\"{_plan!.Plan.Name}\" and its {Display.Count(_plan.Plan.LatestRevision, "revision")} disappear from the list and its share links stop working. You can undo this right after.",
+            "Delete", destructive: true);
+        if (!confirmed || !await Plans.Store.DeleteAsync(Id))
         {
             return;
         }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
 
 using MskPlanner.Persistence;
+using MskPlanner.Web.Components.Dialogs;
+using MskPlanner.Web.Planner;
 
 using MudBlazor;
 
@@ -52,11 +54,11 @@ public partial class PlansPage
 
     private async Task DeleteAsync(PlanSummary plan)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
+        var confirmed = await Dialogs.ConfirmAsync(
             "Delete this plan?",
-            $"\"{plan.Name}\" disappears from the list and its share links stop working. Other plans are not touched, and you can undo this right after.",
-            yesText: "Delete", cancelText: "Cancel");
-        if (confirmed != true || !await Store.DeleteAsync(plan.Id))
+            $"\"{plan.Name}\" and its {Display.Count(plan.LatestRevision, "revision")} disappear from the list and its share links stop working. Other plans are not touched, and you can undo this right after.",
+            "Delete", destructive: true);
+        if (!confirmed || !await Store.DeleteAsync(plan.Id))
         {
             return;
         }
