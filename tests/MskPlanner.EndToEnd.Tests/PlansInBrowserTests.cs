@@ -158,6 +158,20 @@ public sealed partial class PlansInBrowserTests(BrowserFixture fixture) : IAsync
     }
 
     [Fact]
+    public async Task A_plans_actions_are_in_view_when_its_page_opens()
+    {
+        var id = await CreatePlanAsync("Actions first", 25, 72);
+        await _page.SetViewportSizeAsync(1280, 800);
+        await _page.GotoAsync($"/plans/{id}");
+        await InteractiveAsync(_page);
+
+        await Assertions.Expect(_page.Locator("[data-testid=save-revision]")).ToBeInViewportAsync();
+        await Assertions.Expect(_page.Locator("[data-testid=download-pdf]")).ToBeInViewportAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Tab, new() { Name = "History (1)" })).ToBeInViewportAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Tab, new() { Name = "Share" })).ToBeInViewportAsync();
+    }
+
+    [Fact]
     public async Task A_comparison_of_three_plans_shows_the_figures_the_api_computes()
     {
         var ids = new[] { await CreatePlanAsync("Day", 40, 24), await CreatePlanAsync("Three days", 40, 72), await CreatePlanAsync("Week", 40, 168) };
