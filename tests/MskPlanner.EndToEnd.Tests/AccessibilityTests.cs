@@ -25,9 +25,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(390, 844)]
-    [InlineData(1280, 900)]
-    public async Task Every_page_has_no_serious_accessibility_violation_and_no_sideways_scroll(int width, int height)
+    [InlineData(390, 844, false)]
+    [InlineData(1280, 900, false)]
+    [InlineData(390, 844, true)]
+    [InlineData(1280, 900, true)]
+    public async Task Every_page_has_no_serious_accessibility_violation_and_no_sideways_scroll(int width, int height, bool dark)
     {
         Assert.True(File.Exists(Axe), $"axe-core is missing: run 'npm ci --prefix tests/MskPlanner.EndToEnd.Tests' ({Axe}).");
         var id = await CreatePlanAsync();
@@ -43,6 +45,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
             BaseURL = fixture.App.Address.ToString(),
             BypassCSP = true,
             ViewportSize = new() { Width = width, Height = height },
+            ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light,
         });
         var page = await context.NewPageAsync();
         var findings = new List<string>();
@@ -53,6 +56,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
             if (address != "/nope")
             {
                 await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+                await Assertions.Expect(page.Locator($"[data-theme={(dark ? "dark" : "light")}]")).ToBeAttachedAsync();
             }
 
             await page.AddScriptTagAsync(new() { Path = Axe });
@@ -62,7 +66,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
                     .map(v => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
                 """);
             var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-            findings.AddRange(violations.Select(v => $"{address} at {width} px: {v}"));
+            findings.AddRange(violations.Select(v => $"{address} at {width} px{(dark ? ", dark" : "")}: {v}"));
             if (scrollWidth > width)
             {
                 findings.Add($"{address} at {width} px scrolls sideways: {scrollWidth} px wide");

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+
+using MudBlazor;
+
+namespace MskPlanner.Web.Components.Layout;
+
+/// <summary>
+/// The frame of every page: the app bar, the error boundary, and the theme. The theme follows the system's light
+/// or dark preference until the user picks one with the toggle; the pick is kept in the browser across visits.
+/// </summary>
+public partial class MainLayout : IAsyncDisposable
+{
+    private ErrorBoundary? _errors;
+    private MudThemeProvider? _themeProvider;
+    private IJSObjectReference? _preferences;
+    private bool _dark;
+    private bool _followSystem;
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    /// <summary>Moving to another page starts it afresh, not under the last page's error.</summary>
+    protected override void OnParametersSet() => _errors?.Recover();
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || _themeProvider is null)
+        {
+            return;
+        }
+
+        _preferences = await JS.InvokeAsync<IJSObjectReference>("import", "./js/theme.js");
+        var chosen = await _preferences.InvokeAsync<string?>("getPreference");
+        _followSystem = chosen is not ("dark" or "light");
+        _dark = _followSystem ? await _themeProvider.GetSystemDarkModeAsync() : chosen == "dark";
+        StateHasChanged();
+    }
+
+    private async Task ToggleThemeAsync()
+    {
+        _dark = !_dark;
+        _followSystem = false;
+        if (_preferences is not null)
+        {
+            await _preferences.InvokeVoidAsync("setPreference", _dark ? "dark" : "light");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_preferences is not null)
+        {
+            try
+            {
+                await _preferences.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone, and the module with it.
+            }
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
