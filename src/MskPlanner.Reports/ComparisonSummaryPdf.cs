@@ -42,7 +42,8 @@ internal static class ComparisonSummaryPdf
         layout.Heading("Monthly cost", PdfLayout.StackedBarsHeight(columns.Count));
         layout.StackedBars(
             [.. columns.Select(c => c.Label)],
-            [.. CostParts.All.Select(p => new ChartSeries(p.Name, [.. columns.Select(c => c.Headline?.Option?.MonthlyCost is { } cost ? (double)p.Value(cost) : 0)]))],
+            [.. CostParts.In(columns.Select(c => c.Headline?.Option?.MonthlyCost).OfType<MonthlyCost>())
+                .Select(p => new ChartSeries(p.Name, [.. columns.Select(c => c.Headline?.Option?.MonthlyCost is { } cost ? (double)p.Value(cost) : 0)], p.Colour))],
             v => Formats.Usd((decimal)v));
 
         return layout.Finish($"MskPlanner {report.AppVersion}");

@@ -2,16 +2,31 @@ using MskPlanner.Sizing;
 
 namespace MskPlanner.Reports;
 
-/// <summary>The components of a monthly cost in the order every report lists them.</summary>
-internal static class CostParts
+/// <summary>One part of a monthly cost: its name, where it comes from, and its colour in every chart.</summary>
+/// <param name="Colour">"#rrggbb", the same on the page and in the PDF.</param>
+public sealed record CostPart(string Name, Func<MonthlyCost, decimal> Value, string Colour);
+
+/// <summary>
+/// The parts of a monthly cost, in the order tables and charts list them. The web page and the PDF both read
+/// this list, so a part is named and coloured the same everywhere.
+/// </summary>
+public static class CostParts
 {
-    public static IReadOnlyList<(string Name, Func<MonthlyCost, decimal> Value)> All { get; } =
+    // Shades that differ in lightness as well as hue, so the parts tell apart when printed in grey.
+    public static IReadOnlyList<CostPart> All { get; } =
     [
-        ("Brokers", c => c.Brokers),
-        ("Storage", c => c.Storage),
-        ("Tiered storage", c => c.TieredStorage),
-        ("Provisioned throughput", c => c.ProvisionedThroughput),
-        ("Data in", c => c.DataIn),
-        ("Cross-AZ transfer", c => c.CrossAz),
+        new("Brokers", c => c.Brokers, "#1f3a93"),
+        new("Storage", c => c.Storage, "#5eb2d1"),
+        new("Tiered storage", c => c.TieredStorage, "#e8a838"),
+        new("Provisioned throughput", c => c.ProvisionedThroughput, "#787878"),
+        new("Data in", c => c.DataIn, "#c83c3c"),
+        new("Cross-AZ transfer", c => c.CrossAz, "#28965a"),
     ];
+
+    /// <summary>The parts with a cost in any of these: a chart's legend leaves out parts that are zero throughout.</summary>
+    public static IReadOnlyList<CostPart> In(IEnumerable<MonthlyCost> costs)
+    {
+        var list = costs.ToList();
+        return [.. All.Where(p => list.Any(c => p.Value(c) != 0))];
+    }
 }

@@ -10,7 +10,7 @@ internal sealed record TableColumn(string Header, double Weight, bool AlignRight
 internal sealed record TableRow(IReadOnlyList<string> Cells, bool Highlight = false, bool Bold = false, bool Section = false);
 
 /// <summary>A series of a stacked bar chart.</summary>
-internal sealed record ChartSeries(string Name, IReadOnlyList<double> Values);
+internal sealed record ChartSeries(string Name, IReadOnlyList<double> Values, string Colour);
 
 /// <summary>
 /// The one place a report's pages are laid out: a cursor that flows headings, wrapped text, tables and charts
@@ -21,13 +21,6 @@ internal sealed class PdfLayout : IDisposable
     public const double Margin = 42;
     private const double FooterSpace = 24;
     private const double CellPadding = 3;
-
-    // Shades that differ in lightness as well as hue, so the series tell apart when printed in grey.
-    private static readonly XColor[] SeriesColors =
-    [
-        XColor.FromArgb(31, 58, 147), XColor.FromArgb(94, 178, 209), XColor.FromArgb(232, 168, 56),
-        XColor.FromArgb(120, 120, 120), XColor.FromArgb(200, 60, 60), XColor.FromArgb(40, 150, 90),
-    ];
 
     private readonly PdfDocument _document = new();
     private readonly PaperSize _paper;
@@ -97,6 +90,9 @@ internal sealed class PdfLayout : IDisposable
         _y += 6;
     }
 
+    private static XColor Colour(string hex) => XColor.FromArgb(
+        Convert.ToInt32(hex[1..3], 16), Convert.ToInt32(hex[3..5], 16), Convert.ToInt32(hex[5..7], 16));
+
     /// <summary>The height <see cref="StackedBars"/> takes for so many bars, legend included.</summary>
     public static double StackedBarsHeight(int bars) => (bars * 21) + 40;
 
@@ -125,7 +121,7 @@ internal sealed class PdfLayout : IDisposable
                     continue;
                 }
 
-                _graphics.DrawRectangle(new XPen(XColors.White, 0.4), new XSolidBrush(SeriesColors[s % SeriesColors.Length]), x, top, width, barHeight);
+                _graphics.DrawRectangle(new XPen(XColors.White, 0.4), new XSolidBrush(Colour(series[s].Colour)), x, top, width, barHeight);
                 x += width;
             }
 
@@ -144,7 +140,7 @@ internal sealed class PdfLayout : IDisposable
                 _y += 12;
             }
 
-            _graphics.DrawRectangle(new XPen(XColors.Black, 0.3), new XSolidBrush(SeriesColors[s % SeriesColors.Length]), legendX, _y + 2, 8, 8);
+            _graphics.DrawRectangle(new XPen(XColors.Black, 0.3), new XSolidBrush(Colour(series[s].Colour)), legendX, _y + 2, 8, 8);
             _graphics.DrawString(text, _small, XBrushes.Black, new XRect(legendX + 11, _y, width, 12), XStringFormats.CenterLeft);
             legendX += width;
         }

@@ -66,7 +66,7 @@ internal static class PlanSummaryPdf
             layout.Heading("Monthly cost of each recommended pick", PdfLayout.StackedBarsHeight(picks.Count));
             layout.StackedBars(
                 [.. picks.Select(o => $"{o.Brokers:N0} x {o.Type.Name}")],
-                [.. CostParts.All.Select(p => new ChartSeries(p.Name, [.. picks.Select(o => (double)p.Value(o.MonthlyCost!))]))],
+                [.. CostParts.In(picks.Select(o => o.MonthlyCost!)).Select(p => new ChartSeries(p.Name, [.. picks.Select(o => (double)p.Value(o.MonthlyCost!))], p.Colour))],
                 v => Formats.Usd((decimal)v));
         }
 

@@ -11,6 +11,9 @@ public static class Display
 
     public static string Usd(decimal amount) => amount.ToString("$#,0.00", Invariant);
 
+    /// <summary>"$12,400": whole dollars, for a chart's axis.</summary>
+    public static string WholeUsd(double amount) => amount.ToString("$#,0", Invariant);
+
     public static string Number(double value, string format = "#,0.##") => value.ToString(format, Invariant);
 
     public static string Percent(double fraction) => fraction.ToString("0%", Invariant);

@@ -17,7 +17,7 @@ public partial class ComparePage
     private Comparison? _comparison;
     private IReadOnlyList<FieldError> _errors = [];
     private string[] _labels = [];
-    private List<ChartSeries<double>> _costSeries = [];
+    private List<(string Label, MonthlyCost Cost)> _costBars = [];
     private List<ChartSeries<double>> _brokerSeries = [];
 
     [SupplyParameterFromQuery(Name = "items")] public string? Items { get; set; }
@@ -74,25 +74,14 @@ public partial class ComparePage
     private void Chart(Comparison comparison)
     {
         _labels = [.. comparison.Columns.Select(c => Display.ChartLabel(c.Label))];
-        _costSeries =
-        [
-            CostSeries("Brokers", comparison, c => c.Brokers),
-            CostSeries("Storage", comparison, c => c.Storage),
-            CostSeries("Tiered storage", comparison, c => c.TieredStorage),
-            CostSeries("Provisioned throughput", comparison, c => c.ProvisionedThroughput),
-            CostSeries("Data in", comparison, c => c.DataIn),
-            CostSeries("Cross-AZ", comparison, c => c.CrossAz),
-        ];
-        _brokerSeries = [.. Enum.GetValues<BrokerFamily>().Select(family => new ChartSeries<double>
-        {
-            Name = family.ToString(),
-            Data = comparison.Columns.Select(c => (double)(c.Result.Recommended.Single(r => r.Family == family).Option?.Brokers ?? 0)).ToArray(),
-        })];
+        _costBars = [.. comparison.Columns.Where(c => c.Headline?.Option?.MonthlyCost is not null).Select(c => (c.Label, c.Headline!.Option!.MonthlyCost!))];
+        // A family no column can use has no bar anywhere: it stays out of the legend.
+        _brokerSeries = [.. Enum.GetValues<BrokerFamily>()
+            .Select(family => new ChartSeries<double>
+            {
+                Name = family.ToString(),
+                Data = comparison.Columns.Select(c => (double)(c.Result.Recommended.Single(r => r.Family == family).Option?.Brokers ?? 0)).ToArray(),
+            })
+            .Where(series => series.Data.Values.Any(v => v > 0))];
     }
-
-    private static ChartSeries<double> CostSeries(string name, Comparison comparison, Func<MonthlyCost, decimal> part) => new()
-    {
-        Name = name,
-        Data = comparison.Columns.Select(c => c.Headline?.Option?.MonthlyCost is { } cost ? (double)part(cost) : 0).ToArray(),
-    };
 }
