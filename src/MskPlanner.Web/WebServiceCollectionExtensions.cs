@@ -20,7 +20,8 @@ public static class WebServiceCollectionExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCircuitLimits();
-        builder.Services.AddMudServices();
+        // Bottom left: row actions, pagers and the plan's buttons sit on the right, where the undo message covered them.
+        builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddProblemDetails();
         // A query that does not bind (page=abc) is the client's mistake: a 400, not an exception logged as a failure.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);

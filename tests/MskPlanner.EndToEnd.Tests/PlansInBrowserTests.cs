@@ -172,6 +172,33 @@ public sealed partial class PlansInBrowserTests(BrowserFixture fixture) : IAsync
     }
 
     [Fact]
+    public async Task The_undo_message_after_a_delete_covers_no_button()
+    {
+        await CreatePlanAsync("Keep me", 10, 24);
+        var doomed = await CreatePlanAsync("Delete me", 10, 24);
+        await _page.SetViewportSizeAsync(1280, 800);
+        await _page.GotoAsync("/plans?search=me");
+        await InteractiveAsync(_page);
+
+        await _page.Locator($"tr:has(a[data-plan='{doomed}'])").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        var undo = _page.GetByRole(AriaRole.Button, new() { Name = "Undo" });
+        await Assertions.Expect(undo).ToBeVisibleAsync();
+
+        var covered = await _page.EvaluateAsync<string[]>("""
+            () => {
+                const bar = document.querySelector('.mud-snackbar').getBoundingClientRect();
+                return [...document.querySelectorAll('button, a, [role=button], input')]
+                    .filter(e => !e.closest('.mud-snackbar') && e.offsetParent !== null)
+                    .filter(e => { const r = e.getBoundingClientRect();
+                        return r.width > 0 && r.left < bar.right && r.right > bar.left && r.top < bar.bottom && r.bottom > bar.top; })
+                    .map(e => e.outerHTML.slice(0, 120));
+            }
+            """);
+        Assert.Empty(covered);
+    }
+
+    [Fact]
     public async Task A_comparison_of_three_plans_shows_the_figures_the_api_computes()
     {
         var ids = new[] { await CreatePlanAsync("Day", 40, 24), await CreatePlanAsync("Three days", 40, 72), await CreatePlanAsync("Week", 40, 168) };
