@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+using Microsoft.Playwright;
+
+namespace MskPlanner.EndToEnd.Tests;
+
+/// <summary>The planner and the comparison at a phone's width, 390 px.</summary>
+[Collection(SharedBrowser.Name)]
+public sealed partial class PhoneTests(BrowserFixture fixture) : IAsyncLifetime
+{
+    private IBrowserContext _context = default!;
+    private IPage _page = default!;
+
+    public async Task InitializeAsync()
+    {
+        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.App.Address.ToString(),
+            ViewportSize = new() { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        _page = await _context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    [Fact]
+    public async Task The_headline_pick_stays_in_view_and_up_to_date_while_typing_far_down_the_form()
+    {
+        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100");
+        await Assertions.Expect(_page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        var summary = _page.Locator("[data-testid=headline-summary]");
+
+        var disk = _page.Locator("input#diskUtilizationTarget");
+        await disk.ScrollIntoViewIfNeededAsync();
+        await _page.Locator("input#avgDataInMiBps").FillAsync("120");
+        await disk.FillAsync("0.6");
+        await Assertions.Expect(_page).ToHaveURLAsync(new Regex("diskUtilizationTarget=0.6"));
+
+        await Assertions.Expect(summary).ToBeInViewportAsync();
+        using var http = new HttpClient { BaseAddress = fixture.App.Address };
+        using var response = await http.PostAsJsonAsync("/api/v1/sizing", new { avgDataInMiBps = 120, partitions = 100, diskUtilizationTarget = 0.6 });
+        var recommended = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["recommended"]!.AsObject();
+        var shown = Summary().Match(await summary.InnerTextAsync());
+        Assert.True(shown.Success, await summary.InnerTextAsync());
+        var pick = recommended.Select(p => p.Value!).Single(p => p!["instanceType"]?.GetValue<string>() == shown.Groups["type"].Value);
+        Assert.Equal(pick!["brokers"]!.GetValue<int>().ToString("N0", CultureInfo.InvariantCulture), shown.Groups["brokers"].Value);
+        Assert.Equal(pick["monthlyTotal"]!.GetValue<decimal>().ToString("$#,0.00", CultureInfo.InvariantCulture), shown.Groups["monthly"].Value);
+
+        await _page.GetByRole(AriaRole.Link, new() { Name = "All results" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("[data-testid=pick-m7g]")).ToBeInViewportAsync();
+        await Assertions.Expect(_page).ToHaveURLAsync(new Regex("diskUtilizationTarget=0.6"));
+    }
+
+    [Fact]
+    public async Task A_desktop_shows_the_results_beside_the_form_and_no_summary_line()
+    {
+        await _page.SetViewportSizeAsync(1280, 900);
+        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100");
+        await Assertions.Expect(_page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+
+        await Assertions.Expect(_page.Locator("[data-testid=headline-summary]")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task The_comparison_keeps_its_row_labels_in_view_when_scrolled_sideways()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.App.Address };
+        var ids = new List<int>();
+        foreach (var retention in new[] { 24, 72, 168, 720 })
+        {
+            using var created = await http.PostAsJsonAsync("/api/v1/plans", new { name = $"Phone {retention} h", inputs = new { avgDataInMiBps = 20, partitions = 600, retentionHours = retention } });
+            ids.Add(JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<int>());
+        }
+
+        await _page.GotoAsync($"/compare?items={string.Join(',', ids)}");
+        await Assertions.Expect(_page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        var region = _page.GetByRole(AriaRole.Region, new() { Name = "Plans side by side" });
+        await _page.Locator("tr[data-row=monthly]").EvaluateAsync("r => r.scrollIntoView({ block: 'center' })");
+        await region.EvaluateAsync("r => r.scrollLeft = r.scrollWidth");
+        await Assertions.Expect(_page.Locator("tr[data-row=monthly] td").Last).ToBeInViewportAsync();
+
+        var label = _page.Locator("tr[data-row=monthly] td").First;
+        var box = await label.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.InRange(box!.X, 0, 390 - box.Width);
+        await Assertions.Expect(label).ToHaveTextAsync("Monthly total");
+    }
+
+    [GeneratedRegex(@"^(?<brokers>[\d,]+) × (?<type>\S+), (?<monthly>\$[\d,]+\.\d\d) / month")]
+    private static partial Regex Summary();
+}
