@@ -14,8 +14,9 @@ internal static class AdviceRules
         "kafka.t3.small is for development and test only; use M5 or M7g brokers for production.",
         "T3 brokers rely on CPU and network credits to burst; MskPlanner sizes them at their baseline.");
 
+    /// <param name="allOnDisk">With tiered storage: the picks for the same workload kept wholly on broker disks.</param>
     public static IReadOnlyList<Advice> For(
-        SizingInput input, BrokerOption[] options, Recommendation[] recommended, NetworkFigures network, PriceSheet prices)
+        SizingInput input, BrokerOption[] options, Recommendation[] recommended, NetworkFigures network, PriceSheet prices, Recommendation[]? allOnDisk = null)
     {
         var advice = new List<Advice>();
 
@@ -50,6 +51,17 @@ internal static class AdviceRules
                 advice.Add(new(AdviceSeverity.Warning, "account-quota",
                     $"{pick.Family}: {option.Brokers:N0} brokers exceed the default account quota of {AccountBrokerQuota} brokers.",
                     "Request an account-level quota increase before you create the cluster."));
+            }
+        }
+
+        foreach (var pick in recommended)
+        {
+            var onDisk = allOnDisk?.Single(r => r.Family == pick.Family).Option;
+            if (pick.Option is { } tiered && onDisk is not null && onDisk.Brokers != tiered.Brokers)
+            {
+                advice.Add(new(AdviceSeverity.Info, "tiered-storage-brokers",
+                    $"{pick.Family}: keeping {input.PrimaryRetentionHours:#,0.##} h on broker disks and the rest in tiered storage needs {tiered.Brokers:N0} brokers; all on broker disks would need {onDisk.Brokers:N0}.",
+                    "Tiered storage moves older data off broker volumes, so storage stops setting the broker count; reads of old data then come from the tier, more slowly."));
             }
         }
 

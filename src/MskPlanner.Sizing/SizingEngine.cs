@@ -32,6 +32,15 @@ public static class SizingEngine
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(prices);
 
+        var (options, recommended, storage, network) = SizeAll(input, prices);
+        // With tiered storage, the same workload kept wholly on broker disks: the advice says what tiering saves.
+        var allOnDisk = input.UsesTieredStorage ? SizeAll(input with { PrimaryRetentionHours = input.RetentionHours }, prices).Recommended : null;
+        var advice = AdviceRules.For(input, options, recommended, network, prices, allOnDisk);
+        return new SizingResult(input, options, recommended, storage, network, advice, prices.Origin);
+    }
+
+    private static (BrokerOption[] Options, Recommendation[] Recommended, StorageFigures Storage, NetworkFigures Network) SizeAll(SizingInput input, PriceSheet prices)
+    {
         var factors = IoFactors.For(input);
         var storage = StorageFor(input);
         var network = NetworkFor(input);
@@ -46,9 +55,7 @@ public static class SizingEngine
             options[i] = SizeAtLeast(BrokerCatalog.All[i], 0);
         }
 
-        var recommended = Recommend(options, input, SizeAtLeast);
-        var advice = AdviceRules.For(input, options, recommended, network, prices);
-        return new SizingResult(input, options, recommended, storage, network, advice, prices.Origin);
+        return (options, Recommend(options, input, SizeAtLeast), storage, network);
     }
 
     /// <summary>Brokers for a demand: whole brokers, then up to a multiple of the AZ count so every AZ has as many.</summary>

@@ -62,11 +62,19 @@ public sealed partial class KeyboardTests(BrowserFixture fixture) : IAsyncLifeti
         await _page.Keyboard.TypeAsync("60");
         await Assertions.Expect(_page).ToHaveURLAsync(new Regex("avgDataInMiBps=60"));
 
-        await TabToAsync(_page.GetByRole(AriaRole.Button, new() { Name = "Advanced" }));
-        await _page.Keyboard.PressAsync("Enter");
+        await TabToAsync(_page.GetByRole(AriaRole.Switch, new() { Name = "Tiered storage" }));
+        await _page.Keyboard.PressAsync("Space");
         await TabToAsync(_page.Locator("input#primaryRetentionHours"));
+        await _page.Keyboard.PressAsync("Control+A");
         await _page.Keyboard.TypeAsync("12");
         await Assertions.Expect(_page).ToHaveURLAsync(new Regex("primaryRetentionHours=12"));
+
+        await TabToAsync(_page.GetByRole(AriaRole.Button, new() { Name = "Advanced" }));
+        await _page.Keyboard.PressAsync("Enter");
+        await TabToAsync(_page.Locator("input#peakUtilization"));
+        await _page.Keyboard.PressAsync("Control+A");
+        await _page.Keyboard.TypeAsync("0.6");
+        await Assertions.Expect(_page).ToHaveURLAsync(new Regex("peakUtilization=0.6"));
 
         await TabToAsync(_page.Locator("[data-testid=save-as-plan]"));
         await _page.Keyboard.PressAsync("Enter");

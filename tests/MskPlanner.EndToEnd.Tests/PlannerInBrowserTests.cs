@@ -135,16 +135,16 @@ public sealed class PlannerInBrowserTests(BrowserFixture fixture) : IAsyncLifeti
         var advanced = _page.GetByRole(AriaRole.Button, new() { Name = "Advanced" });
         await advanced.ClickAsync();
         await Assertions.Expect(advanced).ToHaveAttributeAsync("aria-expanded", "true");
-        var primary = _page.Locator("input#primaryRetentionHours");
-        await Assertions.Expect(primary).ToBeVisibleAsync();
+        var throughput = _page.Locator("input#provisionedThroughputMiBps");
+        await Assertions.Expect(throughput).ToBeVisibleAsync();
 
-        await primary.FillAsync("100");
-        await Assertions.Expect(_page.Locator("#primaryRetentionHours-error")).ToBeVisibleAsync();
-        await primary.FillAsync("1");
+        await throughput.FillAsync("100");
+        await Assertions.Expect(_page.Locator("#provisionedThroughputMiBps-error")).ToBeVisibleAsync();
+        await throughput.FillAsync("300");
 
-        await Assertions.Expect(_page.Locator("#primaryRetentionHours-error")).ToHaveCountAsync(0);
-        await Assertions.Expect(primary).ToBeVisibleAsync();
-        await Assertions.Expect(primary).ToBeFocusedAsync();
+        await Assertions.Expect(_page.Locator("#provisionedThroughputMiBps-error")).ToHaveCountAsync(0);
+        await Assertions.Expect(throughput).ToBeVisibleAsync();
+        await Assertions.Expect(throughput).ToBeFocusedAsync();
         await Assertions.Expect(advanced).ToHaveAttributeAsync("aria-expanded", "true");
     }
 
@@ -158,6 +158,26 @@ public sealed class PlannerInBrowserTests(BrowserFixture fixture) : IAsyncLifeti
         await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100");
         await WaitForInteractiveAsync();
         await Assertions.Expect(_page.Locator("input#avgDataInMiBps")).ToBeEditableAsync();
+    }
+
+    [Fact]
+    public async Task Tiered_storage_is_a_visible_choice_that_says_what_it_saves()
+    {
+        await _page.GotoAsync("/?avgDataInMiBps=40&partitions=1200&retentionHours=720");
+        await WaitForInteractiveAsync();
+        var local = _page.Locator("input#primaryRetentionHours");
+        await Assertions.Expect(local).ToHaveCountAsync(0);
+
+        await _page.GetByRole(AriaRole.Switch, new() { Name = "Tiered storage" }).ClickAsync();
+
+        await Assertions.Expect(local).ToHaveValueAsync("24");
+        await Assertions.Expect(_page.Locator(".field[data-field=primaryRetentionHours]")).ToContainTextAsync("The other 696 hours of the retention go to tiered storage");
+        await Assertions.Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("primaryRetentionHours=24"));
+        await Assertions.Expect(_page.Locator("[data-testid=advice]")).ToContainTextAsync("keeping 24 h on broker disks and the rest in tiered storage needs");
+
+        await _page.GetByRole(AriaRole.Switch, new() { Name = "Tiered storage" }).ClickAsync();
+        await Assertions.Expect(local).ToHaveCountAsync(0);
+        await Assertions.Expect(_page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("primaryRetentionHours="));
     }
 
     private ILocator Brokers(string type) => _page.Locator($"tr[data-type='{type}'] td[data-col=brokers]");

@@ -55,4 +55,38 @@ public class AdviceTests
         Assert.Contains(on.Advice, a => a.Code == "tls-cpu" && a.Message.Contains("load-test", StringComparison.Ordinal));
         Assert.Contains(derated.Advice, a => a.Code == "tls-cpu" && a.Message.Contains("12.5%", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Tiered_storage_says_how_many_brokers_it_saves_against_keeping_everything_on_broker_disks()
+    {
+        // 30 days at 40 MiB/s, RF 3: 40 × 720 × 3600 × 3 / 1024 = 303,750 GiB, 607,500 GiB of EBS at a 0.5 target;
+        // at 16,384 GiB a broker that alone is 37.08, so at least 38 brokers (39 in three AZs) on disk.
+        var onDisk = new SizingRequest { AvgDataInMiBps = 40, Partitions = 1200, RetentionHours = 720 };
+        var tiered = Inputs.Size(onDisk with { PrimaryRetentionHours = 24 });
+        var disk = Inputs.Size(onDisk);
+
+        var m5Disk = disk.Recommended.Single(r => r.Family == BrokerFamily.M5).Option!.Brokers;
+        var m5Tiered = tiered.Recommended.Single(r => r.Family == BrokerFamily.M5).Option!.Brokers;
+        Assert.True(m5Disk >= 39, $"{m5Disk} brokers on disk");
+        var advice = Assert.Single(tiered.Advice, a => a.Code == "tiered-storage-brokers" && a.Message.StartsWith("M5:", StringComparison.Ordinal));
+        Assert.Contains($"keeping 24 h on broker disks and the rest in tiered storage needs {m5Tiered:N0} brokers; all on broker disks would need {m5Disk:N0}", advice.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(disk.Advice, a => a.Code == "tiered-storage-brokers");
+    }
+
+    [Theory]
+    [InlineData(40, 720, 24)]
+    [InlineData(400, 25, 24)]
+    public void Tiered_storage_advice_appears_for_exactly_the_families_whose_broker_count_it_changes(double averageIn, double retention, double primary)
+    {
+        var onDisk = new SizingRequest { AvgDataInMiBps = averageIn, Partitions = 1200, RetentionHours = retention };
+        var tiered = Inputs.Size(onDisk with { PrimaryRetentionHours = primary });
+        var disk = Inputs.Size(onDisk);
+
+        foreach (var family in Enum.GetValues<BrokerFamily>())
+        {
+            var changes = tiered.Recommended.Single(r => r.Family == family).Option?.Brokers is { } t
+                && disk.Recommended.Single(r => r.Family == family).Option?.Brokers is { } d && t != d;
+            Assert.Equal(changes, tiered.Advice.Any(a => a.Code == "tiered-storage-brokers" && a.Message.StartsWith($"{family}:", StringComparison.Ordinal)));
+        }
+    }
 }
