@@ -61,7 +61,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
             {
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId && p.DeletedAt == null, cancellationToken);
+                var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
                 if (plan is null)
                 {
                     return null;
@@ -89,7 +89,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
     public async Task<PlanSummary?> UpdateAsync(int planId, string? name, string? description, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId && p.DeletedAt == null, cancellationToken);
+        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
             return null;
@@ -113,7 +113,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
     public async Task<PlanDetails?> GetAsync(int planId, int? revision = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId && p.DeletedAt == null, cancellationToken);
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
             return null;
@@ -127,7 +127,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
     public async Task<IReadOnlyList<PlanRevision>?> ListRevisionsAsync(int planId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Plans.AnyAsync(p => p.Id == planId && p.DeletedAt == null, cancellationToken))
+        if (!await db.Plans.AnyAsync(p => p.Id == planId, cancellationToken))
         {
             return null;
         }
@@ -141,7 +141,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Plans.AsNoTracking().Where(p => p.DeletedAt == null);
+        var query = db.Plans.AsNoTracking();
         if (PlanRules.CheckSearch(search) is not null)
         {
             return new PlanPage([], 0, page, pageSize);
@@ -179,8 +179,8 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var exists = revision is null
-            ? await db.Plans.AnyAsync(p => p.Id == planId && p.DeletedAt == null, cancellationToken)
-            : await db.Revisions.AnyAsync(r => r.PlanId == planId && r.Number == revision && db.Plans.Any(p => p.Id == planId && p.DeletedAt == null), cancellationToken);
+            ? await db.Plans.AnyAsync(p => p.Id == planId, cancellationToken)
+            : await db.Revisions.AnyAsync(r => r.PlanId == planId && r.Number == revision && db.Plans.Any(p => p.Id == planId), cancellationToken);
         if (!exists)
         {
             return null;
@@ -193,9 +193,15 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         return new CreatedShareLink(ToShare(link), token);
     }
 
-    public async Task<IReadOnlyList<ShareLink>> ListSharesAsync(int planId, CancellationToken cancellationToken = default)
+    /// <summary>The plan's links, newest first; null when there is no such plan, or it is deleted.</summary>
+    public async Task<IReadOnlyList<ShareLink>?> ListSharesAsync(int planId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Plans.AnyAsync(p => p.Id == planId, cancellationToken))
+        {
+            return null;
+        }
+
         var links = await db.ShareLinks.AsNoTracking().Where(l => l.PlanId == planId).OrderByDescending(l => l.Id).ToListAsync(cancellationToken);
         return [.. links.Select(ToShare)];
     }
@@ -235,7 +241,8 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
     private async Task<bool> SetDeletedAsync(int planId, bool deleted, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        // The one place that sees deleted plans: to delete and restore them.
+        var plan = await db.Plans.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null || (plan.DeletedAt is null) != deleted)
         {
             return false;

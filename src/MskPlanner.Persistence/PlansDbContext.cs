@@ -28,6 +28,9 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
             plan.HasIndex(p => new { p.DeletedAt, p.UpdatedAt });
             plan.HasIndex(p => new { p.DeletedAt, p.Name });
             plan.HasIndex(p => new { p.DeletedAt, p.LatestMonthlyCost });
+            // Deleted plans are gone for every query but delete and restore (IgnoreQueryFilters there). Revisions and
+            // share links are always reached through their plan, so they need no filter of their own.
+            plan.HasQueryFilter(p => p.DeletedAt == null);
             plan.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -49,7 +49,7 @@ public sealed class ShareLinkTests : StoreTest
 
         Assert.True(await Store.RevokeShareAsync(plan.Plan.Id, link.Link.Id));
         Assert.Null(await Store.ResolveShareAsync(link.Token));
-        Assert.False((await Store.ListSharesAsync(plan.Plan.Id)).Single().IsActive);
+        Assert.False((await Store.ListSharesAsync(plan.Plan.Id))!.Single().IsActive);
         Assert.False(await Store.RevokeShareAsync(plan.Plan.Id, otherLink!.Link.Id));
 
         await Store.DeleteAsync(other.Plan.Id);
@@ -67,5 +67,20 @@ public sealed class ShareLinkTests : StoreTest
         var all = File.Exists(wal) ? [.. bytes, .. await File.ReadAllBytesAsync(wal)] : bytes;
 
         Assert.DoesNotContain(link!.Token, System.Text.Encoding.ASCII.GetString(all), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deleted_or_missing_plan_has_no_share_links_to_list_until_it_is_restored()
+    {
+        var plan = await Store.CreateAsync("Shared then deleted", null, Drafts.For(1));
+        await Store.CreateShareAsync(plan.Plan.Id, null);
+        Assert.Single((await Store.ListSharesAsync(plan.Plan.Id))!);
+
+        await Store.DeleteAsync(plan.Plan.Id);
+
+        Assert.Null(await Store.ListSharesAsync(plan.Plan.Id));
+        Assert.Null(await Store.ListSharesAsync(987654));
+        await Store.RestoreAsync(plan.Plan.Id);
+        Assert.Single((await Store.ListSharesAsync(plan.Plan.Id))!);
     }
 }

@@ -24,7 +24,8 @@ public static class PlanEndpoints
             .Produces<IReadOnlyList<RevisionResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapPost("/{id:int}/share", ShareAsync).WithName("SharePlan").WithSummary("Create a read-only link to the plan, or to one revision.")
             .Accepts<ShareRequest>("application/json").Produces<ShareResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound);
-        plans.MapGet("/{id:int}/share", SharesAsync).WithName("ListShareLinks").WithSummary("The plan's share links (tokens are never shown again).");
+        plans.MapGet("/{id:int}/share", SharesAsync).WithName("ListShareLinks").WithSummary("The plan's share links (tokens are never shown again).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapDelete("/{id:int}/share/{linkId:int}", RevokeAsync).WithName("RevokeShareLink").WithSummary("Revoke a share link.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -161,7 +162,9 @@ public static class PlanEndpoints
     }
 
     private static async Task<IResult> SharesAsync(int id, PlanStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await store.ListSharesAsync(id, cancellationToken)).Select(l => ShareResponse.From(l)).ToList());
+        await store.ListSharesAsync(id, cancellationToken) is { } links
+            ? TypedResults.Ok(links.Select(l => ShareResponse.From(l)).ToList())
+            : JsonBody.NotFound($"There is no plan {id}.");
 
     private static async Task<IResult> RevokeAsync(int id, int linkId, PlanStore store, CancellationToken cancellationToken) =>
         await store.RevokeShareAsync(id, linkId, cancellationToken) ? TypedResults.NoContent() : JsonBody.NotFound($"Plan {id} has no share link {linkId}.");

@@ -169,6 +169,7 @@ public class PlanApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAppF
         await AssertProblemAsync(await _client.DeleteAsync("/api/v1/plans/424242"), HttpStatusCode.NotFound);
         await AssertProblemAsync(await _client.GetAsync("/api/v1/plans/424242/revisions"), HttpStatusCode.NotFound);
         await AssertProblemAsync(await _client.PostAsync("/api/v1/plans/424242/share", EmptyJson()), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await _client.GetAsync("/api/v1/plans/424242/share"), HttpStatusCode.NotFound);
     }
 
     [Fact]
