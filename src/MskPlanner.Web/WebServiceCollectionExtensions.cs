@@ -31,6 +31,10 @@ public static class WebServiceCollectionExtensions
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section)
+            .Validate(ShareLinkAddress.IsValid, "App:PublicBaseUrl must be an absolute http(s) address ending in '/', without query or fragment.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ShareLinkAddress>();
         builder.Services.AddSingleton<SizingService>();
         builder.Services.AddSingleton<PlanService>();
         builder.Services.AddSingleton<ComparisonService>();

@@ -138,7 +138,7 @@ public static class PlanEndpoints
         return revisions is null ? JsonBody.NotFound($"There is no plan {id}.") : TypedResults.Ok(revisions.Select(RevisionResponse.From).ToList());
     }
 
-    private static async Task<IResult> ShareAsync(int id, HttpRequest request, PlanStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ShareAsync(int id, HttpRequest request, PlanStore store, ShareLinkAddress addresses, CancellationToken cancellationToken)
     {
         ShareRequest? body = new(null);
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
@@ -157,7 +157,7 @@ public static class PlanEndpoints
             return JsonBody.NotFound(body.Revision is null ? $"There is no plan {id}." : $"Plan {id} has no revision {body.Revision}.");
         }
 
-        var url = $"{request.Scheme}://{request.Host}/shared/{created.Token}";
+        var url = addresses.For(created.Token, ShareLinkAddress.BaseOf(request));
         return TypedResults.Created(url, ShareResponse.From(created.Link, created.Token, url));
     }
 

@@ -108,7 +108,7 @@ public static class ReportEndpoints
         return Pdf(() => renderer.PlanSummary(report, paper), $"mskplanner-{Slug(plan.Name)}-r{revision.Number}-unsaved-{now:yyyy-MM-dd}.pdf");
     }
 
-    private static async Task<IResult> SharedAsync(string token, string? paper, HttpRequest request, PlanService plans, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> SharedAsync(string token, string? paper, HttpRequest request, PlanService plans, ShareLinkAddress addresses, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!TryPaper(paper, renderer, out var size, out var problem))
         {
@@ -121,7 +121,7 @@ public static class ReportEndpoints
             return JsonBody.NotFound("This share link does not exist or was revoked.");
         }
 
-        var link = $"{request.Scheme}://{request.Host}/shared/{token}";
+        var link = addresses.For(token, ShareLinkAddress.BaseOf(request));
         return PlanPdf(await plans.PriceAsync(shared.Details, cancellationToken), link, size, renderer, clock);
     }
 

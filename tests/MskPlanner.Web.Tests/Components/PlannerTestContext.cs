@@ -37,6 +37,8 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<PlanStore>();
         Services.AddSingleton<PlanService>();
         Services.AddSingleton<ComparisonService>();
+        Services.AddOptions<AppOptions>();
+        Services.AddSingleton<ShareLinkAddress>();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
         Dialogs = Render<MudDialogProvider>();
