@@ -19,12 +19,5 @@ internal static class Formats
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
 
-    public static string Limit(MskPlanner.Sizing.LimitKind kind) => kind switch
-    {
-        MskPlanner.Sizing.LimitKind.Ingress => "ingress",
-        MskPlanner.Sizing.LimitKind.Egress => "egress",
-        MskPlanner.Sizing.LimitKind.Partitions => "partitions",
-        MskPlanner.Sizing.LimitKind.Storage => "storage",
-        _ => "provisioned throughput",
-    };
+    public static string Limit(MskPlanner.Sizing.LimitKind kind) => MskPlanner.Sizing.Names.Of(kind).Label.ToLowerInvariant();
 }

@@ -286,7 +286,7 @@ public static class SizingEngine
 
             picks[f] = cheapestWithinQuota is not null
                 ? new Recommendation(families[f], cheapestWithinQuota, null,
-                    $"Cheapest {families[f]} type within the quota of {input.BrokerQuota} brokers per cluster; bound by {Describe(cheapestWithinQuota.BindingLimit)}.")
+                    $"Cheapest {families[f]} type within the quota of {input.BrokerQuota} brokers per cluster; bound by {Names.Of(cheapestWithinQuota.BindingLimit).Phrase}.")
                 : fewestClusters is not null
                     ? SplitAcrossClusters(families[f], fewestClusters, input, sizeAtLeast)
                     : new Recommendation(families[f], null, null, $"No {families[f]} type is available for this plan.");
@@ -316,16 +316,6 @@ public static class SizingEngine
             $"Every {family} type needs more than {input.BrokerQuota} brokers; {option.Type.Name} needs the fewest ({option.Brokers:N0}): " +
             $"split the workload over {clusters} clusters of {perCluster} brokers ({proposed:N0} in all, priced as proposed), or ask AWS for a higher quota.");
     }
-
-    internal static string Describe(LimitKind kind) => kind switch
-    {
-        LimitKind.Ingress => "peak data in",
-        LimitKind.Egress => "peak data out",
-        LimitKind.Partitions => "partitions per broker",
-        LimitKind.Storage => "16 TiB of storage per broker",
-        LimitKind.ProvisionedThroughput => "provisioned storage throughput",
-        _ => kind.ToString(),
-    };
 
     private static decimal Money(double usd) => Math.Round((decimal)usd, 2, MidpointRounding.ToEven);
 }

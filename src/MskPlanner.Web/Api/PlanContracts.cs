@@ -33,7 +33,7 @@ public sealed record PlanListResponse(IReadOnlyList<PlanSummaryResponse> Items, 
 public sealed record HeadlineResponse(BrokerFamily Family, string InstanceType, int Brokers, string BindingLimit, CostResponse MonthlyCost, decimal YearlyTotal, ClusterSplit? Split)
 {
     public static HeadlineResponse? From(Recommendation? pick) => pick?.Option is { MonthlyCost: { } c } o
-        ? new(pick.Family, o.Type.Name, o.Brokers, SizingResponse.LimitKey(o.BindingLimit),
+        ? new(pick.Family, o.Type.Name, o.Brokers, Names.Of(o.BindingLimit).Key,
             new CostResponse(c.Brokers, c.Storage, c.TieredStorage, c.ProvisionedThroughput, c.DataIn, c.CrossAz, c.Total), c.Total * 12, pick.Split)
         : null;
 }

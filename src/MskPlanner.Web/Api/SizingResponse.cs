@@ -16,28 +16,11 @@ public sealed record SizingResponse(
     public static SizingResponse From(SizingResult result, BrokerFamily? family = null) => new(
         result.Input,
         [.. result.Options.Select(OptionResponse.From)],
-        result.Recommended.ToDictionary(r => FamilyKey(r.Family), RecommendationResponse.From),
+        result.Recommended.ToDictionary(r => Names.Key(r.Family), RecommendationResponse.From),
         result.Storage,
         result.Network,
         PlanAdvice.For(result, family),
         new PricesResponse(result.Prices.Source, result.Prices.Region, result.Prices.AsOf, result.Prices.Note));
-
-    internal static string FamilyKey(BrokerFamily family) => family switch
-    {
-        BrokerFamily.T3 => "t3",
-        BrokerFamily.M5 => "m5",
-        BrokerFamily.M7g => "m7g",
-        _ => "express",
-    };
-
-    internal static string LimitKey(LimitKind kind) => kind switch
-    {
-        LimitKind.Ingress => "ingress",
-        LimitKind.Egress => "egress",
-        LimitKind.Partitions => "partitions",
-        LimitKind.Storage => "storage",
-        _ => "provisionedThroughput",
-    };
 }
 
 public sealed record OptionResponse(
@@ -59,10 +42,10 @@ public sealed record OptionResponse(
     public static OptionResponse From(BrokerOption option) => new(
         option.Type.Name,
         option.Type.Class,
-        SizingResponse.FamilyKey(option.Type.Family),
+        Names.Key(option.Type.Family),
         option.Brokers,
-        SizingResponse.LimitKey(option.BindingLimit),
-        option.Limits.ToDictionary(l => SizingResponse.LimitKey(l.Kind), l => new LimitResponse(l.BrokersNeeded, l.Demand, l.CapacityPerBroker, l.Unit, l.Utilization)),
+        Names.Of(option.BindingLimit).Key,
+        option.Limits.ToDictionary(l => Names.Of(l.Kind).Key, l => new LimitResponse(l.BrokersNeeded, l.Demand, l.CapacityPerBroker, l.Unit, l.Utilization)),
         option.IngressPerBrokerMiBps,
         option.VolumePerBrokerGiB,
         option.Memory,

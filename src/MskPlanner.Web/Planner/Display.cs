@@ -18,15 +18,7 @@ public static class Display
 
     public static string Percent(double fraction) => fraction.ToString("0%", Invariant);
 
-    public static string Limit(LimitKind kind) => kind switch
-    {
-        LimitKind.Ingress => "Ingress",
-        LimitKind.Egress => "Egress",
-        LimitKind.Partitions => "Partitions",
-        LimitKind.Storage => "Storage",
-        LimitKind.ProvisionedThroughput => "Provisioned throughput",
-        _ => kind.ToString(),
-    };
+    public static string Limit(LimitKind kind) => Names.Of(kind).Label;
 
     /// <summary>"1 revision", "4 revisions": a count with its noun in the right number.</summary>
     public static string Count(int count, string noun) => $"{count.ToString("N0", Invariant)} {noun}{(count == 1 ? "" : "s")}";
