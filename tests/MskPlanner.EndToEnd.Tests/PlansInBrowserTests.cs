@@ -93,6 +93,14 @@ public sealed partial class PlansInBrowserTests(BrowserFixture fixture) : IAsync
             Assert.Contains("77", document.GetPage(1).Text, StringComparison.Ordinal);
         }
 
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("input#rename-name")).ToBeFocusedAsync();
+        await _page.Locator("input#rename-name").FillAsync("Edited and renamed");
+        await _page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(_page.Locator("[data-testid=plan-name]")).ToHaveTextAsync("Edited and renamed");
+        await Assertions.Expect(field).ToHaveValueAsync("77");
+        await Assertions.Expect(_page.Locator("[data-testid=unsaved]")).ToBeVisibleAsync();
+
         await _page.GetByRole(AriaRole.Link, new() { Name = "Saved plans" }).ClickAsync();
         var ask = _page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(ask).ToContainTextAsync("Discard unsaved changes?");

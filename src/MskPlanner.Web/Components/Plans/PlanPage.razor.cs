@@ -211,7 +211,8 @@ public partial class PlanPage
         });
         if (await dialog.Result is { Canceled: false })
         {
-            await OnParametersSetAsync();
+            // The new name and description only: reloading the whole page would drop edits not saved yet.
+            _plan = await Plans.Store.GetAsync(Id, Revision) ?? _plan;
         }
     }
 
