@@ -50,11 +50,10 @@ public static class ReportEndpoints
             return problem!;
         }
 
-        var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var outcome = await sizing.SizeAsync(PlannerForm.FromQuery(query).ToRequest(), cancellationToken);
-        if (outcome.Result is not { } result)
+        var (result, sizingProblem) = await SizeQueryAsync(request, sizing, cancellationToken);
+        if (result is null)
         {
-            return JsonBody.Problem(outcome.Errors, "The workload has invalid fields.");
+            return sizingProblem!;
         }
 
         var now = clock.GetUtcNow();
@@ -95,11 +94,10 @@ public static class ReportEndpoints
             chosen = parsed;
         }
 
-        var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var outcome = await sizing.SizeAsync(PlannerForm.FromQuery(query).ToRequest(), cancellationToken);
-        if (outcome.Result is not { } result)
+        var (result, sizingProblem) = await SizeQueryAsync(request, sizing, cancellationToken);
+        if (result is null)
         {
-            return JsonBody.Problem(outcome.Errors, "The workload has invalid fields.");
+            return sizingProblem!;
         }
 
         var (plan, revision) = (details.Plan, details.Revision);
@@ -171,6 +169,14 @@ public static class ReportEndpoints
         }
 
         return ComparisonPdf(outcome, size, renderer, clock);
+    }
+
+    /// <summary>The workload in the query, in the planner page's parameters, sized; or the problem naming its fields.</summary>
+    private static async Task<(SizingResult? Result, IResult? Problem)> SizeQueryAsync(HttpRequest request, SizingService sizing, CancellationToken cancellationToken)
+    {
+        var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var outcome = await sizing.SizeAsync(PlannerForm.FromQuery(query).ToRequest(), cancellationToken);
+        return outcome.Result is { } result ? (result, null) : (null, JsonBody.Problem(outcome.Errors, "The workload has invalid fields."));
     }
 
     private static IResult PlanPdf(PricedPlan priced, string? shareLink, PaperSize paper, ReportRenderer renderer, TimeProvider clock)
