@@ -27,13 +27,13 @@ internal static class PlanSummaryPdf
             $"Prices: {prices.Source}, {prices.Region}, as of {Formats.Date(prices.AsOf)}.{(prices.Note is null ? "" : " " + prices.Note)}");
 
         layout.Heading("Workload");
-        var inputs = InputCatalog.All.Select(d => (d.Label, d.Value(result.Input))).ToList();
+        var inputs = InputCatalog.All.Select(d => (Label: d.Heading, Value: d.Shown(result.Input))).ToList();
         var half = (inputs.Count + 1) / 2;
         layout.Table(
             [new("Input", 3), new("Value", 1.4, AlignRight: true), new("Input", 3), new("Value", 1.4, AlignRight: true)],
             [.. Enumerable.Range(0, half).Select(i => new TableRow([
-                inputs[i].Label, inputs[i].Item2,
-                i + half < inputs.Count ? inputs[i + half].Label : "", i + half < inputs.Count ? inputs[i + half].Item2 : ""]))]);
+                inputs[i].Label, inputs[i].Value,
+                i + half < inputs.Count ? inputs[i + half].Label : "", i + half < inputs.Count ? inputs[i + half].Value : ""]))]);
 
         layout.Heading("Recommended per family");
         var headline = PlanHeadline.Pick(result, report.Family);

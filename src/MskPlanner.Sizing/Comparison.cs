@@ -14,6 +14,13 @@ public sealed record InputRow(string Field, string Label, IReadOnlyList<string> 
 
 public sealed record Comparison(IReadOnlyList<ComparisonColumn> Columns, IReadOnlyList<InputRow> Inputs)
 {
+    /// <summary>The columns with a row for every input of the catalog, and one for the family each is costed by.</summary>
+    public static Comparison Of(IReadOnlyList<ComparisonColumn> columns) => new(columns,
+    [
+        .. InputCatalog.All.Select(d => new InputRow(d.Key, d.Heading, [.. columns.Select(c => d.Shown(c.Result.Input))])),
+        new InputRow("family", "Broker family", [.. columns.Select(c => c.Family is { } f ? f.ToString() : "cheapest production pick")]),
+    ]);
+
     /// <summary>Column minus the first column's monthly cost, and that as a share of the first.</summary>
     public (decimal? Amount, double? Percent) DifferenceFromFirst(int column)
     {

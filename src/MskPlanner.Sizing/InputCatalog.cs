@@ -1,34 +1,248 @@
-using System.Globalization;
-
-
 namespace MskPlanner.Sizing;
 
-/// <summary>Every input with its label and unit, as read-only views and comparisons show them.</summary>
+/// <summary>
+/// Every input of the workload, in the order the form shows them. Adding an input means a property on
+/// <see cref="SizingRequest"/> and <see cref="SizingInput"/>, and its description here; the form, the address,
+/// the validation messages, the comparison and the PDF follow.
+/// </summary>
 public static class InputCatalog
 {
-    public static IReadOnlyList<(string Field, string Label, Func<SizingInput, string> Value)> All { get; } =
+    public static readonly NumberInput AvgDataIn = new("avgDataInMiBps", "Average data in", "MiB/s", InputSection.Basic)
+    {
+        Get = r => r.AvgDataInMiBps,
+        With = (r, v) => r with { AvgDataInMiBps = v },
+        Used = i => i.AvgDataInMiBps,
+        Min = InputLimits.MinThroughputMiBps,
+        Max = InputLimits.MaxThroughputMiBps,
+        Required = true,
+        Starter = 50,
+        Help = "What producers write, all topics together",
+    };
+
+    public static readonly NumberInput PeakDataIn = new("peakDataInMiBps", "Peak data in", "MiB/s", InputSection.Basic)
+    {
+        Get = r => r.PeakDataInMiBps,
+        With = (r, v) => r with { PeakDataInMiBps = v },
+        Used = i => i.PeakDataInMiBps,
+        Min = InputLimits.MinThroughputMiBps,
+        Max = InputLimits.MaxThroughputMiBps,
+        Placeholder = "same as average",
+    };
+
+    public static readonly NumberInput AvgDataOut = new("avgDataOutMiBps", "Average data out", "MiB/s", InputSection.Basic)
+    {
+        Get = r => r.AvgDataOutMiBps,
+        With = (r, v) => r with { AvgDataOutMiBps = v },
+        Used = i => i.AvgDataOutMiBps,
+        Min = InputLimits.MinThroughputMiBps,
+        Max = InputLimits.MaxThroughputMiBps,
+        Starter = 100,
+        Placeholder = "same as data in",
+        Help = "What all consumer groups read together",
+    };
+
+    public static readonly NumberInput PeakDataOut = new("peakDataOutMiBps", "Peak data out", "MiB/s", InputSection.Basic)
+    {
+        Get = r => r.PeakDataOutMiBps,
+        With = (r, v) => r with { PeakDataOutMiBps = v },
+        Used = i => i.PeakDataOutMiBps,
+        Min = InputLimits.MinThroughputMiBps,
+        Max = InputLimits.MaxThroughputMiBps,
+        Placeholder = "same as average out",
+    };
+
+    public static readonly NumberInput Retention = new("retentionHours", "Retention", "hours", InputSection.Basic)
+    {
+        Get = r => r.RetentionHours,
+        With = (r, v) => r with { RetentionHours = v },
+        Used = i => i.RetentionHours,
+        Min = 0,
+        MinExcluded = true,
+        Max = InputLimits.MaxRetentionHours,
+        Default = InputLimits.DefaultRetentionHours,
+        Starter = InputLimits.DefaultRetentionHours,
+        Placeholder = "168 (7 days)",
+    };
+
+    /// <summary>Hours kept on broker disks; less than the retention moves the rest to tiered storage.</summary>
+    public static readonly NumberInput PrimaryRetention = new("primaryRetentionHours", "Primary retention on broker disks", "hours", InputSection.Basic)
+    {
+        Get = r => r.PrimaryRetentionHours,
+        With = (r, v) => r with { PrimaryRetentionHours = v },
+        Used = i => i.PrimaryRetentionHours,
+        Min = 0,
+        MinExcluded = true,
+        Max = InputLimits.MaxRetentionHours,
+        Placeholder = "the whole retention",
+    };
+
+    public static readonly WholeNumberInput Partitions = new("partitions", "Partitions", "replicas", InputSection.Basic)
+    {
+        Get = r => r.Partitions,
+        With = (r, v) => r with { Partitions = v },
+        Used = i => i.Partitions,
+        Min = 1,
+        Max = InputLimits.MaxPartitions,
+        Required = true,
+        Starter = 3000,
+        Help = "Count every replica: leader partitions × replication factor",
+    };
+
+    public static readonly ChoiceInput ReplicationFactor = new("replicationFactor", "Replication factor", InputSection.Basic)
+    {
+        Get = r => r.ReplicationFactor,
+        With = (r, v) => r with { ReplicationFactor = v },
+        Used = i => i.ReplicationFactor,
+        Options = [(3, "3 (recommended)"), (2, "2")],
+        Default = InputLimits.DefaultReplicationFactor,
+        Note = "Express brokers always replicate 3 ways",
+    };
+
+    public static readonly NumberInput DiskUtilizationTarget = new("diskUtilizationTarget", "Disk utilization target", "fraction", InputSection.Basic)
+    {
+        Get = r => r.DiskUtilizationTarget,
+        With = (r, v) => r with { DiskUtilizationTarget = v },
+        Used = i => i.DiskUtilizationTarget,
+        Min = InputLimits.MinDiskUtilizationTarget,
+        Max = InputLimits.MaxDiskUtilizationTarget,
+        Default = InputLimits.DefaultDiskUtilizationTarget,
+        Starter = InputLimits.DefaultDiskUtilizationTarget,
+        Placeholder = "0.5",
+        RangeNote = "(a fraction: 0.5 means volumes sized to be half full)",
+        Help = "0.5 sizes volumes to be half full; at most 0.85",
+    };
+
+    public static readonly SwitchInput TlsInTransit = new("tlsInTransit", "Encryption in transit (TLS)", InputSection.Basic)
+    {
+        Get = r => r.TlsInTransit,
+        With = (r, v) => r with { TlsInTransit = v },
+        Used = i => i.TlsInTransit,
+        Default = true,
+    };
+
+    public static readonly RegionInput Region = new("region", "Region", InputSection.Advanced)
+    {
+        Get = r => r.Region,
+        With = (r, v) => r with { Region = v },
+        Default = InputLimits.DefaultRegion,
+    };
+
+    public static readonly ChoiceInput AvailabilityZones = new("availabilityZones", "Availability zones", InputSection.Advanced)
+    {
+        Get = r => r.AvailabilityZones,
+        With = (r, v) => r with { AvailabilityZones = v },
+        Used = i => i.AvailabilityZones,
+        Options = [(3, "3 (recommended)"), (2, "2 (Standard brokers only)")],
+        Default = InputLimits.DefaultAvailabilityZones,
+    };
+
+    public static readonly SwitchInput NearestReplicaFetching = new("nearestReplicaFetching", "Nearest replica fetching (consumers read in their own AZ)", InputSection.Advanced)
+    {
+        Get = r => r.NearestReplicaFetching,
+        With = (r, v) => r with { NearestReplicaFetching = v },
+        Used = i => i.NearestReplicaFetching,
+        Default = true,
+    };
+
+    public static readonly NumberInput LaggingConsumers = new("laggingConsumerFactor", "Lagging consumers", "× data in", InputSection.Advanced)
+    {
+        Get = r => r.LaggingConsumerFactor,
+        With = (r, v) => r with { LaggingConsumerFactor = v },
+        Used = i => i.LaggingConsumerFactor,
+        Min = 0,
+        Max = InputLimits.MaxLaggingConsumerFactor,
+        Default = InputLimits.DefaultLaggingConsumerFactor,
+        Starter = InputLimits.DefaultLaggingConsumerFactor,
+        Placeholder = "0.5",
+        RangeNote = "(times data in read from disk)",
+        Help = "Reads served from disk, as a multiple of data in",
+    };
+
+    public static readonly NumberInput PeakUtilization = new("peakUtilization", "Utilization at peak", "fraction", InputSection.Advanced)
+    {
+        Get = r => r.PeakUtilization,
+        With = (r, v) => r with { PeakUtilization = v },
+        Used = i => i.PeakUtilization,
+        Min = InputLimits.MinPeakUtilization,
+        Max = 1,
+        Default = InputLimits.DefaultPeakUtilization,
+        Starter = InputLimits.DefaultPeakUtilization,
+        Placeholder = "0.5",
+        RangeNote = "(a fraction of a broker's capacity)",
+        Help = "The safety factor: share of a Standard broker's capacity used at peak; Express uses 1.5× this",
+    };
+
+    public static readonly NumberInput ProvisionedThroughput = new("provisionedThroughputMiBps", "Provisioned storage throughput", "MiB/s per broker", InputSection.Advanced)
+    {
+        Get = r => r.ProvisionedThroughputMiBps,
+        With = (r, v) => r with { ProvisionedThroughputMiBps = v },
+        Used = i => i.ProvisionedThroughputMiBps,
+        Min = InputLimits.MinProvisionedThroughputMiBps,
+        Max = InputLimits.MaxProvisionedThroughputMiBps,
+        EmptyMeansNone = true,
+        Placeholder = "none",
+        Help = "250 to 1000; m5.4xlarge, m7g.2xlarge and larger",
+    };
+
+    public static readonly NumberInput PageCache = new("pageCacheSeconds", "Page cache", "seconds", InputSection.Advanced)
+    {
+        Get = r => r.PageCacheSeconds,
+        With = (r, v) => r with { PageCacheSeconds = v },
+        Used = i => i.PageCacheSeconds,
+        Min = 0,
+        Max = InputLimits.MaxPageCacheSeconds,
+        Default = 0,
+        Placeholder = "0",
+        Help = "Seconds of data kept in memory; checked against broker memory",
+    };
+
+    public static readonly NumberInput TlsDerate = new("tlsDeratePercent", "TLS throughput loss", "%", InputSection.Advanced)
+    {
+        Get = r => r.TlsDeratePercent,
+        With = (r, v) => r with { TlsDeratePercent = v },
+        Used = i => i.TlsDeratePercent,
+        Min = 0,
+        Max = InputLimits.MaxTlsDeratePercent,
+        Default = 0,
+        Placeholder = "0",
+        RangeNote = "percent",
+        Help = "A measured loss; lowers broker capacity when TLS is on",
+    };
+
+    public static readonly WholeNumberInput BrokerQuota = new("brokerQuota", "Broker quota per cluster", "brokers", InputSection.Advanced)
+    {
+        Get = r => r.BrokerQuota,
+        With = (r, v) => r with { BrokerQuota = v },
+        Used = i => i.BrokerQuota,
+        Min = 1,
+        Max = InputLimits.MaxBrokerQuota,
+        Default = InputLimits.DefaultBrokerQuota,
+        Starter = InputLimits.DefaultBrokerQuota,
+        Help = "60 for KRaft clusters, 30 with ZooKeeper",
+    };
+
+    public static readonly SwitchInput UseMaxPartitions = new("useMaxPartitions", "Size to the maximum partitions per broker (not recommended)", InputSection.Advanced)
+    {
+        Get = r => r.UseMaxPartitions,
+        With = (r, v) => r with { UseMaxPartitions = v },
+        Used = i => i.UseMaxPartitions,
+        Default = false,
+        Cautionary = true,
+    };
+
+    public static IReadOnlyList<InputDefinition> All { get; } =
     [
-        ("avgDataInMiBps", "Average data in, MiB/s", i => N(i.AvgDataInMiBps)),
-        ("peakDataInMiBps", "Peak data in, MiB/s", i => N(i.PeakDataInMiBps)),
-        ("avgDataOutMiBps", "Average data out, MiB/s", i => N(i.AvgDataOutMiBps)),
-        ("peakDataOutMiBps", "Peak data out, MiB/s", i => N(i.PeakDataOutMiBps)),
-        ("retentionHours", "Retention, hours", i => N(i.RetentionHours)),
-        ("primaryRetentionHours", "Primary retention, hours", i => N(i.PrimaryRetentionHours)),
-        ("partitions", "Partitions (replicas)", i => N(i.Partitions)),
-        ("replicationFactor", "Replication factor", i => N(i.ReplicationFactor)),
-        ("availabilityZones", "Availability zones", i => N(i.AvailabilityZones)),
-        ("nearestReplicaFetching", "Nearest replica fetching", i => i.NearestReplicaFetching ? "on" : "off"),
-        ("diskUtilizationTarget", "Disk utilization target", i => N(i.DiskUtilizationTarget)),
-        ("peakUtilization", "Utilization at peak", i => N(i.PeakUtilization)),
-        ("laggingConsumerFactor", "Lagging consumers, x data in", i => N(i.LaggingConsumerFactor)),
-        ("provisionedThroughputMiBps", "Provisioned throughput, MiB/s per broker", i => i.ProvisionedThroughputMiBps is { } p ? N(p) : "none"),
-        ("tlsInTransit", "Encryption in transit", i => i.TlsInTransit ? "on" : "off"),
-        ("tlsDeratePercent", "TLS throughput loss, %", i => N(i.TlsDeratePercent)),
-        ("pageCacheSeconds", "Page cache, seconds", i => N(i.PageCacheSeconds)),
-        ("useMaxPartitions", "Sized to maximum partitions", i => i.UseMaxPartitions ? "yes" : "no"),
-        ("brokerQuota", "Broker quota per cluster", i => N(i.BrokerQuota)),
-        ("region", "Region", i => i.Region),
+        AvgDataIn, PeakDataIn, AvgDataOut, PeakDataOut, Retention, PrimaryRetention, Partitions, ReplicationFactor, DiskUtilizationTarget, TlsInTransit,
+        Region, AvailabilityZones, NearestReplicaFetching, LaggingConsumers, PeakUtilization, ProvisionedThroughput, PageCache, TlsDerate, BrokerQuota, UseMaxPartitions,
     ];
 
-    private static string N(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+    public static IReadOnlyList<InputDefinition> Basic { get; } = [.. All.Where(i => i.Section == InputSection.Basic)];
+
+    public static IReadOnlyList<InputDefinition> Advanced { get; } = [.. All.Where(i => i.Section == InputSection.Advanced)];
+
+    /// <summary>The input an API field name (or error key) belongs to; null for fields outside the workload.</summary>
+    public static InputDefinition? Find(string key) => All.FirstOrDefault(i => string.Equals(i.Key, key, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The workload a new planner shows.</summary>
+    public static SizingRequest Starter { get; } = All.Aggregate(new SizingRequest(), (request, input) => input.Start(request));
 }

@@ -23,7 +23,7 @@ public class ReportBenchmarks
     public void Setup()
     {
         var prices = new BundledSnapshotPriceSource().Snapshot;
-        SizingResult Size(SizingRequest r) => SizingEngine.Size(r.Resolve().Input!, prices);
+        SizingResult Size(SizingRequest r) => SizingEngine.Size(r.Resolve().GetValueOrThrow(), prices);
         var now = DateTimeOffset.UtcNow;
         _plan = new PlanReport("Orders EU", "Order events for the EU shops", 3,
             Size(new() { AvgDataInMiBps = 100, AvgDataOutMiBps = 500, Partitions = 1000, RetentionHours = 24 }), null, "https://planner.example/shared/abc", now, "bench");
@@ -32,8 +32,7 @@ public class ReportBenchmarks
             var result = Size(new() { AvgDataInMiBps = 60, Partitions = 1200, RetentionHours = h });
             return new ComparisonColumn($"{h:0} h", null, result, PlanHeadline.Pick(result, null), null);
         }).ToList();
-        var inputs = InputCatalog.All.Select(d => new InputRow(d.Field, d.Label, [.. columns.Select(c => d.Value(c.Result.Input))])).ToList();
-        _comparison = new ComparisonReport(new Comparison(columns, inputs), now, "bench");
+        _comparison = new ComparisonReport(Comparison.Of(columns), now, "bench");
 
         Console.WriteLine($"// plan summary: {PlanSummary().Length / 1024.0:0.0} KiB; comparison of four: {ComparisonOfFour().Length / 1024.0:0.0} KiB");
     }

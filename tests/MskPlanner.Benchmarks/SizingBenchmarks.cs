@@ -20,7 +20,7 @@ public class SizingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _steady = _request.Resolve().Input!;
+        _steady = _request.Resolve().GetValueOrThrow();
         _tieredWithPst = new SizingRequest
         {
             AvgDataInMiBps = 400,
@@ -31,7 +31,7 @@ public class SizingBenchmarks
             PrimaryRetentionHours = 24,
             ProvisionedThroughputMiBps = 500,
             PageCacheSeconds = 300,
-        }.Resolve().Input!;
+        }.Resolve().GetValueOrThrow();
     }
 
     [Benchmark(Baseline = true)]
@@ -41,5 +41,5 @@ public class SizingBenchmarks
     public SizingResult TieredStorageWithProvisionedThroughput() => SizingEngine.Size(_tieredWithPst, _prices);
 
     [Benchmark]
-    public SizingResolution ValidateRequest() => _request.Resolve();
+    public Outcome<SizingInput> ValidateRequest() => _request.Resolve();
 }

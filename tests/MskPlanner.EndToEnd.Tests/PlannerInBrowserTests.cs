@@ -104,7 +104,7 @@ public sealed class PlannerInBrowserTests(BrowserFixture fixture) : IAsyncLifeti
 
         await _page.Locator("input#partitions").FillAsync("0");
 
-        await Assertions.Expect(_page.Locator("#partitions-error")).ToHaveTextAsync("Partitions must be between 1 and 10,000,000.");
+        await Assertions.Expect(_page.Locator("#partitions-error")).ToHaveTextAsync("Partitions must be at least 1 and at most 10,000,000 replicas.");
         await Assertions.Expect(_page.Locator("[data-testid=stale]")).ToBeVisibleAsync();
     }
 

@@ -12,7 +12,7 @@ internal static class Reports
     public static ReportRenderer Renderer(PaperSize paper = PaperSize.A4) => new(Options.Create(new ReportOptions { PaperSize = paper }));
 
     public static SizingResult Size(SizingRequest request) =>
-        SizingEngine.Size(request.Resolve().Input!, new BundledSnapshotPriceSource().Snapshot);
+        SizingEngine.Size(request.Resolve().GetValueOrThrow(), new BundledSnapshotPriceSource().Snapshot);
 
     public static PlanReport Plan(SizingRequest request, string? name = "Orders EU", BrokerFamily? family = null, string? share = null) =>
         new(name, "Order events for the EU shops", 3, Size(request), family, share, Generated, "1.2.3");
@@ -24,7 +24,6 @@ internal static class Reports
             var result = Size(p.Request);
             return new ComparisonColumn(p.Label, null, result, PlanHeadline.Pick(result, null), null);
         }).ToList();
-        var inputs = InputCatalog.All.Select(d => new InputRow(d.Field, d.Label, [.. columns.Select(c => d.Value(c.Result.Input))])).ToList();
-        return new ComparisonReport(new Comparison(columns, inputs), Generated, "1.2.3");
+        return new ComparisonReport(Sizing.Comparison.Of(columns), Generated, "1.2.3");
     }
 }

@@ -6,8 +6,8 @@ internal static class Inputs
     public static SizingInput Valid(SizingRequest request)
     {
         var resolution = request.Resolve();
-        Assert.True(resolution.IsValid, string.Join("; ", resolution.Errors.Select(e => $"{e.Field}: {e.Message}")));
-        return resolution.Input!;
+        Assert.True(resolution.Succeeded, string.Join("; ", resolution.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        return resolution.GetValueOrThrow();
     }
 
     public static SizingResult Size(SizingRequest request, PriceSheet? prices = null) =>

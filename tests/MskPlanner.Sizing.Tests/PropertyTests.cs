@@ -79,7 +79,7 @@ public static class Workloads
         Gen.Choose(0, 1_000_000).Select(i => min + ((max - min) * i / 1_000_000d));
 
     private static SizingInput Valid(SizingRequest request) =>
-        request.Resolve().Input ?? throw new InvalidOperationException(string.Join("; ", request.Resolve().Errors));
+        request.Resolve().GetValueOrThrow();
 }
 
 [Properties(Arbitrary = [typeof(Workloads)], MaxTest = 300)]
@@ -144,7 +144,7 @@ public class PropertyTests
     [Property(Arbitrary = [typeof(Workloads)], MaxTest = 500)]
     public bool Every_input_validation_accepts_sizes_to_figures_json_can_carry(SizingRequest request)
     {
-        var input = request.Resolve().Input;
+        var input = request.Resolve().Value;
         if (input is null)
         {
             return true;

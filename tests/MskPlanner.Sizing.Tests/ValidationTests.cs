@@ -57,7 +57,7 @@ public class ValidationTests
     {
         var resolution = request.Resolve();
 
-        Assert.False(resolution.IsValid);
+        Assert.False(resolution.Succeeded);
         var error = Assert.Single(resolution.Errors);
         Assert.Equal(field, error.Field);
         Assert.False(string.IsNullOrWhiteSpace(error.Message));

@@ -186,7 +186,7 @@ public static class PlanEndpoints
         }
 
         var outcome = await comparisons.CompareAsync(body!, cancellationToken);
-        return outcome.Comparison is { } comparison
+        return outcome.Value is { } comparison
             ? TypedResults.Ok(ComparisonResponse.From(comparison))
             : JsonBody.Problem(outcome.Errors, "The comparison is invalid.");
     }

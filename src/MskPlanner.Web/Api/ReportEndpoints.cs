@@ -147,7 +147,7 @@ public static class ReportEndpoints
             return problem!;
         }
 
-        ComparisonOutcome outcome;
+        Outcome<Comparison> outcome;
         if (plan is { } planId)
         {
             if (!EnumText.TryParse<VariantKind>(variants, out var kind))
@@ -175,8 +175,8 @@ public static class ReportEndpoints
     private static async Task<(SizingResult? Result, IResult? Problem)> SizeQueryAsync(HttpRequest request, SizingService sizing, CancellationToken cancellationToken)
     {
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var outcome = await sizing.SizeAsync(PlannerForm.FromQuery(query).ToRequest(), cancellationToken);
-        return outcome.Result is { } result ? (result, null) : (null, JsonBody.Problem(outcome.Errors, "The workload has invalid fields."));
+        var outcome = await sizing.SizeAsync(PlannerForm.FromQuery(query).Request, cancellationToken);
+        return outcome.Value is { } result ? (result, null) : (null, JsonBody.Problem(outcome.Errors, "The workload has invalid fields."));
     }
 
     private static IResult PlanPdf(PricedPlan priced, string? shareLink, PaperSize paper, ReportRenderer renderer, TimeProvider clock)
@@ -193,9 +193,9 @@ public static class ReportEndpoints
         return Pdf(() => renderer.PlanSummary(report, paper), $"mskplanner-{Slug(plan.Name)}-r{revision.Number}-{now:yyyy-MM-dd}.pdf");
     }
 
-    private static IResult ComparisonPdf(ComparisonOutcome outcome, PaperSize paper, ReportRenderer renderer, TimeProvider clock)
+    private static IResult ComparisonPdf(Outcome<Comparison> outcome, PaperSize paper, ReportRenderer renderer, TimeProvider clock)
     {
-        if (outcome.Comparison is not { } comparison)
+        if (outcome.Value is not { } comparison)
         {
             return JsonBody.Problem(outcome.Errors, "The comparison is invalid.");
         }

@@ -37,7 +37,7 @@ public static class SizingEndpoints
         }
 
         var outcome = await sizing.SizeAsync(body!, cancellationToken);
-        return outcome.Result is { } result
+        return outcome.Value is { } result
             ? TypedResults.Ok(SizingResponse.From(result))
             : JsonBody.Problem(outcome.Errors, "The workload has invalid fields.");
     }

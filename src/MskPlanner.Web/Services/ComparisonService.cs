@@ -34,8 +34,6 @@ public enum VariantKind
     Retention,
 }
 
-public sealed record ComparisonOutcome(Comparison? Comparison, IReadOnlyList<FieldError> Errors);
-
 /// <summary>Puts two to four plans, revisions or variants side by side.</summary>
 public sealed class ComparisonService(PlanStore store, SizingService sizing)
 {
@@ -47,7 +45,7 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
     public const int MaxColumns = 4;
 
     /// <summary>What the API asks for: variants of one plan, or items, whose own labels are checked like names.</summary>
-    public Task<ComparisonOutcome> CompareAsync(Api.CompareRequest request, CancellationToken cancellationToken = default)
+    public Task<Outcome<Comparison>> CompareAsync(Api.CompareRequest request, CancellationToken cancellationToken = default)
     {
         if (request.Variants is { } variants)
         {
@@ -56,47 +54,47 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
 
         if (request.Items is not { } items)
         {
-            return Task.FromResult(new ComparisonOutcome(null, [new FieldError("items", "Give items (2 to 4 plans, revisions or inputs) or variants of one plan.")]));
+            return Task.FromResult(Outcome.Failure<Comparison>([new FieldError("items", "Give items (2 to 4 plans, revisions or inputs) or variants of one plan.")]));
         }
 
         var labelErrors = items.Select((item, index) => PlanRules.CheckLabel($"items[{index}].label", item.Label)).OfType<FieldError>().ToList();
         return labelErrors.Count > 0
-            ? Task.FromResult(new ComparisonOutcome(null, labelErrors))
+            ? Task.FromResult(Outcome.Failure<Comparison>(labelErrors))
             : CompareAsync([.. items.Select(i => new CompareItem(i.PlanId, i.Revision, i.Label, i.Inputs, i.SelectedFamily))], cancellationToken);
     }
 
-    public async Task<ComparisonOutcome> CompareAsync(IReadOnlyList<CompareItem> items, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Comparison>> CompareAsync(IReadOnlyList<CompareItem> items, CancellationToken cancellationToken = default)
     {
         if (items.Count is < MinColumns or > MaxColumns)
         {
-            return new(null, [new FieldError("items", $"Compare {MinColumns} to {MaxColumns} plans; {items.Count} were given.")]);
+            return Outcome.Failure<Comparison>([new FieldError("items", $"Compare {MinColumns} to {MaxColumns} plans; {items.Count} were given.")]);
         }
 
         var columns = new List<ComparisonColumn>();
         var errors = new List<FieldError>();
         foreach (var (item, index) in items.Select((item, index) => (item, index)))
         {
-            var column = await ColumnAsync(item, cancellationToken);
-            if (column.Column is null)
+            var column = await ColumnAsync(item, $"items[{index}]", cancellationToken);
+            if (column.Succeeded)
             {
-                errors.Add(new FieldError($"items[{index}]", column.Error!));
+                columns.Add(column.Value);
             }
             else
             {
-                columns.Add(column.Column);
+                errors.AddRange(column.Errors);
             }
         }
 
-        return errors.Count > 0 ? new(null, errors) : new(new Comparison(columns, InputRows(columns)), []);
+        return errors.Count > 0 ? Outcome.Failure<Comparison>(errors) : Outcome.Success(Comparison.Of(columns));
     }
 
     /// <summary>Variants of one plan: its families side by side, 2 vs 3 AZs, or 1, 3 and 7 days of retention.</summary>
-    public async Task<ComparisonOutcome> VariantsAsync(int planId, int? revision, VariantKind kind, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Comparison>> VariantsAsync(int planId, int? revision, VariantKind kind, CancellationToken cancellationToken = default)
     {
         var plan = await store.GetAsync(planId, revision, cancellationToken);
         if (plan is null)
         {
-            return new(null, [new FieldError("planId", $"There is no plan {planId}{(revision is null ? "" : $" with revision {revision}")}.")]);
+            return Outcome.Failure<Comparison>([new FieldError("planId", $"There is no plan {planId}{(revision is null ? "" : $" with revision {revision}")}.")]);
         }
 
         var inputs = plan.Revision.Inputs;
@@ -128,7 +126,7 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
         var results = new List<SizingResult>();
         foreach (var variant in variants)
         {
-            if ((await sizing.SizeAsync(variant, cancellationToken)).Result is not { } result)
+            if ((await sizing.SizeAsync(variant, cancellationToken)).Value is not { } result)
             {
                 return null;
             }
@@ -144,7 +142,7 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
             .FirstOrDefault();
     }
 
-    private async Task<(ComparisonColumn? Column, string? Error)> ColumnAsync(CompareItem item, CancellationToken cancellationToken)
+    private async Task<Outcome<ComparisonColumn>> ColumnAsync(CompareItem item, string field, CancellationToken cancellationToken)
     {
         string label;
         string? link = null;
@@ -155,7 +153,7 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
             var plan = await store.GetAsync(planId, item.Revision, cancellationToken);
             if (plan is null)
             {
-                return (null, $"There is no plan {planId}{(item.Revision is null ? "" : $" with revision {item.Revision}")}.");
+                return Outcome.Failure<ComparisonColumn>(new FieldError(field, $"There is no plan {planId}{(item.Revision is null ? "" : $" with revision {item.Revision}")}."));
             }
 
             label = item.Revision is null ? plan.Plan.Name : $"{plan.Plan.Name} (revision {plan.Revision.Number})";
@@ -170,22 +168,16 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
         }
         else
         {
-            return (null, "Name a plan (planId) or give inputs.");
+            return Outcome.Failure<ComparisonColumn>(new FieldError(field, "Name a plan (planId) or give inputs."));
         }
 
         var outcome = await sizing.SizeAsync(inputs, cancellationToken);
-        if (outcome.Result is not { } result)
+        if (!outcome.Succeeded)
         {
-            return (null, string.Join(" ", outcome.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            return Outcome.Failure<ComparisonColumn>(new FieldError(field, string.Join(" ", outcome.Errors.Select(e => $"{e.Field}: {e.Message}"))));
         }
 
-        return (new ComparisonColumn(label, link, result, PlanHeadline.Pick(result, family), family), null);
-    }
-
-    private static List<InputRow> InputRows(List<ComparisonColumn> columns)
-    {
-        var rows = InputCatalog.All.Select(d => new InputRow(d.Field, d.Label, [.. columns.Select(c => d.Value(c.Result.Input))])).ToList();
-        rows.Add(new InputRow("family", "Broker family", [.. columns.Select(c => c.Family is { } f ? f.ToString() : "cheapest production pick")]));
-        return rows;
+        var result = outcome.Value;
+        return Outcome.Success(new ComparisonColumn(label, link, result, PlanHeadline.Pick(result, family), family));
     }
 }

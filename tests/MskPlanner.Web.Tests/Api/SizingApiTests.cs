@@ -60,7 +60,7 @@ public class SizingApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAp
     public async Task The_api_returns_exactly_what_the_engine_computes_for_the_same_inputs()
     {
         var request = new SizingRequest { AvgDataInMiBps = 80, AvgDataOutMiBps = 160, Partitions = 2000, RetentionHours = 720, PrimaryRetentionHours = 24, ProvisionedThroughputMiBps = 500, AvailabilityZones = 2, ReplicationFactor = 2 };
-        var expected = SizingEngine.Size(request.Resolve().Input!, new BundledSnapshotPriceSource().Snapshot);
+        var expected = SizingEngine.Size(request.Resolve().GetValueOrThrow(), new BundledSnapshotPriceSource().Snapshot);
 
         var json = await SizeAsync(JsonSerializer.Serialize(request, JsonSerializerOptions.Web));
 

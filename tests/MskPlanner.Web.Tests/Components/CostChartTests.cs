@@ -13,7 +13,7 @@ public class CostChartTests : PlannerTestContext
     private static readonly PriceSheet Snapshot = new BundledSnapshotPriceSource().Snapshot;
 
     // No tiered storage and no provisioned throughput: those parts cost nothing for any pick.
-    private static readonly SizingResult EbsOnly = SizingEngine.Size(new SizingRequest { AvgDataInMiBps = 40, Partitions = 1200, RetentionHours = 72 }.Resolve().Input!, Snapshot);
+    private static readonly SizingResult EbsOnly = SizingEngine.Size(new SizingRequest { AvgDataInMiBps = 40, Partitions = 1200, RetentionHours = 72 }.Resolve().GetValueOrThrow(), Snapshot);
 
     [Fact]
     public void The_legend_leaves_out_cost_parts_that_are_zero_for_every_pick()
@@ -74,7 +74,7 @@ public class CostChartTests : PlannerTestContext
     [Fact]
     public void Tiered_storage_joins_the_chart_when_a_plan_uses_it()
     {
-        var tiered = SizingEngine.Size(new SizingRequest { AvgDataInMiBps = 40, Partitions = 1200, RetentionHours = 720, PrimaryRetentionHours = 24 }.Resolve().Input!, Snapshot);
+        var tiered = SizingEngine.Size(new SizingRequest { AvgDataInMiBps = 40, Partitions = 1200, RetentionHours = 720, PrimaryRetentionHours = 24 }.Resolve().GetValueOrThrow(), Snapshot);
 
         var view = Render<CostChart>(p => p.Add(c => c.Result, tiered));
 

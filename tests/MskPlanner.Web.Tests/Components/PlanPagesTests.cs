@@ -106,7 +106,7 @@ public class PlanPagesTests : PlannerTestContext
         Assert.Equal("25", page.Find("[data-testid=inputs] tr[data-field=avgDataInMiBps] td.num").TextContent);
         Assert.Empty(page.FindAll("input#avgDataInMiBps"));
         Assert.Empty(page.FindAll("[data-testid=save-revision]"));
-        Assert.NotNull(page.Find("[data-testid=copy-plan]"));
+        Assert.Equal("Copy into a new plan", page.Find("[data-testid=copy-plan]").TextContent.Trim());
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class PlannerPageTests : PlannerTestContext
         page.WaitForAssertion(() => Assert.Equal(
             "Peak data in must be at least the average data in of 20 MiB/s.",
             page.Find("#peakDataInMiBps-error").TextContent));
-        Assert.NotNull(page.Find("[data-testid=stale]"));
+        Assert.Contains("results are for the last valid inputs", page.Find("[data-testid=stale]").TextContent, StringComparison.Ordinal);
         Assert.Equal(BrokerCatalog.All.Count, page.FindAll("tr[data-type]").Count);
     }
 
@@ -74,7 +74,7 @@ public class PlannerPageTests : PlannerTestContext
         var page = Render<PlannerPage>();
 
         Assert.Contains("Average data in is required", page.Markup, StringComparison.Ordinal);
-        Assert.NotNull(page.Find("[data-testid=no-result]"));
+        Assert.Equal("Fix the highlighted fields to see a sizing.", page.Find("[data-testid=no-result]").TextContent.Trim());
     }
 
     [Fact]
@@ -84,8 +84,9 @@ public class PlannerPageTests : PlannerTestContext
 
         var page = Render<PlannerPage>();
 
-        Assert.NotNull(page.Find("input#pageCacheSeconds"));
-        Assert.Contains("Page cache must be between 0 and 86,400", page.Markup, StringComparison.Ordinal);
+        Assert.Equal("true", page.Find("[data-testid=advanced]").GetAttribute("aria-expanded"));
+        Assert.False(page.Find("#advanced-fields").HasAttribute("hidden"));
+        Assert.Equal("Page cache must be at least 0 and at most 86,400 seconds.", page.Find("#pageCacheSeconds-error").TextContent.Trim());
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public class SizingResultsTests : PlannerTestContext
     private static readonly PriceSheet Snapshot = new BundledSnapshotPriceSource().Snapshot;
 
     private static SizingResult Size(SizingRequest request, PriceSheet? prices = null) =>
-        SizingEngine.Size(request.Resolve().Input!, prices ?? Snapshot);
+        SizingEngine.Size(request.Resolve().GetValueOrThrow(), prices ?? Snapshot);
 
     [Fact]
     public void The_recommended_pick_of_each_family_is_highlighted_with_its_monthly_and_yearly_cost()

@@ -67,7 +67,7 @@ public partial class Planner
 
     private async Task RefreshPricesAsync()
     {
-        var region = _result?.Input.Region ?? _form.Region;
+        var region = _result?.Input.Region ?? _form.Request.Region ?? InputCatalog.Region.Default;
         var (set, error) = await LivePrices!.RefreshAsync(region);
         Snackbar.Add(set is not null ? $"Prices for {region} updated: published {set.Sheet.Origin.AsOf:yyyy-MM-dd}." : $"Prices for {region} could not be fetched: {error}",
             set is not null ? Severity.Success : Severity.Warning);
@@ -78,7 +78,7 @@ public partial class Planner
     {
         var dialog = await Dialogs.ShowAsync<SavePlanDialog>("Save as plan", new DialogParameters<SavePlanDialog>
         {
-            { d => d.Inputs, _form.ToRequest() },
+            { d => d.Inputs, _form.Request },
         });
         if (await dialog.Result is { Canceled: false, Data: int id })
         {
@@ -88,11 +88,11 @@ public partial class Planner
 
     private async Task SizeAsync()
     {
-        var outcome = await Sizing.SizeAsync(_form.ToRequest());
+        var outcome = await Sizing.SizeAsync(_form.Request);
         _errors = outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
-        if (outcome.Result is not null)
+        if (outcome.Succeeded)
         {
-            _result = outcome.Result;
+            _result = outcome.Value;
         }
     }
 }

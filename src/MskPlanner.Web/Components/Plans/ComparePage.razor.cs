@@ -39,7 +39,7 @@ public partial class ComparePage
     protected override async Task OnParametersSetAsync()
     {
         var outcome = await CompareAsync();
-        _comparison = outcome.Comparison;
+        _comparison = outcome.Value;
         _errors = outcome.Errors;
         if (_comparison is { } comparison)
         {
@@ -47,25 +47,25 @@ public partial class ComparePage
         }
     }
 
-    private Task<ComparisonOutcome> CompareAsync()
+    private Task<Outcome<Comparison>> CompareAsync()
     {
         if (!QueryNumber.IsValid(PlanText) || !QueryNumber.IsValid(RevisionText))
         {
-            return Task.FromResult(new ComparisonOutcome(null, [new FieldError("plan", "Name the plan and revision by number: compare?plan=12&revision=3&variants=zones.")]));
+            return Task.FromResult(Outcome.Failure<Comparison>([new FieldError("plan", "Name the plan and revision by number: compare?plan=12&revision=3&variants=zones.")]));
         }
 
         if (QueryNumber.Parse(PlanText) is { } plan)
         {
             return Api.EnumText.TryParse<VariantKind>(Variants, out var kind)
                 ? Comparisons.VariantsAsync(plan, QueryNumber.Parse(RevisionText), kind)
-                : Task.FromResult(new ComparisonOutcome(null, [new FieldError("variants", "Choose variants: families, zones or retention.")]));
+                : Task.FromResult(Outcome.Failure<Comparison>([new FieldError("variants", "Choose variants: families, zones or retention.")]));
         }
 
         var texts = (Items ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var items = texts.Select(CompareItem.Parse).ToList();
         if (items.Any(i => i is null))
         {
-            return Task.FromResult(new ComparisonOutcome(null, [new FieldError("items", "Name plans as 12 or 12@3 (plan 12 at revision 3), separated by commas.")]));
+            return Task.FromResult(Outcome.Failure<Comparison>([new FieldError("items", "Name plans as 12 or 12@3 (plan 12 at revision 3), separated by commas.")]));
         }
 
         return Comparisons.CompareAsync(items!);

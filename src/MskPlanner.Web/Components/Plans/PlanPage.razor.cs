@@ -110,11 +110,11 @@ public partial class PlanPage
 
     private async Task SizeAsync()
     {
-        var outcome = await Sizing.SizeAsync(_form.ToRequest());
+        var outcome = await Sizing.SizeAsync(_form.Request);
         _errors = outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
-        if (outcome.Result is not null)
+        if (outcome.Succeeded)
         {
-            _result = outcome.Result;
+            _result = outcome.Value;
         }
     }
 
@@ -138,7 +138,7 @@ public partial class PlanPage
 
     private async Task SaveRevisionAsync()
     {
-        var saved = await Plans.SaveRevisionAsync(Id, _form.ToRequest(), _family, _comment);
+        var saved = await Plans.SaveRevisionAsync(Id, _form.Request, _family, _comment);
         if (saved is null)
         {
             Navigation.NotFound();
@@ -189,7 +189,7 @@ public partial class PlanPage
     {
         var dialog = await Dialogs.ShowAsync<SavePlanDialog>("Save as new plan", new DialogParameters<SavePlanDialog>
         {
-            { d => d.Inputs, _form.ToRequest() },
+            { d => d.Inputs, _form.Request },
             { d => d.Family, _family },
             { d => d.Name, $"Copy of {_plan!.Plan.Name}" },
             { d => d.Description, _plan.Plan.Description },

@@ -1,0 +1,269 @@
+using System.Globalization;
+
+namespace MskPlanner.Sizing;
+
+public enum InputSection
+{
+    Basic,
+    Advanced,
+}
+
+/// <summary>
+/// One input of the workload, described once: its API name, label, unit, default, range, section and help. The
+/// form, the page address, the API's validation, the comparison rows and the PDF all read it from here.
+/// </summary>
+public abstract class InputDefinition(string key, string label, string? unit, InputSection section)
+{
+    /// <summary>The API's (camelCase JSON) name: also the query-string key, the form field's id and the error key.</summary>
+    public string Key { get; } = key;
+
+    public string Label { get; } = label;
+
+    public string? Unit { get; } = unit;
+
+    public InputSection Section { get; } = section;
+
+    /// <summary>What the form says under the field.</summary>
+    public string? Help { get; init; }
+
+    /// <summary>What an empty field means ("same as average"); shown in it when empty.</summary>
+    public string? Placeholder { get; init; }
+
+    /// <summary>The label with its unit, for tables that show values without units.</summary>
+    public string Heading => Unit is null ? Label : $"{Label} ({Unit})";
+
+    /// <summary>The request's value as the page address writes it, or null when the field is empty.</summary>
+    public abstract string? Text(SizingRequest request);
+
+    /// <summary>
+    /// The request with this field read from the page address: absent leaves it empty (the default); text that
+    /// cannot be read empties a number, so its message shows, rather than silently changing it.
+    /// </summary>
+    public abstract SizingRequest Read(SizingRequest request, string? text);
+
+    /// <summary>The value a sizing used, defaults applied, as tables show it.</summary>
+    public abstract string Shown(SizingInput input);
+
+    /// <summary>The request with the value a new planner starts from.</summary>
+    public abstract SizingRequest Start(SizingRequest request);
+
+    internal static string Number(double value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
+
+    internal static bool TryReadNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    internal static bool TryReadWhole(string text, out int value) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+}
+
+/// <summary>A decimal quantity: a rate, a duration or a fraction.</summary>
+public sealed class NumberInput(string key, string label, string? unit, InputSection section) : InputDefinition(key, label, unit, section)
+{
+    public required Func<SizingRequest, double?> Get { get; init; }
+
+    public required Func<SizingRequest, double?, SizingRequest> With { get; init; }
+
+    public required Func<SizingInput, double?> Used { get; init; }
+
+    public required double Min { get; init; }
+
+    public required double Max { get; init; }
+
+    /// <summary>The value must be above <see cref="Min"/>, not equal to it (a retention of 0 hours).</summary>
+    public bool MinExcluded { get; init; }
+
+    /// <summary>The value an empty field stands for; null when it stands for another field's value, or none.</summary>
+    public double? Default { get; init; }
+
+    public bool Required { get; init; }
+
+    /// <summary>Empty is a valid answer of its own ("not provisioned"), so the range message offers it.</summary>
+    public bool EmptyMeansNone { get; init; }
+
+    /// <summary>The value a new planner shows; null leaves the field empty, showing its placeholder.</summary>
+    public double? Starter { get; init; }
+
+    /// <summary>How the range message names the unit, when the unit alone reads badly ("fraction").</summary>
+    public string? RangeNote { get; init; }
+
+    public override string? Text(SizingRequest request) => Get(request)?.ToString("R", CultureInfo.InvariantCulture);
+
+    public override SizingRequest Read(SizingRequest request, string? text) =>
+        With(request, text is not null && TryReadNumber(text, out var value) ? value : null);
+
+    public override string Shown(SizingInput input) => Used(input) is { } value ? Number(value) : "none";
+
+    public override SizingRequest Start(SizingRequest request) => With(request, Starter);
+
+    /// <summary>The value, or null with a message added when it is missing but required, or out of range.</summary>
+    public double? Check(double? value, List<FieldError> errors)
+    {
+        if (value is null)
+        {
+            if (Required)
+            {
+                errors.Add(new(Key, $"{Label} is required: a number of {Unit}, at least {Number(Min)}."));
+            }
+
+            return null;
+        }
+
+        var belowMin = MinExcluded ? value <= Min : value < Min;
+        if (!double.IsFinite(value.Value) || belowMin || value > Max)
+        {
+            errors.Add(new(Key, RangeMessage));
+            return null;
+        }
+
+        return value;
+    }
+
+    public string RangeMessage =>
+        $"{Label} must be {(MinExcluded ? "greater than" : "at least")} {Number(Min)} and at most {Number(Max)} {RangeNote ?? Unit}{(EmptyMeansNone ? ", or left empty" : "")}.";
+}
+
+/// <summary>A count: partitions, brokers.</summary>
+public sealed class WholeNumberInput(string key, string label, string unit, InputSection section) : InputDefinition(key, label, unit, section)
+{
+    public required Func<SizingRequest, int?> Get { get; init; }
+
+    public required Func<SizingRequest, int?, SizingRequest> With { get; init; }
+
+    public required Func<SizingInput, int> Used { get; init; }
+
+    public required int Min { get; init; }
+
+    public required int Max { get; init; }
+
+    public int? Default { get; init; }
+
+    public bool Required { get; init; }
+
+    public int? Starter { get; init; }
+
+    public override string? Text(SizingRequest request) => Get(request)?.ToString(CultureInfo.InvariantCulture);
+
+    public override SizingRequest Read(SizingRequest request, string? text) =>
+        With(request, text is not null && TryReadWhole(text, out var value) ? value : null);
+
+    public override string Shown(SizingInput input) => Number(Used(input));
+
+    public override SizingRequest Start(SizingRequest request) => With(request, Starter);
+
+    public int? Check(int? value, List<FieldError> errors)
+    {
+        if (value is null)
+        {
+            if (Required)
+            {
+                errors.Add(new(Key, $"{Label} is required: a number of {Unit}, at least {Number(Min)}."));
+            }
+
+            return Default;
+        }
+
+        if (value < Min || value > Max)
+        {
+            errors.Add(new(Key, $"{Label} must be at least {Number(Min)} and at most {Number(Max)} {Unit}."));
+            return null;
+        }
+
+        return value;
+    }
+}
+
+/// <summary>A pick from a few whole numbers (replication factor, availability zones).</summary>
+public sealed class ChoiceInput(string key, string label, InputSection section) : InputDefinition(key, label, null, section)
+{
+    public required Func<SizingRequest, int?> Get { get; init; }
+
+    public required Func<SizingRequest, int?, SizingRequest> With { get; init; }
+
+    public required Func<SizingInput, int> Used { get; init; }
+
+    /// <summary>The allowed values with their text in the form, the first being the recommended one.</summary>
+    public required IReadOnlyList<(int Value, string Text)> Options { get; init; }
+
+    public required int Default { get; init; }
+
+    /// <summary>Why the list is what it is, added to the message for a value not in it.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Absent keeps the default; text that is not a number becomes 0, which the check then names.</summary>
+    public override string? Text(SizingRequest request) => Get(request)?.ToString(CultureInfo.InvariantCulture);
+
+    public override SizingRequest Read(SizingRequest request, string? text) =>
+        With(request, text is null ? null : TryReadWhole(text, out var value) ? value : 0);
+
+    public override string Shown(SizingInput input) => Number(Used(input));
+
+    public override SizingRequest Start(SizingRequest request) => With(request, Default);
+
+    public int? Check(int? value, List<FieldError> errors)
+    {
+        var chosen = value ?? Default;
+        if (Options.Any(o => o.Value == chosen))
+        {
+            return chosen;
+        }
+
+        var allowed = Options.Select(o => o.Value).Order().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList();
+        errors.Add(new(Key, $"{Label} must be {string.Join(", ", allowed[..^1])} or {allowed[^1]}{(Note is null ? "" : $" ({Note})")}."));
+        return null;
+    }
+}
+
+/// <summary>On or off.</summary>
+public sealed class SwitchInput(string key, string label, InputSection section) : InputDefinition(key, label, null, section)
+{
+    public required Func<SizingRequest, bool?> Get { get; init; }
+
+    public required Func<SizingRequest, bool?, SizingRequest> With { get; init; }
+
+    public required Func<SizingInput, bool> Used { get; init; }
+
+    public required bool Default { get; init; }
+
+    /// <summary>A switch that raises a risk (sizing to the maximum) is coloured as a warning.</summary>
+    public bool Cautionary { get; init; }
+
+    public override string? Text(SizingRequest request) => Get(request) is { } on ? (on ? "true" : "false") : null;
+
+    /// <summary>Text that is not true or false keeps the default: a switch has no empty state to show a message in.</summary>
+    public override SizingRequest Read(SizingRequest request, string? text) =>
+        With(request, bool.TryParse(text, out var on) ? on : null);
+
+    public override string Shown(SizingInput input) => Used(input) ? "on" : "off";
+
+    public override SizingRequest Start(SizingRequest request) => With(request, Default);
+}
+
+/// <summary>The AWS region prices are read for.</summary>
+public sealed class RegionInput(string key, string label, InputSection section) : InputDefinition(key, label, null, section)
+{
+    public required Func<SizingRequest, string?> Get { get; init; }
+
+    public required Func<SizingRequest, string?, SizingRequest> With { get; init; }
+
+    public required string Default { get; init; }
+
+    public override string? Text(SizingRequest request) => Get(request);
+
+    public override SizingRequest Read(SizingRequest request, string? text) => With(request, string.IsNullOrWhiteSpace(text) ? null : text);
+
+    public override string Shown(SizingInput input) => input.Region;
+
+    public override SizingRequest Start(SizingRequest request) => With(request, Default);
+
+    public string? Check(string? value, List<FieldError> errors)
+    {
+        var region = string.IsNullOrWhiteSpace(value) ? Default : value.Trim();
+        if (RegionCode.IsWellFormed(region))
+        {
+            return region.ToLowerInvariant();
+        }
+
+        errors.Add(new(Key, $"{Label} must be an AWS region code such as us-east-1 or eu-west-1."));
+        return null;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Components;
+
+using MskPlanner.Sizing;
+using MskPlanner.Web.Planner;
+
+namespace MskPlanner.Web.Components.Planner;
+
+/// <summary>The workload's inputs, basic ones first and the rest behind "Advanced", as the catalog orders them.</summary>
+public partial class PlannerInputs
+{
+    /// <summary>Tiered storage starts with a day on broker disks (or the whole retention, if shorter).</summary>
+    private const double DefaultLocalHours = 24;
+
+    private bool _advancedOpen;
+    private bool _advancedHadErrors;
+
+    [Parameter, EditorRequired] public PlannerForm Form { get; set; } = new();
+
+    [Parameter] public IReadOnlyDictionary<string, string> Errors { get; set; } = new Dictionary<string, string>();
+
+    [Parameter] public EventCallback OnChange { get; set; }
+
+    private SizingRequest Request => Form.Request;
+
+    /// <summary>
+    /// An advanced field with a new problem opens the panel, or the user cannot find the message; otherwise the
+    /// panel stays as the user left it (it closed itself, and dropped focus, when such a field became valid).
+    /// </summary>
+    protected override void OnParametersSet()
+    {
+        var advancedHasErrors = Errors.Keys.Any(k => InputCatalog.Find(k)?.Section == InputSection.Advanced);
+        _advancedOpen |= advancedHasErrors && !_advancedHadErrors;
+        _advancedHadErrors = advancedHasErrors;
+    }
+
+    private string PartitionHelper
+    {
+        get
+        {
+            var replicationFactor = Request.ReplicationFactor ?? InputCatalog.ReplicationFactor.Default;
+            return Request.Partitions is int partitions && replicationFactor > 0
+                ? $"{partitions:N0} replicas = {partitions / (double)replicationFactor:N0} leader partitions at RF {replicationFactor}"
+                : InputCatalog.Partitions.Help ?? "";
+        }
+    }
+
+    private bool Tiered => Request.PrimaryRetentionHours is not null;
+
+    private string TieredHelper => Request.RetentionHours is double retention && Request.PrimaryRetentionHours is double local && retention > local
+        ? $"The other {Display.Number(retention - local)} hours of the retention go to tiered storage"
+        : "The rest of the retention goes to tiered storage";
+
+    /// <summary>On: a day on broker disks (or the whole retention, if shorter) to start from; off: all on disks.</summary>
+    private Task TieredChangedAsync(bool on)
+    {
+        var local = Math.Min(DefaultLocalHours, Request.RetentionHours ?? InputLimits.DefaultRetentionHours);
+        Form.Request = InputCatalog.PrimaryRetention.With(Request, on ? local : null);
+        return Changed();
+    }
+
+    private Task Changed() => OnChange.InvokeAsync();
+}
