@@ -28,7 +28,7 @@ public static class PersistenceServiceCollectionExtensions
             .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PlanStore>();
-        builder.Services.AddSingleton<MskPlanner.Pricing.IPriceCache, SqlitePriceCache>();
+        builder.Services.AddSingleton<PriceSetStore>();
         builder.Services.AddSingleton<DatabaseReadiness>();
         builder.Services.AddSingleton<StoreGuard>();
         builder.Services.AddSingleton<StoreProbe>();

@@ -35,11 +35,16 @@ public static class WebServiceCollectionExtensions
             .Validate(ShareLinkAddress.IsValid, "App:PublicBaseUrl must be an absolute http(s) address ending in '/', without query or fragment.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ShareLinkAddress>();
+        builder.Services.AddStoredPriceCache();
         builder.Services.AddSingleton<SizingService>();
         builder.Services.AddSingleton<PlanService>();
         builder.Services.AddSingleton<ComparisonService>();
         return builder;
     }
+
+    /// <summary>Pricing's cache kept in the plans database; here because the two projects do not know each other.</summary>
+    public static IServiceCollection AddStoredPriceCache(this IServiceCollection services) =>
+        services.AddSingleton<MskPlanner.Pricing.IPriceCache, StoredPriceCache>();
 
     public static WebApplication UseWeb(this WebApplication app)
     {

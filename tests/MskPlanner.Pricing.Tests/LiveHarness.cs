@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 
 
 using MskPlanner.Persistence;
+using MskPlanner.Web;
 
 namespace MskPlanner.Pricing.Tests;
 
@@ -34,7 +35,7 @@ public sealed class LiveHarness : IAsyncDisposable
         return new LiveHarness(host, clock, warnings);
     }
 
-    /// <summary>The app's pricing and persistence registered as Program.cs registers them, pricing first.</summary>
+    /// <summary>The app's pricing and persistence registered as Program.cs registers them, pricing first, with the web host's adapter between them.</summary>
     public static IHost Build(FakeAws aws, string databasePath, PriceSourceKind source, ILoggerProvider logs, TimeProvider clock, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -53,6 +54,7 @@ public sealed class LiveHarness : IAsyncDisposable
         builder.Services.AddSingleton(clock);
         builder.AddPricing();
         builder.AddPersistence();
+        builder.Services.AddStoredPriceCache();
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -24,7 +24,7 @@ public sealed class LivePricingTests() : FakeAwsTest(PriceSourceKind.Bulk)
     [Fact]
     public async Task A_plan_priced_in_eu_west_1_shows_eu_west_1_figures()
     {
-        var input = new SizingRequest { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000, Region = "eu-west-1" }.Resolve().Input!;
+        var input = new SizingRequest { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000, Region = "eu-west-1" }.Resolve().GetValueOrThrow();
 
         var result = SizingEngine.Size(input, await Harness.Prices.GetPricesAsync("eu-west-1"));
 
@@ -49,7 +49,7 @@ public sealed class LivePricingTests() : FakeAwsTest(PriceSourceKind.Bulk)
         Assert.Equal(0.096, sheet.Ec2Gp3PerGiBMonth);
         Assert.Contains("provisioned throughput, Express data in, cross-AZ transfer", sheet.Origin.Note, StringComparison.Ordinal);
 
-        var result = SizingEngine.Size(new SizingRequest { AvgDataInMiBps = 10, Partitions = 100, Region = "ap-southeast-1" }.Resolve().Input!, sheet);
+        var result = SizingEngine.Size(new SizingRequest { AvgDataInMiBps = 10, Partitions = 100, Region = "ap-southeast-1" }.Resolve().GetValueOrThrow(), sheet);
         var xlarge = result.Options.Single(o => o.Type.Name == "kafka.m5.xlarge");
         Assert.False(xlarge.IsAvailable);
         Assert.Null(xlarge.MonthlyCost);
