@@ -139,8 +139,7 @@ internal static class JsonBody
     public static ValidationProblem Problem(IEnumerable<MskPlanner.Sizing.FieldError> errors, string title) =>
         TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), title: title);
 
-    public static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    public static NotFoundProblem NotFound(string detail) => new(detail);
 
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');

@@ -2,6 +2,8 @@ using System.Globalization;
 
 using MskPlanner.Persistence;
 using MskPlanner.Sizing;
+using MskPlanner.Web.Api;
+using MskPlanner.Web.Planner;
 
 namespace MskPlanner.Web.Services;
 
@@ -61,6 +63,30 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
         return labelErrors.Count > 0
             ? Task.FromResult(Outcome.Failure<Comparison>(labelErrors))
             : CompareAsync([.. items.Select(i => new CompareItem(i.PlanId, i.Revision, i.Label, i.Inputs, i.SelectedFamily))], cancellationToken);
+    }
+
+    /// <summary>
+    /// The comparison page's address, which its PDF link repeats: items=12,15@3 (plans, or plans at revisions), or
+    /// plan=12&amp;revision=3&amp;variants=zones. Anything typed there gets a message, not an error page.
+    /// </summary>
+    public Task<Outcome<Comparison>> FromAddressAsync(string? items, string? plan, string? revision, string? variants, CancellationToken cancellationToken = default)
+    {
+        if (!QueryNumber.IsValid(plan) || !QueryNumber.IsValid(revision))
+        {
+            return Task.FromResult(Outcome.Failure<Comparison>(new FieldError("plan", "Name the plan and revision by number: compare?plan=12&revision=3&variants=zones.")));
+        }
+
+        if (QueryNumber.Parse(plan) is { } planId)
+        {
+            return EnumText.TryParse<VariantKind>(variants, out var kind)
+                ? VariantsAsync(planId, QueryNumber.Parse(revision), kind, cancellationToken)
+                : Task.FromResult(Outcome.Failure<Comparison>(new FieldError("variants", "Choose variants: families, zones or retention.")));
+        }
+
+        var parsed = (items ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(CompareItem.Parse).ToList();
+        return parsed.Any(i => i is null)
+            ? Task.FromResult(Outcome.Failure<Comparison>(new FieldError("items", "Name plans as 12 or 12@3 (plan 12 at revision 3), separated by commas.")))
+            : CompareAsync([.. parsed.OfType<CompareItem>()], cancellationToken);
     }
 
     public async Task<Outcome<Comparison>> CompareAsync(IReadOnlyList<CompareItem> items, CancellationToken cancellationToken = default)

@@ -47,29 +47,7 @@ public partial class ComparePage
         }
     }
 
-    private Task<Outcome<Comparison>> CompareAsync()
-    {
-        if (!QueryNumber.IsValid(PlanText) || !QueryNumber.IsValid(RevisionText))
-        {
-            return Task.FromResult(Outcome.Failure<Comparison>([new FieldError("plan", "Name the plan and revision by number: compare?plan=12&revision=3&variants=zones.")]));
-        }
-
-        if (QueryNumber.Parse(PlanText) is { } plan)
-        {
-            return Api.EnumText.TryParse<VariantKind>(Variants, out var kind)
-                ? Comparisons.VariantsAsync(plan, QueryNumber.Parse(RevisionText), kind)
-                : Task.FromResult(Outcome.Failure<Comparison>([new FieldError("variants", "Choose variants: families, zones or retention.")]));
-        }
-
-        var texts = (Items ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var items = texts.Select(CompareItem.Parse).ToList();
-        if (items.Any(i => i is null))
-        {
-            return Task.FromResult(Outcome.Failure<Comparison>([new FieldError("items", "Name plans as 12 or 12@3 (plan 12 at revision 3), separated by commas.")]));
-        }
-
-        return Comparisons.CompareAsync(items!);
-    }
+    private Task<Outcome<Comparison>> CompareAsync() => Comparisons.FromAddressAsync(Items, PlanText, RevisionText, Variants);
 
     private void Chart(Comparison comparison)
     {
