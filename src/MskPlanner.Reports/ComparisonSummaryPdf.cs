@@ -13,7 +13,7 @@ internal static class ComparisonSummaryPdf
 
         layout.Title("Amazon MSK cost comparison");
         layout.Paragraph($"{string.Join(" | ", columns.Select(c => c.Label))}", bold: true);
-        layout.Paragraph($"Generated {Formats.Date(report.GeneratedAt)}. Prices: {string.Join("; ", columns.Select(c => c.Result.Prices).Distinct().Select(p => $"{p.Source}, {p.Region}, as of {Formats.Date(p.AsOf)}"))}. " +
+        layout.Paragraph($"Generated {Figures.When(report.GeneratedAt)}. Prices: {string.Join("; ", columns.Select(c => c.Result.Prices).Distinct().Select(p => Figures.Prices(p)))}. " +
             "Rows where the plans differ are shaded and bold.");
 
         TableColumn[] header = [new("", 2.6), .. columns.Select(c => new TableColumn(c.Label, 1.6, AlignRight: true))];
@@ -26,25 +26,25 @@ internal static class ComparisonSummaryPdf
         {
             new(["Costed by", .. columns.Select(c => c.Headline?.Option is { } o ? o.Type.Name : "none available")]),
             new(["Brokers", .. columns.Select(c => c.Headline?.Option?.Brokers.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "")]),
-            new(["Binding limit", .. columns.Select(c => c.Headline?.Option is { } o ? Formats.Limit(o.BindingLimit) : "")]),
+            new(["Binding limit", .. columns.Select(c => c.Headline?.Option is { } o ? Names.Of(o.BindingLimit).Label : "")]),
         };
-        rows.AddRange(CostParts.All.Select(p => new TableRow([p.Name + " / month", .. columns.Select(c => c.Headline?.Option?.MonthlyCost is { } cost ? Formats.Usd(p.Value(cost)) : "")])));
-        rows.Add(new(["Monthly total", .. columns.Select(c => Formats.Usd(c.Monthly))], Bold: true));
-        rows.Add(new(["Yearly total", .. columns.Select(c => Formats.Usd(c.Monthly * 12))], Bold: true));
+        rows.AddRange(CostParts.All.Select(p => new TableRow([p.Name + " / month", .. columns.Select(c => c.Headline?.Option?.MonthlyCost is { } cost ? Figures.Usd(p.Value(cost)) : "")])));
+        rows.Add(new(["Monthly total", .. columns.Select(c => Figures.Usd(c.Monthly))], Bold: true));
+        rows.Add(new(["Yearly total", .. columns.Select(c => Figures.Usd(c.Monthly * 12))], Bold: true));
         rows.Add(new([$"Difference from {columns[0].Label}", .. columns.Select((_, i) => Difference(comparison, i))], Bold: true));
         layout.Table(header, rows);
 
         layout.Heading("Recommended per family");
         layout.Table(header, [.. Enum.GetValues<BrokerFamily>().Select(family => new TableRow([
             family.ToString(),
-            .. columns.Select(c => c.Result.Recommended.Single(r => r.Family == family).Option is { } o ? $"{o.Brokers:N0} x {o.Type.Name}, {Formats.Usd(o.MonthlyCost?.Total)}" : "not available")]))]);
+            .. columns.Select(c => c.Result.Recommended.Single(r => r.Family == family).Option is { } o ? $"{o.Brokers:N0} x {o.Type.Name}, {Figures.Usd(o.MonthlyCost?.Total)}" : "not available")]))]);
 
         layout.Heading("Monthly cost", PdfLayout.StackedBarsHeight(columns.Count));
         layout.StackedBars(
             [.. columns.Select(c => c.Label)],
             [.. CostParts.In(columns.Select(c => c.Headline?.Option?.MonthlyCost).OfType<MonthlyCost>())
                 .Select(p => new ChartSeries(p.Name, [.. columns.Select(c => c.Headline?.Option?.MonthlyCost is { } cost ? (double)p.Value(cost) : 0)], p.Colour))],
-            v => Formats.Usd((decimal)v));
+            v => Figures.Usd((decimal)v));
 
         return layout.Finish($"MskPlanner {report.AppVersion}");
     }
@@ -58,7 +58,7 @@ internal static class ComparisonSummaryPdf
 
         var (amount, percent) = comparison.DifferenceFromFirst(column);
         return amount is { } a
-            ? $"{Formats.SignedUsd(a)} ({(percent is { } p ? p.ToString("+0.0%;-0.0%;0.0%", System.Globalization.CultureInfo.InvariantCulture) : "n/a")})"
+            ? $"{Figures.SignedUsd(a)} ({(percent is { } p ? p.ToString("+0.0%;-0.0%;0.0%", System.Globalization.CultureInfo.InvariantCulture) : "n/a")})"
             : "n/a";
     }
 }

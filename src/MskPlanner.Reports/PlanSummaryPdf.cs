@@ -23,8 +23,8 @@ internal static class PlanSummaryPdf
             layout.Paragraph(description);
         }
 
-        layout.Paragraph($"Generated {Formats.Date(report.GeneratedAt)}. Region {result.Input.Region}. " +
-            $"Prices: {prices.Source}, {prices.Region}, as of {Formats.Date(prices.AsOf)}.{(prices.Note is null ? "" : " " + prices.Note)}");
+        layout.Paragraph($"Generated {Figures.When(report.GeneratedAt)}. Region {result.Input.Region}. " +
+            $"Prices: {Figures.Prices(prices)}.{(prices.Note is null ? "" : " " + prices.Note)}");
 
         layout.Heading("Workload");
         var inputs = InputCatalog.All.Select(d => (Label: d.Heading, Value: d.Shown(result.Input))).ToList();
@@ -44,9 +44,9 @@ internal static class PlanSummaryPdf
                     pick.Family.ToString() + (pick == headline ? " (costed by)" : ""),
                     o.Type.Name + (o.Type.IsBurstable ? ", development and test only" : "") + (pick.Split is { } s ? $", {s.Clusters} clusters of {s.BrokersPerCluster}" : ""),
                     o.Brokers.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
-                    Formats.Limit(o.BindingLimit),
-                    Formats.Usd(o.MonthlyCost?.Total),
-                    Formats.Usd(o.MonthlyCost?.Total * 12)], Highlight: pick == headline)
+                    Names.Of(o.BindingLimit).Label,
+                    Figures.Usd(o.MonthlyCost?.Total),
+                    Figures.Usd(o.MonthlyCost?.Total * 12)], Highlight: pick == headline)
                 : new TableRow([pick.Family.ToString(), pick.Reason, "", "", "", ""]))]);
 
         if (headline?.Option is { MonthlyCost: { } cost } option)
@@ -55,8 +55,8 @@ internal static class PlanSummaryPdf
             layout.Table(
                 [new("Component", 3), new("Monthly, USD", 1.5, AlignRight: true), new("Yearly, USD", 1.5, AlignRight: true)],
                 [
-                    .. CostParts.All.Select(p => new TableRow([p.Name, Formats.Usd(p.Value(cost)), Formats.Usd(p.Value(cost) * 12)])),
-                    new TableRow(["Total", Formats.Usd(cost.Total), Formats.Usd(cost.Total * 12)], Bold: true),
+                    .. CostParts.All.Select(p => new TableRow([p.Name, Figures.Usd(p.Value(cost)), Figures.Usd(p.Value(cost) * 12)])),
+                    new TableRow(["Total", Figures.Usd(cost.Total), Figures.Usd(cost.Total * 12)], Bold: true),
                 ]);
         }
 
@@ -67,7 +67,7 @@ internal static class PlanSummaryPdf
             layout.StackedBars(
                 [.. picks.Select(o => $"{o.Brokers:N0} x {o.Type.Name}")],
                 [.. CostParts.In(picks.Select(o => o.MonthlyCost!)).Select(p => new ChartSeries(p.Name, [.. picks.Select(o => (double)p.Value(o.MonthlyCost!))], p.Colour))],
-                v => Formats.Usd((decimal)v));
+                v => Figures.Usd((decimal)v));
         }
 
         layout.Heading("Storage and network");
@@ -76,13 +76,13 @@ internal static class PlanSummaryPdf
         layout.Table(
             [new("Figure", 3), new("Value", 1.6, AlignRight: true)],
             [
-                new(["Retained data with replicas", $"{Formats.Number(storage.DataGiB, "#,0")} GiB"]),
-                new(["EBS to provision (Standard brokers)", $"{Formats.Number(storage.EbsGiB, "#,0")} GiB"]),
-                new(["Tiered storage", $"{Formats.Number(storage.TieredGiB, "#,0")} GiB"]),
-                new(["Express storage (one copy)", $"{Formats.Number(storage.ExpressGiB, "#,0")} GiB"]),
-                new(["Peak data in / out", $"{Formats.Number(network.PeakInMiBps)} / {Formats.Number(network.PeakOutMiBps)} MiB/s"]),
-                new(["Replication between brokers (not billed by MSK)", $"{Formats.Number(network.ReplicationMiBps)} MiB/s"]),
-                new(["Cross-AZ transfer", $"{Formats.Number(network.CrossAzGiBPerMonth, "#,0")} GiB / month"]),
+                new(["Retained data with replicas", $"{Figures.Number(storage.DataGiB, "#,0")} GiB"]),
+                new(["EBS to provision (Standard brokers)", $"{Figures.Number(storage.EbsGiB, "#,0")} GiB"]),
+                new(["Tiered storage", $"{Figures.Number(storage.TieredGiB, "#,0")} GiB"]),
+                new(["Express storage (one copy)", $"{Figures.Number(storage.ExpressGiB, "#,0")} GiB"]),
+                new(["Peak data in / out", $"{Figures.Number(network.PeakInMiBps)} / {Figures.Number(network.PeakOutMiBps)} MiB/s"]),
+                new(["Replication between brokers (not billed by MSK)", $"{Figures.Number(network.ReplicationMiBps)} MiB/s"]),
+                new(["Cross-AZ transfer", $"{Figures.Number(network.CrossAzGiBPerMonth, "#,0")} GiB / month"]),
             ]);
 
         var selfManaged = picks.Where(o => o.SelfManaged is not null).ToList();
@@ -92,7 +92,7 @@ internal static class PlanSummaryPdf
             layout.Table(
                 [new("Option", 2.6), new("MSK / month", 1.5, AlignRight: true), new("EC2 / month", 1.5, AlignRight: true), new("EC2 minus MSK", 1.5, AlignRight: true)],
                 [.. selfManaged.Select(o => new TableRow([
-                    $"{o.Brokers:N0} x {o.Type.Name}", Formats.Usd(o.MonthlyCost!.Total), Formats.Usd(o.SelfManaged!.Total), Formats.SignedUsd(o.SelfManaged.Total - o.MonthlyCost.Total)]))]);
+                    $"{o.Brokers:N0} x {o.Type.Name}", Figures.Usd(o.MonthlyCost!.Total), Figures.Usd(o.SelfManaged!.Total), Figures.SignedUsd(o.SelfManaged.Total - o.MonthlyCost.Total)]))]);
             layout.Paragraph("EC2: the same brokers, gp3 volumes, three KRaft controllers and billed cross-AZ replication. It leaves out the operations MSK does: patching, broker replacement, monitoring and upgrades.", small: true);
         }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 using MskPlanner.Sizing;
 
 namespace MskPlanner.Persistence.Tests;
@@ -85,7 +87,7 @@ public sealed class PlanStoreTests : StoreTest
     [Fact]
     public async Task The_list_searches_names_sorts_and_pages()
     {
-        var clock = new SteppingClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMinutes(1) };
         var store = Database.Store(clock);
         await store.CreateAsync("Payments prod", null, Drafts.For(1, cost: 500m));
         await store.CreateAsync("payments dev", null, Drafts.For(1, cost: 50m));
@@ -134,12 +136,5 @@ public sealed class PlanStoreTests : StoreTest
         var errors = PlanRules.Check(new string('n', 121), new string('d', 2001), new string('c', 501));
 
         Assert.Equal(["name", "description", "comment"], errors.Select(e => e.Field));
-    }
-
-    private sealed class SteppingClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now = _now.AddMinutes(1);
     }
 }

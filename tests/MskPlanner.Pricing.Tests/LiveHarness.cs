@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 
 
+using Microsoft.Extensions.Time.Testing;
+
 using MskPlanner.Persistence;
 using MskPlanner.Web;
 
@@ -11,14 +13,14 @@ public sealed class LiveHarness : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private LiveHarness(IHost host, ManualClock clock, WarningCounter warnings)
+    private LiveHarness(IHost host, FakeTimeProvider clock, WarningCounter warnings)
     {
         _host = host;
         Clock = clock;
         Warnings = warnings;
     }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public WarningCounter Warnings { get; }
 
@@ -28,7 +30,7 @@ public sealed class LiveHarness : IAsyncDisposable
 
     public static async Task<LiveHarness> StartAsync(FakeAws aws, string databasePath, PriceSourceKind source = PriceSourceKind.Bulk, Action<IServiceCollection>? configure = null)
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
         var warnings = new WarningCounter();
         var host = Build(aws, databasePath, source, warnings, clock, configure);
         await host.Services.GetRequiredService<DatabaseMigrator>().StartAsync(CancellationToken.None);
@@ -51,8 +53,10 @@ public sealed class LiveHarness : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
-        builder.Services.AddSingleton(clock);
         builder.AddPricing();
+        // The fake clock moves only what the tests move (when a set was fetched, when a failed region may be tried
+        // again); the HTTP client's timeouts and retry delays keep real time, or a fake clock would stall them.
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<LivePriceSource>(sp, sp.GetRequiredService<IAwsPriceList>(), clock));
         builder.AddPersistence();
         builder.Services.AddStoredPriceCache();
         configure?.Invoke(builder.Services);
@@ -66,13 +70,6 @@ public sealed class LiveHarness : IAsyncDisposable
             await disposable.DisposeAsync();
         }
     }
-}
-
-public sealed class ManualClock : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
-
-    public override DateTimeOffset GetUtcNow() => Now;
 }
 
 /// <summary>Keeps the warnings and errors logged, to check a failure is logged once, not on every request.</summary>

@@ -127,7 +127,7 @@ public sealed class LivePricingTests() : FakeAwsTest(PriceSourceKind.Bulk)
         await Harness.Prices.GetPricesAsync("eu-west-1");
 
         Aws.Mode = FakeMode.Ok;
-        Harness.Clock.Now += TimeSpan.FromMinutes(6);
+        Harness.Clock.Advance(TimeSpan.FromMinutes(6));
         var sheet = await Harness.Prices.GetPricesAsync("eu-west-1");
 
         Assert.Equal("AWS price list", sheet.Origin.Source);
@@ -142,7 +142,7 @@ public sealed class LivePricingTests() : FakeAwsTest(PriceSourceKind.Bulk)
 
         Assert.DoesNotContain("eu-west-1", await refresher.RefreshDueAsync(CancellationToken.None));
 
-        Harness.Clock.Now += TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1);
+        Harness.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         Assert.Contains("eu-west-1", await refresher.RefreshDueAsync(CancellationToken.None));
         Assert.True((await Harness.Prices.CachedAsync("eu-west-1"))!.FetchedAt > fetched);
     }

@@ -1,3 +1,4 @@
+using MskPlanner.Pricing;
 using MskPlanner.Sizing;
 
 namespace MskPlanner.Reports.Tests;
@@ -28,7 +29,7 @@ public class ComparisonSummaryTests
 
         var (difference, _) = report.Comparison.DifferenceFromFirst(2);
         Assert.Contains("+" + ReadBack.Usd(difference!.Value), pdf.All, StringComparison.Ordinal);
-        Assert.Contains("as of 2026-11-25", pdf.All, StringComparison.Ordinal);
+        Assert.Contains($"published {new BundledSnapshotPriceSource().Snapshot.Origin.AsOf:yyyy-MM-dd}", pdf.All, StringComparison.Ordinal);
     }
 
     [Fact]

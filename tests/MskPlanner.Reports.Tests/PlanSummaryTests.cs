@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using MskPlanner.Pricing;
 using MskPlanner.Sizing;
 
 namespace MskPlanner.Reports.Tests;
@@ -41,7 +42,7 @@ public class PlanSummaryTests
         Assert.Contains("Plan: Orders EU (revision 3)", pdf.All, StringComparison.Ordinal);
         Assert.Contains("Order events for the EU shops", pdf.All, StringComparison.Ordinal);
         Assert.Contains("Region us-east-1", pdf.All, StringComparison.Ordinal);
-        Assert.Contains("as of 2026-11-25", pdf.All, StringComparison.Ordinal);
+        Assert.Contains($"published {new BundledSnapshotPriceSource().Snapshot.Origin.AsOf:yyyy-MM-dd}", pdf.All, StringComparison.Ordinal);
         Assert.Contains("MskPlanner 1.2.3", pdf.Pages[0], StringComparison.Ordinal);
         Assert.Contains("https://planner.example/shared/abc", pdf.Pages[0], StringComparison.Ordinal);
     }

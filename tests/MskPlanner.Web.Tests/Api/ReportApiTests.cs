@@ -3,13 +3,22 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
 using UglyToad.PdfPig;
 
 namespace MskPlanner.Web.Tests.Api;
 
 public class ReportApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAppFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    /// <summary>A known day, so file names are checked against it rather than against whatever today is.</summary>
+    private static readonly DateTimeOffset Today = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly HttpClient _client = factory
+        .WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Today) { AutoAdvanceAmount = TimeSpan.FromSeconds(1) })))
+        .CreateClient();
 
     [Fact]
     public async Task A_saved_plan_downloads_as_a_named_pdf_with_the_figures_the_api_shows()
@@ -22,7 +31,7 @@ public class ReportApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAp
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal($"mskplanner-orders-eu-r1-{DateTime.UtcNow:yyyy-MM-dd}.pdf", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal("mskplanner-orders-eu-r1-2026-11-25.pdf", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
         var text = Text(await response.Content.ReadAsByteArrayAsync(), out var width);
         Assert.Equal(612, width, 0);
         var headline = plan["headline"]!;
@@ -39,7 +48,10 @@ public class ReportApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAp
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = Text(await response.Content.ReadAsByteArrayAsync(), out _);
         Assert.Contains("Unsaved plan", text, StringComparison.Ordinal);
-        Assert.Contains("$21,269.29", text, StringComparison.Ordinal);
+        using var sized = await _client.PostAsJsonAsync("/api/v1/sizing", new { avgDataInMiBps = 50, avgDataOutMiBps = 100, partitions = 3000 });
+        var recommended = (await sized.Content.ReadFromJsonAsync<JsonObject>())!["recommended"]!.AsObject();
+        Assert.All(recommended.Select(r => r.Value!["monthlyTotal"]).OfType<JsonNode>(),
+            total => Assert.Contains(Usd(total.GetValue<decimal>()), text, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -93,7 +105,7 @@ public class ReportApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAp
         using var response = await _client.GetAsync($"/api/v1/plans/{id}/summary.pdf?unsaved=true&avgDataInMiBps=90&partitions=1000");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.EndsWith($"-r1-unsaved-{DateTime.UtcNow:yyyy-MM-dd}.pdf", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
+        Assert.EndsWith("-r1-unsaved-2026-11-25.pdf", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
         var text = Text(await response.Content.ReadAsByteArrayAsync(), out _);
         Assert.Contains("Plan: Orders draft (unsaved changes to revision 1)", text, StringComparison.Ordinal);
         Assert.Contains(Usd(recommended["monthlyTotal"]!.GetValue<decimal>()), text, StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
+using MskPlanner.Pricing;
 using MskPlanner.Sizing;
 
 using PlannerPage = MskPlanner.Web.Components.Planner.Planner;
@@ -18,7 +19,8 @@ public class PlannerPageTests : PlannerTestContext
         var page = Render<PlannerPage>();
 
         Assert.Equal(BrokerCatalog.All.Count, page.FindAll("tr[data-type]").Count);
-        Assert.Contains("Prices: bundled snapshot, us-east-1, as of 2026-11-25", page.Find("[data-testid=prices]").TextContent, StringComparison.Ordinal);
+        var asOf = new BundledSnapshotPriceSource().Snapshot.Origin.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"Prices: bundled snapshot, us-east-1, published {asOf}", page.Find("[data-testid=prices]").TextContent, StringComparison.Ordinal);
         Assert.Equal(["pick-t3", "pick-m5", "pick-m7g", "pick-express"], page.FindAll("[data-testid^=pick-]").Select(e => e.GetAttribute("data-testid")));
     }
 

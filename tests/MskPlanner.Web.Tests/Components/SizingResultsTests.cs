@@ -23,8 +23,9 @@ public class SizingResultsTests : PlannerTestContext
         var m5 = result.Recommended.Single(r => r.Family == BrokerFamily.M5).Option!;
         var card = view.Find("[data-testid=pick-m5]");
         Assert.Contains(m5.Type.Name, card.TextContent, StringComparison.Ordinal);
-        Assert.Contains("$13,083.38 / month", card.TextContent, StringComparison.Ordinal);
-        Assert.Contains("$157,000.56 / year", card.TextContent, StringComparison.Ordinal);
+        var monthly = m5.MonthlyCost!.Total;
+        Assert.Contains($"{Usd(monthly)} / month", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{Usd(monthly * 12)} / year", card.TextContent, StringComparison.Ordinal);
         Assert.Contains("recommended", view.Find($"tr[data-type='{m5.Type.Name}']").GetAttribute("class"), StringComparison.Ordinal);
     }
 
@@ -90,4 +91,6 @@ public class SizingResultsTests : PlannerTestContext
         Assert.Equal("177,188 GiB", view.Find("[data-testid=ebs-gib]").TextContent);
         Assert.Equal("85,547 GiB / month", view.Find("[data-testid=cross-az]").TextContent);
     }
+
+    private static string Usd(decimal amount) => amount.ToString("$#,0.00", System.Globalization.CultureInfo.InvariantCulture);
 }

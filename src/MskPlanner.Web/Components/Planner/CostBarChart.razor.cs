@@ -36,7 +36,7 @@ public partial class CostBarChart
         _options = new StackedBarChartOptions
         {
             ChartPalette = [.. _parts.Select(p => p.Colour)],
-            YAxisToStringFunc = value => Display.WholeUsd(value),
+            YAxisToStringFunc = value => Figures.WholeUsd(value),
         };
     }
 }

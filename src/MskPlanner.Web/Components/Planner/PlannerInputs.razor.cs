@@ -47,7 +47,7 @@ public partial class PlannerInputs
     private bool Tiered => Request.PrimaryRetentionHours is not null;
 
     private string TieredHelper => Request.RetentionHours is double retention && Request.PrimaryRetentionHours is double local && retention > local
-        ? $"The other {Display.Number(retention - local)} hours of the retention go to tiered storage"
+        ? $"The other {Figures.Number(retention - local)} hours of the retention go to tiered storage"
         : "The rest of the retention goes to tiered storage";
 
     /// <summary>On: a day on broker disks (or the whole retention, if shorter) to start from; off: all on disks.</summary>

@@ -220,7 +220,7 @@ public partial class PlanPage
     {
         var confirmed = await Dialogs.ConfirmAsync(
             "Delete this plan?",
-            $"\"{_plan!.Plan.Name}\" and its {Display.Count(_plan.Plan.LatestRevision, "revision")} disappear from the list and its share links stop working. You can undo this right after.",
+            $"\"{_plan!.Plan.Name}\" and its {Figures.Count(_plan.Plan.LatestRevision, "revision")} disappear from the list and its share links stop working. You can undo this right after.",
             "Delete", destructive: true);
         if (!confirmed || !await Plans.Store.DeleteAsync(Id))
         {

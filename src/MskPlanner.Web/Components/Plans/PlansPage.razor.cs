@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Components;
 
 using MskPlanner.Persistence;
+using MskPlanner.Sizing;
 using MskPlanner.Web.Components.Dialogs;
-using MskPlanner.Web.Planner;
 
 using MudBlazor;
 
@@ -56,7 +56,7 @@ public partial class PlansPage
     {
         var confirmed = await Dialogs.ConfirmAsync(
             "Delete this plan?",
-            $"\"{plan.Name}\" and its {Display.Count(plan.LatestRevision, "revision")} disappear from the list and its share links stop working. Other plans are not touched, and you can undo this right after.",
+            $"\"{plan.Name}\" and its {Figures.Count(plan.LatestRevision, "revision")} disappear from the list and its share links stop working. Other plans are not touched, and you can undo this right after.",
             "Delete", destructive: true);
         if (!confirmed || !await Store.DeleteAsync(plan.Id))
         {
