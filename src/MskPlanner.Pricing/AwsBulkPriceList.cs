@@ -7,7 +7,7 @@ namespace MskPlanner.Pricing;
 /// AWS's public bulk offer files: AmazonMSK's (and AmazonEC2's) region index, then the regional offer file,
 /// read as a stream. No credentials needed.
 /// </summary>
-public sealed class AwsBulkPriceList(HttpClient http) : IAwsPriceList
+public sealed class AwsBulkPriceList(HttpClient http, Microsoft.Extensions.Options.IOptions<PricingOptions> options) : IAwsPriceList
 {
     public async Task<IReadOnlyList<string>> GetMskRegionsAsync(CancellationToken cancellationToken) =>
         [.. (await RegionIndexAsync("AmazonMSK", cancellationToken)).Keys.Order(StringComparer.Ordinal)];
@@ -21,7 +21,7 @@ public sealed class AwsBulkPriceList(HttpClient http) : IAwsPriceList
         }
 
         var mskPrices = await OfferAsync(mskFile, LivePriceSheet.IsWantedMskProduct, cancellationToken);
-        return new LivePrices(mskPrices, await Ec2Async(region, cancellationToken));
+        return new LivePrices(mskPrices, options.Value.Ec2FromBulkOffer ? await Ec2Async(region, cancellationToken) : null);
     }
 
     /// <summary>

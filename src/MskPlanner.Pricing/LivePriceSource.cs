@@ -10,8 +10,9 @@ namespace MskPlanner.Pricing;
 /// <summary>
 /// Live AWS prices with a cache in front and the bundled snapshot behind. A region with a cached price set
 /// answers at once, however old the set (the refresher renews it); a region without one is fetched once, and
-/// if that fails the snapshot answers, saying why live prices are missing. A failing region is not tried again
-/// until <see cref="PricingOptions.RetryAfterFailure"/> has passed, so typing never waits on a dead network.
+/// if that fails, or takes longer than <see cref="PricingOptions.FirstFetchWait"/>, the snapshot answers, saying
+/// why live prices are missing, while the download goes on. A failing region is not tried again until
+/// <see cref="PricingOptions.RetryAfterFailure"/> has passed, so typing never waits on a dead network.
 /// </summary>
 public sealed class LivePriceSource(
     IAwsPriceList priceList,
@@ -25,6 +26,7 @@ public sealed class LivePriceSource(
     private readonly ConcurrentDictionary<string, CachedPriceSet> _sets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, string Reason)> _failures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _fetching = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<(CachedPriceSet? Set, string? Error)>>> _firstFetches = new(StringComparer.Ordinal);
 
     public async ValueTask<PriceSheet> GetPricesAsync(string region, CancellationToken cancellationToken = default)
     {
@@ -45,8 +47,34 @@ public sealed class LivePriceSource(
             return cached.Sheet;
         }
 
-        var fetched = await FetchAsync(region, onlyIfMissing: true, cancellationToken);
-        return fetched.Set?.Sheet ?? Fallback(region, fetched.Error!);
+        try
+        {
+            var fetched = await FirstFetchAsync(region).WaitAsync(options.Value.FirstFetchWait, clock, cancellationToken);
+            return fetched.Set?.Sheet ?? Fallback(region, fetched.Error ?? "no price set");
+        }
+        catch (TimeoutException)
+        {
+            return Fallback(region, "still downloading; the next change uses them once they arrive");
+        }
+    }
+
+    /// <summary>
+    /// One download per region for everyone waiting on it, not tied to any one page: a page that stops waiting
+    /// (or closes) leaves it running, so the region has live prices for the next change.
+    /// </summary>
+    private Task<(CachedPriceSet? Set, string? Error)> FirstFetchAsync(string region) =>
+        _firstFetches.GetOrAdd(region, r => new Lazy<Task<(CachedPriceSet? Set, string? Error)>>(() => DetachedFetchAsync(r))).Value;
+
+    private async Task<(CachedPriceSet? Set, string? Error)> DetachedFetchAsync(string region)
+    {
+        try
+        {
+            return await Task.Run(() => FetchAsync(region, onlyIfMissing: true, CancellationToken.None));
+        }
+        finally
+        {
+            _firstFetches.TryRemove(region, out _);
+        }
     }
 
     /// <summary>

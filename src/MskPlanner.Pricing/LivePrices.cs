@@ -87,24 +87,31 @@ public static class LivePriceSheet
 
         var ec2 = new Dictionary<string, double>(StringComparer.Ordinal);
         double? gp3 = null;
-        if (live.Ec2 is { } ec2Offer)
+        var ec2Offer = live.Ec2 ?? new OfferPrices(null, new Dictionary<string, OfferProduct>(), new Dictionary<string, decimal>());
+        foreach (var (sku, product) in ec2Offer.Products)
         {
-            foreach (var (sku, product) in ec2Offer.Products)
+            if (!ec2Offer.OnDemandUsd.TryGetValue(sku, out var price))
             {
-                if (!ec2Offer.OnDemandUsd.TryGetValue(sku, out var price))
-                {
-                    continue;
-                }
-
-                if (product.Attributes.TryGetValue("instanceType", out var type))
-                {
-                    ec2.TryAdd(type, (double)price);
-                }
-                else
-                {
-                    gp3 ??= (double)price;
-                }
+                continue;
             }
+
+            if (product.Attributes.TryGetValue("instanceType", out var type))
+            {
+                ec2.TryAdd(type, (double)price);
+            }
+            else
+            {
+                gp3 ??= (double)price;
+            }
+        }
+
+        if (ec2.Count == 0)
+        {
+            // No live EC2 prices (not fetched, or none for the region): the self-managed comparison uses the
+            // bundled ones, and the note says so.
+            ec2 = new Dictionary<string, double>(snapshot.Ec2Hourly, StringComparer.Ordinal);
+            gp3 = snapshot.Ec2Gp3PerGiBMonth;
+            borrowed.Add("EC2 for the self-managed comparison");
         }
 
         var sheet = new PriceSheet

@@ -19,7 +19,22 @@ public sealed class PricingOptions
 {
     public const string Section = "Pricing";
 
-    public PriceSourceKind Source { get; set; } = PriceSourceKind.Snapshot;
+    /// <summary>Live MSK prices by default: the public offer files need no credentials and are small.</summary>
+    public PriceSourceKind Source { get; set; } = PriceSourceKind.Bulk;
+
+    /// <summary>
+    /// Read EC2 prices (for the self-managed comparison) from AmazonEC2's bulk offer files. Off by default: a
+    /// region's file runs to gigabytes. Off, the comparison uses the bundled us-east-1 EC2 rates and says so; the
+    /// Query API reads EC2 prices cheaply either way.
+    /// </summary>
+    public bool Ec2FromBulkOffer { get; set; }
+
+    /// <summary>
+    /// How long a page waits for a region's first download before answering from the snapshot (saying so) while
+    /// the download goes on: a slow price list must not hold up the page.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan FirstFetchWait { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Where the bulk offer files are served; point it elsewhere for a mirror or an air-gapped copy.</summary>
     [Required]

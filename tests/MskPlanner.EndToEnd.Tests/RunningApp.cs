@@ -62,6 +62,8 @@ public sealed partial class RunningApp : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(app)!,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // Never the internet: the bundled snapshot, unless a test points the app at its fake AWS.
+        start.Environment["Pricing__Source"] = "Snapshot";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

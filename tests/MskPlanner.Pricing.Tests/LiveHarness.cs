@@ -44,6 +44,7 @@ public sealed class LiveHarness : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Pricing:Source"] = source.ToString(),
+            ["Pricing:Ec2FromBulkOffer"] = "true",
             ["Pricing:BulkEndpoint"] = aws.Address.ToString(),
             ["Pricing:QueryEndpoint"] = aws.Address.ToString(),
             ["Pricing:Timeout"] = "00:00:01",

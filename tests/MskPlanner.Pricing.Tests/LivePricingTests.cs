@@ -18,7 +18,8 @@ public sealed class LivePricingTests() : FakeAwsTest(PriceSourceKind.Bulk)
         Assert.Equal(0.025, sheet.TieredStoragePerGiBMonth);
         Assert.Equal(0.088, sheet.ProvisionedThroughputPerMiBpsMonth);
         Assert.Equal(0.011, sheet.ExpressDataInPerGiB);
-        Assert.Equal("Not in the MSK price list, so at bundled us-east-1 rates: cross-AZ transfer.", sheet.Origin.Note);
+        // The fixtures hold no eu-west-1 EC2 file, so the self-managed comparison borrows the bundled EC2 rates too.
+        Assert.Equal("Not in the MSK price list, so at bundled us-east-1 rates: EC2 for the self-managed comparison, cross-AZ transfer.", sheet.Origin.Note);
     }
 
     [Fact]

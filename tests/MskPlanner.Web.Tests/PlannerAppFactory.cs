@@ -3,13 +3,16 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace MskPlanner.Web.Tests;
 
-/// <summary>The real app in memory, with its own SQLite file in a fresh folder.</summary>
+/// <summary>The real app in memory, with its own SQLite file in a fresh folder, priced from the bundled snapshot (never the internet).</summary>
 public class PlannerAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "mskplanner-web-tests", Guid.NewGuid().ToString("N"));
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Pricing:Source", "Snapshot");
         builder.UseSetting("Persistence:DatabasePath", Path.Combine(_folder, "plans.db"));
+    }
 
     public override async ValueTask DisposeAsync()
     {

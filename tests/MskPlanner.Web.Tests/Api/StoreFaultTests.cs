@@ -73,6 +73,7 @@ public sealed class StoreFaultTests : IAsyncLifetime
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.UseSetting("Pricing:Source", "Snapshot");
             builder.UseSetting("Persistence:DatabasePath", databasePath);
             builder.UseSetting("Persistence:MinFreeSpaceMiB", "1");
         }
