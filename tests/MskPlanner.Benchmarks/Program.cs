@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 
 using MskPlanner.Benchmarks;
 
-// "plans [count]", "offers [MiB]", "regions [count]" and "circuits [count]" run the load drivers; anything else goes to BenchmarkDotNet.
+// "plans [count]", "offers [MiB]", "regions [count]", "circuits [count]" and "typing [counts...]" run the load drivers; anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "plans":
@@ -13,6 +13,9 @@ switch (args.FirstOrDefault())
         return;
     case "circuits":
         await CircuitMemoryLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+        return;
+    case "typing":
+        await TypingLoad.RunAsync(args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))] : [1, 10, 50]);
         return;
     case "offers":
         await OfferParsingLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500);

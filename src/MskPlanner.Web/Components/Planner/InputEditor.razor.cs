@@ -6,8 +6,15 @@ using MskPlanner.Web.Planner;
 
 namespace MskPlanner.Web.Components.Planner;
 
+/// <summary>
+/// One field, drawn only when what it shows changed: its value, its message or its help. Every keystroke
+/// re-renders the form, and twenty MudBlazor fields redrawn for one changed value was most of a keystroke's work.
+/// </summary>
 public partial class InputEditor
 {
+    private (string? Value, string? Error, string? Helper) _state;
+    private (string? Value, string? Error, string? Helper)? _shown;
+
     [Inject] private RegionCatalog Regions { get; set; } = default!;
 
     [Parameter, EditorRequired] public InputDefinition Input { get; set; } = default!;
@@ -20,6 +27,12 @@ public partial class InputEditor
     [Parameter] public string? Helper { get; set; }
 
     [Parameter] public EventCallback OnChange { get; set; }
+
+    protected override void OnParametersSet() => _state = (Input.Text(Form.Request), Errors.GetValueOrDefault(Input.Key), Helper);
+
+    protected override bool ShouldRender() => _shown != _state;
+
+    protected override void OnAfterRender(bool firstRender) => _shown = _state;
 
     private Task ChangeAsync(SizingRequest request)
     {

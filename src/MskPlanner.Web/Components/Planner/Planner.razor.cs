@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.JSInterop;
 
 using MskPlanner.Pricing;
 using MskPlanner.Sizing;
@@ -16,8 +17,11 @@ namespace MskPlanner.Web.Components.Planner;
 /// The planner: inputs on the left, the sizing on the right, recomputed on every change. The inputs live in the
 /// query string, so the address bar is always a link to what is on screen.
 /// </summary>
-public partial class Planner
+public partial class Planner : IAsyncDisposable
 {
+    private IJSObjectReference? _address;
+    private Task _addressUpdate = Task.CompletedTask;
+
     private PlannerForm _form = new();
     private SizingResult? _result;
     private Dictionary<string, string> _errors = [];
@@ -31,6 +35,8 @@ public partial class Planner
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject] private IServiceProvider Services { get; set; } = default!;
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     /// <summary>The live price source, when one is configured (not with the snapshot alone).</summary>
     private LivePriceSource? LivePrices => Services.GetService<LivePriceSource>();
@@ -47,11 +53,45 @@ public partial class Planner
     private string PdfLink => Navigation.GetUriWithQueryParameters(
         Navigation.ToAbsoluteUri("api/v1/sizing/summary.pdf").ToString(), _form.ToQuery().ToDictionary(p => p.Key, p => (object?)p.Value));
 
+    /// <summary>
+    /// Sizes and lets the page render once. The address is updated after, without being awaited here: an awaited
+    /// call would make the page render a second time, for nothing, on every keystroke.
+    /// </summary>
     private async Task RecomputeAsync()
     {
         await SizeAsync();
-        var parameters = _form.ToQuery().ToDictionary(p => p.Key, p => (object?)p.Value);
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(parameters), new NavigationOptions { ReplaceHistoryEntry = true });
+        _addressUpdate = UpdateAddressAsync(Navigation.GetUriWithQueryParameters(_form.ToQuery().ToDictionary(p => p.Key, p => (object?)p.Value)));
+    }
+
+    private async Task UpdateAddressAsync(string address)
+    {
+        try
+        {
+            _address ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/address.js");
+            await _address.InvokeVoidAsync("replaceAddress", address);
+        }
+        catch (Exception e) when (e is JSDisconnectedException or OperationCanceledException)
+        {
+            // The page closed while typing: there is no address bar left to update.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _addressUpdate;
+        if (_address is not null)
+        {
+            try
+            {
+                await _address.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page is gone, and its module with it.
+            }
+        }
+
+        GC.SuppressFinalize(this);
     }
 
     private async Task ResetAsync()

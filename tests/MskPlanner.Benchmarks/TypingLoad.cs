@@ -1,0 +1,133 @@
+using System.Globalization;
+
+using Microsoft.Playwright;
+
+using MskPlanner.EndToEnd.Tests;
+
+namespace MskPlanner.Benchmarks;
+
+/// <summary>
+/// Keystroke to updated results, measured in a real browser while other circuits type too: one measured page
+/// types a value once a second and times, in the page, from the input event to the first change of the results;
+/// the other pages (the background users, their pages not drawn) each type once a second as well. Prints p50 and p95.
+/// </summary>
+public static class TypingLoad
+{
+    private const int MeasuredKeystrokes = 40;
+
+    /// <summary>
+    /// Runs in the measured page: types <c>value</c> into the field as a keystroke would (an input event), then
+    /// resolves with the milliseconds until the results change, or -1 if they do not within 10 s.
+    /// </summary>
+    private const string TypeAndTime = """
+        async (value) => {
+            const input = document.querySelector('input#avgDataInMiBps');
+            const results = document.querySelector('#results');
+            return await new Promise(resolve => {
+                const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now() - start); });
+                observer.observe(results, { subtree: true, childList: true, characterData: true, attributes: true });
+                const start = performance.now();
+                input.value = value;
+                input.dispatchEvent(new Event('input', { bubbles: true }));
+                setTimeout(() => { observer.disconnect(); resolve(-1); }, 10000);
+            });
+        }
+        """;
+
+    public static async Task RunAsync(IReadOnlyList<int> circuitCounts)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mskplanner-typing", Guid.NewGuid().ToString("N"));
+        var most = circuitCounts.Max();
+        await using var app = await RunningApp.StartAsync(new Dictionary<string, string>
+        {
+            ["Persistence__DatabasePath"] = Path.Combine(folder, "plans.db"),
+            ["Circuits__MaxPerClient"] = (most + 10).ToString(CultureInfo.InvariantCulture),
+        });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+
+        Console.WriteLine("circuits | keystrokes | p50 ms | p95 ms | max ms | server CPU ms per keystroke (all circuits)");
+        foreach (var circuits in circuitCounts)
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString() });
+            var measured = await OpenAsync(context);
+            var background = new List<IPage>();
+            for (var i = 1; i < circuits; i++)
+            {
+                var page = await OpenAsync(context);
+                // A lighter client: the server renders and sends everything as for any user, but this browser
+                // lays none of it out, so the machine's two cores measure the server, not 49 browsers drawing.
+                await page.AddStyleTagAsync(new() { Content = "body { display: none !important; }" });
+                background.Add(page);
+            }
+
+            using var stop = new CancellationTokenSource();
+            var typists = background.Select((page, i) => TypeEverySecondAsync(page, TimeSpan.FromMilliseconds(1000.0 * i / background.Count), stop.Token)).ToList();
+
+            // A few keystrokes first, so what is measured is steady state, not the first render's warm-up.
+            var latencies = new List<double>();
+            var cpuBefore = ServerCpuMs(app.ProcessId);
+            var startedAt = System.Diagnostics.Stopwatch.StartNew();
+            for (var k = 0; k < MeasuredKeystrokes + 5; k++)
+            {
+                var elapsed = await measured.EvaluateAsync<double>(TypeAndTime, (20 + (k % 2 == 0 ? k : -k) + 60).ToString(CultureInfo.InvariantCulture));
+                if (k >= 5)
+                {
+                    latencies.Add(elapsed < 0 ? double.PositiveInfinity : elapsed);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+
+            var cpu = ServerCpuMs(app.ProcessId) - cpuBefore;
+            var keystrokes = startedAt.Elapsed.TotalSeconds * circuits;
+            await stop.CancelAsync();
+            await Task.WhenAll(typists);
+            await context.CloseAsync();
+
+            latencies.Sort();
+            Console.WriteLine($"{circuits,8} | {latencies.Count,10} | {Percentile(latencies, 0.50),6:0} | {Percentile(latencies, 0.95),6:0} | {latencies[^1],6:0} | {cpu / keystrokes,8:0.0}");
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
+    }
+
+    private static async Task TypeEverySecondAsync(IPage page, TimeSpan offset, CancellationToken stop)
+    {
+        var random = new Random(page.GetHashCode());
+        try
+        {
+            await Task.Delay(offset, stop);
+            while (!stop.IsCancellationRequested)
+            {
+                await page.EvaluateAsync("v => { const i = document.querySelector('input#avgDataInMiBps'); i.value = v; i.dispatchEvent(new Event('input', { bubbles: true })); }",
+                    random.Next(10, 200).ToString(CultureInfo.InvariantCulture));
+                await Task.Delay(TimeSpan.FromSeconds(1), stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static async Task<IPage> OpenAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/?avgDataInMiBps=40&partitions=1200");
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("input#avgDataInMiBps")).ToBeEditableAsync(new() { Timeout = 30_000 });
+        return page;
+    }
+
+    /// <summary>User plus system CPU time of the app's process so far, from /proc (clock ticks of 10 ms).</summary>
+    private static double ServerCpuMs(int processId)
+    {
+        var fields = File.ReadAllText($"/proc/{processId}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+    }
+
+    private static double Percentile(List<double> sorted, double share) => sorted[(int)Math.Ceiling(share * sorted.Count) - 1];
+}
