@@ -26,8 +26,6 @@ internal sealed class BindingProblemFilter : IEndpointFilter
 /// </summary>
 internal sealed class JsonInput<T> : IBoundFromRequest where T : class
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     private readonly T? _value;
 
     private JsonInput(T? value, IResult? problem)
@@ -45,7 +43,8 @@ internal sealed class JsonInput<T> : IBoundFromRequest where T : class
     {
         var request = context.Request;
         var absent = request.ContentLength is 0 or null && request.Headers.TransferEncoding.Count == 0;
-        if (absent && Nullability.Create(parameter).ReadState == NullabilityState.Nullable)
+        // A context per call: NullabilityInfoContext is not safe to share between threads.
+        if (absent && new NullabilityInfoContext().Create(parameter).ReadState == NullabilityState.Nullable)
         {
             return null;
         }
