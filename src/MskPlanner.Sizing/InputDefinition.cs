@@ -47,7 +47,8 @@ public abstract class InputDefinition(string key, string label, string? unit, In
     /// <summary>The request with the value a new planner starts from.</summary>
     public abstract SizingRequest Start(SizingRequest request);
 
-    internal static string Number(double value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
+    /// <summary>Three decimals, so the smallest throughput (0.001 MiB/s) reads as itself.</summary>
+    internal static string Number(double value) => Figures.Number(value, "#,0.###");
 
     internal static bool TryReadNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
@@ -95,9 +96,13 @@ public sealed class NumberInput(string key, string label, string? unit, InputSec
 
     public override SizingRequest Start(SizingRequest request) => With(request, Starter);
 
-    /// <summary>The value, or null with a message added when it is missing but required, or out of range.</summary>
-    public double? Check(double? value, List<FieldError> errors)
+    /// <summary>
+    /// The value (or <see cref="Default"/> when it is missing), or null with a message added when it is missing
+    /// but required, or out of range.
+    /// </summary>
+    public double? Check(double? given, List<FieldError> errors)
     {
+        var value = given ?? Default;
         if (value is null)
         {
             if (Required)
@@ -118,7 +123,7 @@ public sealed class NumberInput(string key, string label, string? unit, InputSec
         return value;
     }
 
-    public string RangeMessage =>
+    private string RangeMessage =>
         $"{Label} must be {(MinExcluded ? "greater than" : "at least")} {Number(Min)} and at most {Number(Max)} {RangeNote ?? Unit}{(EmptyMeansNone ? ", or left empty" : "")}.";
 }
 

@@ -39,7 +39,7 @@ public sealed record SizingRequest
         var peakIn = AtLeast(InputCatalog.PeakDataIn, PeakDataInMiBps ?? avgIn, InputCatalog.AvgDataIn, avgIn, errors);
         var avgOut = InputCatalog.AvgDataOut.Check(AvgDataOutMiBps ?? avgIn, errors);
         var peakOut = AtLeast(InputCatalog.PeakDataOut, PeakDataOutMiBps ?? avgOut, InputCatalog.AvgDataOut, avgOut, errors);
-        var retention = InputCatalog.Retention.Check(RetentionHours ?? InputCatalog.Retention.Default, errors);
+        var retention = InputCatalog.Retention.Check(RetentionHours, errors);
         var primary = InputCatalog.PrimaryRetention.Check(PrimaryRetentionHours ?? retention, errors);
         if (primary is { } p && retention is { } r && p > r)
         {
@@ -49,11 +49,11 @@ public sealed record SizingRequest
         var partitions = InputCatalog.Partitions.Check(Partitions, errors);
         var replicationFactor = InputCatalog.ReplicationFactor.Check(ReplicationFactor, errors);
         var zones = InputCatalog.AvailabilityZones.Check(AvailabilityZones, errors);
-        var diskTarget = InputCatalog.DiskUtilizationTarget.Check(DiskUtilizationTarget ?? InputCatalog.DiskUtilizationTarget.Default, errors);
-        var peakUtilization = InputCatalog.PeakUtilization.Check(PeakUtilization ?? InputCatalog.PeakUtilization.Default, errors);
-        var lagging = InputCatalog.LaggingConsumers.Check(LaggingConsumerFactor ?? InputCatalog.LaggingConsumers.Default, errors);
-        var tlsDerate = InputCatalog.TlsDerate.Check(TlsDeratePercent ?? InputCatalog.TlsDerate.Default, errors);
-        var pageCache = InputCatalog.PageCache.Check(PageCacheSeconds ?? InputCatalog.PageCache.Default, errors);
+        var diskTarget = InputCatalog.DiskUtilizationTarget.Check(DiskUtilizationTarget, errors);
+        var peakUtilization = InputCatalog.PeakUtilization.Check(PeakUtilization, errors);
+        var lagging = InputCatalog.LaggingConsumers.Check(LaggingConsumerFactor, errors);
+        var tlsDerate = InputCatalog.TlsDerate.Check(TlsDeratePercent, errors);
+        var pageCache = InputCatalog.PageCache.Check(PageCacheSeconds, errors);
         var provisioned = InputCatalog.ProvisionedThroughput.Check(ProvisionedThroughputMiBps, errors);
         var quota = InputCatalog.BrokerQuota.Check(BrokerQuota, errors);
         var region = InputCatalog.Region.Check(Region, errors);

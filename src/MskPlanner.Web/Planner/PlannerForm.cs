@@ -17,6 +17,9 @@ public sealed class PlannerForm
     /// <summary>The form as query-string pairs, in the API's field names; empty fields have no value.</summary>
     public IReadOnlyDictionary<string, string?> ToQuery() => InputCatalog.All.ToDictionary(i => i.Key, i => i.Text(Request));
 
+    /// <summary>The same pairs as <see cref="ToQuery"/>, in the shape NavigationManager's query helpers take; open to more.</summary>
+    public Dictionary<string, object?> QueryParameters() => InputCatalog.All.ToDictionary(i => i.Key, i => (object?)i.Text(Request));
+
     /// <summary>
     /// A form from query-string values: an empty query gives the starter workload; otherwise an absent field
     /// means "the model's default", as in the API, and a number that cannot be read leaves its field empty, so the

@@ -51,7 +51,7 @@ public partial class Planner : IAsyncDisposable
 
     /// <summary>The PDF of what is on screen: the summary endpoint reads the same query as this page.</summary>
     private string PdfLink => Navigation.GetUriWithQueryParameters(
-        Navigation.ToAbsoluteUri("api/v1/sizing/summary.pdf").ToString(), _form.ToQuery().ToDictionary(p => p.Key, p => (object?)p.Value));
+        Navigation.ToAbsoluteUri("api/v1/sizing/summary.pdf").ToString(), _form.QueryParameters());
 
     /// <summary>
     /// Sizes and lets the page render once. The address is updated after, without being awaited here: an awaited
@@ -60,7 +60,7 @@ public partial class Planner : IAsyncDisposable
     private async Task RecomputeAsync()
     {
         await SizeAsync();
-        _addressUpdate = UpdateAddressAsync(Navigation.GetUriWithQueryParameters(_form.ToQuery().ToDictionary(p => p.Key, p => (object?)p.Value)));
+        _addressUpdate = UpdateAddressAsync(Navigation.GetUriWithQueryParameters(_form.QueryParameters()));
     }
 
     private async Task UpdateAddressAsync(string address)

@@ -71,7 +71,7 @@ public partial class PlanPage
                 return revision;
             }
 
-            var parameters = _form.ToQuery().ToDictionary(p => p.Key, p => (object?)p.Value);
+            var parameters = _form.QueryParameters();
             parameters["unsaved"] = "true";
             parameters["family"] = _family?.ToString();
             return Navigation.GetUriWithQueryParameters(Navigation.ToAbsoluteUri(revision).ToString(), parameters);
