@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace MskPlanner.Persistence;
 
 /// <summary>
-/// Brings the database to the newest migration before the app takes requests, turns on write-ahead logging so
-/// readers never wait for a save, then opens <see cref="DatabaseReadiness"/> for the work that waited.
+/// Brings the database to the newest migration before the app takes requests, then opens
+/// <see cref="DatabaseReadiness"/> for the work that waited.
 /// </summary>
-public sealed class DatabaseMigrator(IDbContextFactory<PlansDbContext> contexts, DatabaseReadiness readiness, ILogger<DatabaseMigrator> logger) : IHostedService
+public sealed class DatabaseMigrator(IDbContextFactory<PlansDbContext> contexts, StoreProvider provider, DatabaseReadiness readiness, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,18 +29,11 @@ public sealed class DatabaseMigrator(IDbContextFactory<PlansDbContext> contexts,
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var directory = Path.GetDirectoryName(db.Database.GetDbConnection().DataSource);
-        if (!string.IsNullOrEmpty(directory))
+        await provider.MigrateAsync(db, cancellationToken);
+        if (logger.IsEnabled(LogLevel.Information))
         {
-            Directory.CreateDirectory(directory);
-        }
-
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        if (pending.Count > 0 && logger.IsEnabled(LogLevel.Information))
-        {
-            logger.LogInformation("Applied {Count} migration(s) to {Database}: {Migrations}", pending.Count, db.Database.GetDbConnection().DataSource, string.Join(", ", pending));
+            var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
+            logger.LogInformation("The plans database ({Provider}) is at migration {Migration}.", db.Database.ProviderName, applied.LastOrDefault() ?? "none");
         }
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 using MskPlanner.Sizing;
@@ -50,8 +49,9 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
     }
 
     /// <summary>
-    /// Adds a revision. Saves of the same plan at the same moment are serialised by SQLite's write lock
-    /// (BEGIN IMMEDIATE) and, should two still meet on a number, the loser takes the next one: both are kept.
+    /// Adds a revision. Saves of the same plan at the same moment queue on the plan's row, which the first
+    /// statement locks (SQLite locks the whole file), and, should two still meet on a number, the loser takes
+    /// the next one: both are kept.
     /// </summary>
     public async Task<PlanRevision?> SaveRevisionAsync(int planId, RevisionDraft draft, CancellationToken cancellationToken = default)
     {
@@ -61,25 +61,26 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
             {
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
-                if (plan is null)
+                var now = clock.GetUtcNow();
+                // Touching the row first takes its lock, so the revision number read next cannot be read by another save.
+                var locked = await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(p => p.SetProperty(x => x.UpdatedAt, now), cancellationToken);
+                if (locked == 0)
                 {
                     return null;
                 }
 
-                var now = clock.GetUtcNow();
+                var plan = await db.Plans.SingleAsync(p => p.Id == planId, cancellationToken);
                 var number = await db.Revisions.Where(r => r.PlanId == planId).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
                 var revision = NewRevision(draft, number + 1, now);
                 revision.PlanId = planId;
                 db.Revisions.Add(revision);
                 plan.LatestRevision = revision.Number;
                 plan.LatestMonthlyCost = draft.Price.MonthlyCost;
-                plan.UpdatedAt = now;
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return ToRevision(revision);
             }
-            catch (Exception e) when (attempt < SaveAttempts && IsWriteConflict(e))
+            catch (Exception e) when (attempt < SaveAttempts && StoreFaults.IsWriteConflict(e))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), cancellationToken);
             }
@@ -150,7 +151,10 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = "%" + EscapeLike(search.Trim()) + "%";
-            query = query.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
+            // SQLite's LIKE ignores case; PostgreSQL's needs ILIKE to do the same.
+            query = db.Database.IsNpgsql()
+                ? query.Where(p => EF.Functions.ILike(p.Name, pattern, "\\"))
+                : query.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
         }
 
         var total = await query.CountAsync(cancellationToken);
@@ -159,7 +163,8 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
             PlanSort.UpdatedOldest => query.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id),
             PlanSort.Name => query.OrderBy(p => p.Name).ThenBy(p => p.Id),
             PlanSort.CostLowest => query.OrderBy(p => p.LatestMonthlyCost == null).ThenBy(p => p.LatestMonthlyCost).ThenBy(p => p.Id),
-            PlanSort.CostHighest => query.OrderByDescending(p => p.LatestMonthlyCost).ThenBy(p => p.Id),
+            // Plans without a cost last either way: SQLite sorts nulls first and PostgreSQL last, so neither is left to choose.
+            PlanSort.CostHighest => query.OrderBy(p => p.LatestMonthlyCost == null).ThenByDescending(p => p.LatestMonthlyCost).ThenBy(p => p.Id),
             _ => query.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id),
         };
         // Computed wide: (page - 1) * pageSize overflows an int for pages past about 21 million, and wrapped round to page 1.
@@ -281,11 +286,6 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         new PriceStamp(r.PriceSource, r.PriceRegion, r.PriceAsOf, r.MonthlyCostThen));
 
     private static ShareLink ToShare(ShareLinkEntity l) => new(l.Id, l.PlanId, l.RevisionNumber, l.CreatedAt, l.RevokedAt);
-
-    private static bool IsWriteConflict(Exception e) =>
-        e is DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } // UNIQUE: two saves took one number
-        || e is SqliteException { SqliteErrorCode: 5 or 6 } // BUSY, LOCKED: the other writer still holds the lock
-        || e.InnerException is SqliteException { SqliteErrorCode: 5 or 6 };
 
     private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 

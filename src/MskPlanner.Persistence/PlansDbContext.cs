@@ -1,16 +1,26 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MskPlanner.Persistence;
 
-public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : DbContext(options)
+/// <summary>
+/// The plans database, also holding the key ring that protects cookies and antiforgery tokens, so every
+/// instance on one database accepts what another issued.
+/// </summary>
+public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<PlanEntity> Plans => Set<PlanEntity>();
     public DbSet<RevisionEntity> Revisions => Set<RevisionEntity>();
     public DbSet<ShareLinkEntity> ShareLinks => Set<ShareLinkEntity>();
     public DbSet<PriceSetEntity> PriceSets => Set<PriceSetEntity>();
+    public DbSet<LeaseEntity> Leases => Set<LeaseEntity>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>SQLite cannot order by DateTimeOffset or decimal; stored as integers and reals they sort.</summary>
+    /// <summary>
+    /// SQLite cannot order by DateTimeOffset or decimal; stored as integers and reals they sort. PostgreSQL could
+    /// store them natively, but one set of conversions keeps both databases' values and orderings the same.
+    /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUnixMilliseconds>();
@@ -22,7 +32,8 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
         modelBuilder.Entity<PlanEntity>(plan =>
         {
             plan.ToTable("Plans");
-            plan.Property(p => p.Name).HasMaxLength(PlanEntity.NameMaxLength).IsRequired().UseCollation("NOCASE");
+            // Sorted by name as people read it, ignoring case: SQLite's NOCASE; ICU's root collation on PostgreSQL.
+            plan.Property(p => p.Name).HasMaxLength(PlanEntity.NameMaxLength).IsRequired().UseCollation(Database.IsNpgsql() ? "und-x-icu" : "NOCASE");
             plan.Property(p => p.Description).HasMaxLength(PlanEntity.DescriptionMaxLength);
             // The list filters out deleted plans and sorts by one of these: each index serves both.
             plan.HasIndex(p => new { p.DeletedAt, p.UpdatedAt });
@@ -48,6 +59,14 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
             set.HasIndex(p => p.Region).IsUnique();
             set.Property(p => p.Region).HasMaxLength(32);
             set.Property(p => p.Source).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<LeaseEntity>(lease =>
+        {
+            lease.ToTable("Leases");
+            lease.HasKey(l => l.Name);
+            lease.Property(l => l.Name).HasMaxLength(LeaseEntity.NameMaxLength);
+            lease.Property(l => l.Holder).HasMaxLength(LeaseEntity.HolderMaxLength);
         });
 
         modelBuilder.Entity<ShareLinkEntity>(link =>

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 
+using Npgsql;
+
 namespace MskPlanner.Persistence;
 
 /// <summary>The plan store cannot be used now: its file is gone, its disk is full or failing. Nothing was saved.</summary>
@@ -15,12 +17,24 @@ public static class StoreFaults
     private const int Full = 13;
     private const int CannotOpen = 14;
     private const int NotADatabase = 26;
+    private const int Busy = 5;
+    private const int Locked = 6;
+    private const int Constraint = 19;
 
     public static bool IsUnavailable(Exception? error)
     {
         for (var e = error; e is not null; e = e.InnerException)
         {
-            if (e is StoreUnavailableException or SqliteException { SqliteErrorCode: ReadOnly or IoError or Corrupt or Full or CannotOpen or NotADatabase })
+            var unavailable = e switch
+            {
+                StoreUnavailableException => true,
+                SqliteException sqlite => sqlite.SqliteErrorCode is ReadOnly or IoError or Corrupt or Full or CannotOpen or NotADatabase,
+                PostgresException postgres => IsServerUnavailable(postgres.SqlState),
+                // Npgsql's own failures, with no answer from the server: refused or dropped connections, timeouts.
+                NpgsqlException => true,
+                _ => false,
+            };
+            if (unavailable)
             {
                 return true;
             }
@@ -28,4 +42,29 @@ public static class StoreFaults
 
         return false;
     }
+
+    /// <summary>
+    /// Two saves met: SQLite's writer lock was held too long, or both took one revision number, or PostgreSQL
+    /// chose one of them to fail. The loser tries again and both are kept.
+    /// </summary>
+    public static bool IsWriteConflict(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException { SqliteErrorCode: Busy or Locked or Constraint }
+                or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Connection lost (08), out of disk or memory (53), shut down or starting (57P), read-only standby (25006).</summary>
+    private static bool IsServerUnavailable(string state) =>
+        state.StartsWith("08", StringComparison.Ordinal)
+        || state.StartsWith("53", StringComparison.Ordinal)
+        || state.StartsWith("57P", StringComparison.Ordinal)
+        || state == PostgresErrorCodes.ReadOnlySqlTransaction;
 }

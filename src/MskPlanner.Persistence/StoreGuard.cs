@@ -1,5 +1,6 @@
 using System.Data.Common;
 
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MskPlanner.Persistence;
@@ -23,10 +24,13 @@ public sealed class StoreGuard(DatabaseReadiness readiness) : DbConnectionInterc
         return ValueTask.FromResult(result);
     }
 
-    /// <summary>Before the migrations have run, the file may rightly not exist yet: the migrator creates it.</summary>
+    /// <summary>
+    /// Before the migrations have run, the file may rightly not exist yet: the migrator creates it. A server
+    /// database has no file to lose.
+    /// </summary>
     private void EnsureFilePresent(DbConnection connection)
     {
-        if (readiness.IsReady && !File.Exists(connection.DataSource))
+        if (connection is SqliteConnection && readiness.IsReady && !File.Exists(connection.DataSource))
         {
             throw new StoreUnavailableException($"The plans database {connection.DataSource} is missing; nothing is read or written until it is restored.");
         }

@@ -103,6 +103,22 @@ public sealed class LivePriceSource(
         return null;
     }
 
+    /// <summary>
+    /// Takes up the stored sets that are newer than those held here: another instance on the same database
+    /// refreshed them. A store that cannot be read is left for the next pass.
+    /// </summary>
+    public async Task ReloadStoredAsync(CancellationToken cancellationToken)
+    {
+        foreach (var stored in await cache.ListAsync(cancellationToken))
+        {
+            if (!_sets.TryGetValue(stored.Region, out var held) || stored.FetchedAt > held.FetchedAt)
+            {
+                _sets[stored.Region] = stored;
+                _failures.TryRemove(stored.Region, out _);
+            }
+        }
+    }
+
     /// <summary>Fetches a region's prices now and caches them; never throws for a network, format or store fault.</summary>
     public Task<(CachedPriceSet? Set, string? Error)> RefreshAsync(string region, CancellationToken cancellationToken = default) =>
         FetchAsync(region, onlyIfMissing: false, cancellationToken);

@@ -17,6 +17,19 @@ public interface IAwsPriceList
 /// <summary>A dated price set for one region, as the cache keeps it.</summary>
 public sealed record CachedPriceSet(string Region, DateTimeOffset FetchedAt, PriceSheet Sheet);
 
+/// <summary>
+/// Lets one of several app instances on one database refresh prices at a time; the others take its sets from
+/// the cache. Held for a while and renewed as the work goes on, so an instance that dies holding it blocks the
+/// others only until it lapses.
+/// </summary>
+public interface IPriceRefreshLease
+{
+    /// <summary>Takes or renews the lease for <paramref name="hold"/>; false while another instance holds it.</summary>
+    Task<bool> TryAcquireAsync(TimeSpan hold, CancellationToken cancellationToken);
+
+    Task ReleaseAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>Where fetched price sets are kept between runs.</summary>
 public interface IPriceCache
 {

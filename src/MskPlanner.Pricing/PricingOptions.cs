@@ -48,6 +48,13 @@ public sealed class PricingOptions
     [Required]
     public string QueryRegion { get; set; } = "us-east-1";
 
+    /// <summary>
+    /// How often each instance looks for price sets that are due, and takes up sets another instance on the same
+    /// database has refreshed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How often cached price sets are refreshed in the background.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromHours(24);

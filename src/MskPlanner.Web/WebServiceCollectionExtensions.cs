@@ -42,9 +42,13 @@ public static class WebServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Pricing's cache kept in the plans database; here because the two projects do not know each other.</summary>
-    public static IServiceCollection AddStoredPriceCache(this IServiceCollection services) =>
-        services.AddSingleton<MskPlanner.Pricing.IPriceCache, StoredPriceCache>();
+    /// <summary>
+    /// Pricing's cache and refresh lease kept in the plans database, so instances on one database share both;
+    /// here because the two projects do not know each other.
+    /// </summary>
+    public static IServiceCollection AddStoredPriceCache(this IServiceCollection services) => services
+        .AddSingleton<MskPlanner.Pricing.IPriceCache, StoredPriceCache>()
+        .AddSingleton<MskPlanner.Pricing.IPriceRefreshLease, StoredRefreshLease>();
 
     public static WebApplication UseWeb(this WebApplication app)
     {

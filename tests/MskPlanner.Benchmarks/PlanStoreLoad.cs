@@ -2,39 +2,45 @@ using System.Diagnostics;
 using System.Globalization;
 
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 using MskPlanner.Persistence;
 using MskPlanner.Sizing;
+using MskPlanner.Testing;
+
+using Npgsql;
 
 namespace MskPlanner.Benchmarks;
 
 /// <summary>
-/// A load driver for saved plans: fills a real SQLite file with N plans, then times saves, loads and list
-/// pages through <see cref="PlanStore"/>, one operation at a time, and prints percentiles.
+/// A load driver for saved plans: fills a real SQLite file, or a database on a throwaway PostgreSQL server,
+/// with N plans, then times saves, loads and list pages through <see cref="PlanStore"/>, one operation at a
+/// time, and prints percentiles.
 /// Target: save and load p95 under 10 ms with 100,000 plans.
 /// </summary>
 public static class PlanStoreLoad
 {
     private const int Operations = 1000;
 
-    public static async Task RunAsync(int plans)
+    public static async Task RunAsync(int plans, DatabaseProvider provider)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mskplanner-load", Guid.NewGuid().ToString("N"));
         var path = Path.Combine(folder, "plans.db");
+        var server = provider == DatabaseProvider.PostgreSql ? await PostgresServer.SharedAsync() : null;
+        var options = server is null
+            ? new PersistenceOptions { DatabasePath = path }
+            : new PersistenceOptions { Provider = provider, PostgreSqlConnectionString = await server.CreateDatabaseAsync() };
         try
         {
-            var contexts = new PooledDbContextFactory<PlansDbContext>(new DbContextOptionsBuilder<PlansDbContext>()
-                .UseSqlite(new PersistenceOptions { DatabasePath = path }.ConnectionString(), s => s.MigrationsAssembly(PersistenceServiceCollectionExtensions.MigrationsAssembly))
-                .Options);
-            await new DatabaseMigrator(contexts, new DatabaseReadiness(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+            var store = StoreProvider.For(options);
+            var contexts = new PooledDbContextFactory<PlansDbContext>(store.ContextOptions());
+            await new DatabaseMigrator(contexts, store, new DatabaseReadiness(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
             var seeding = Stopwatch.StartNew();
-            await SeedAsync(path, plans);
-            Console.WriteLine($"Seeded {plans:N0} plans (one revision each) in {seeding.Elapsed.TotalSeconds:0.0} s; file {new FileInfo(path).Length / 1048576.0:0.0} MiB");
+            await (server is null ? SeedAsync(path, plans) : SeedAsync(options.PostgreSqlConnectionString!, plans, server));
+            Console.WriteLine($"{provider}: seeded {plans:N0} plans (one revision each) in {seeding.Elapsed.TotalSeconds:0.0} s");
 
-            var store = new PlanStore(contexts, TimeProvider.System);
+            var plansStore = new PlanStore(contexts, TimeProvider.System);
             var random = new Random(42);
             var draft = new RevisionDraft(new SizingRequest { AvgDataInMiBps = 50, Partitions = 3000 }, "us-east-1", null, "load",
                 new PriceStamp("bundled snapshot", "us-east-1", new DateOnly(2026, 11, 25), 21269.29m));
@@ -42,21 +48,29 @@ public static class PlanStoreLoad
             // Warm the pool and the query caches before measuring.
             for (var i = 0; i < 50; i++)
             {
-                await store.GetAsync(random.Next(1, plans + 1));
-                await store.SaveRevisionAsync(random.Next(1, plans + 1), draft);
+                await plansStore.GetAsync(random.Next(1, plans + 1));
+                await plansStore.SaveRevisionAsync(random.Next(1, plans + 1), draft);
             }
 
-            Report("save revision", await TimeAsync(() => store.SaveRevisionAsync(random.Next(1, plans + 1), draft)));
-            Report("load plan", await TimeAsync(() => store.GetAsync(random.Next(1, plans + 1))));
-            Report("list, first page", await TimeAsync(() => store.ListAsync(null, PlanSort.UpdatedNewest, 1, 20), 200));
-            Report("list, page 2,000", await TimeAsync(() => store.ListAsync(null, PlanSort.UpdatedNewest, 2000, 20), 200));
-            Report("list by cost", await TimeAsync(() => store.ListAsync(null, PlanSort.CostLowest, 1, 20), 200));
-            Report("search by name", await TimeAsync(() => store.ListAsync("plan 4242", PlanSort.UpdatedNewest, 1, 20), 200));
+            Report("save revision", await TimeAsync(() => plansStore.SaveRevisionAsync(random.Next(1, plans + 1), draft)));
+            Report("load plan", await TimeAsync(() => plansStore.GetAsync(random.Next(1, plans + 1))));
+            Report("list, first page", await TimeAsync(() => plansStore.ListAsync(null, PlanSort.UpdatedNewest, 1, 20), 200));
+            Report("list, page 2,000", await TimeAsync(() => plansStore.ListAsync(null, PlanSort.UpdatedNewest, 2000, 20), 200));
+            Report("list by cost", await TimeAsync(() => plansStore.ListAsync(null, PlanSort.CostLowest, 1, 20), 200));
+            Report("search by name", await TimeAsync(() => plansStore.ListAsync("plan 4242", PlanSort.UpdatedNewest, 1, 20), 200));
         }
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            if (server is not null)
+            {
+                await server.DropDatabaseAsync(options.PostgreSqlConnectionString!);
+            }
         }
     }
 
@@ -110,5 +124,20 @@ public static class PlanStoreLoad
         }
 
         await transaction.CommitAsync();
+    }
+
+    /// <summary>The same rows as the SQLite seeding, generated by the server in two statements.</summary>
+    private static async Task SeedAsync(string connectionString, int plans, PostgresServer server)
+    {
+        var start = DateTimeOffset.UtcNow.AddDays(-365).ToUnixTimeMilliseconds();
+        await server.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $$"""
+            INSERT INTO "Plans" ("Name", "Description", "CreatedAt", "UpdatedAt", "LatestRevision", "LatestMonthlyCost")
+            SELECT 'Plan ' || i, NULL, {{start}} + i * 1000, {{start}} + i * 1000, 1, 500 + (i % 10000) FROM generate_series(1, {{plans}}) AS i;
+            INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "Comment", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf", "MonthlyCostThen")
+            SELECT "Id", 1, "CreatedAt", NULL, '{"avgDataInMiBps":' || (10 + "Id" % 500) || ',"partitions":' || (100 + "Id" % 5000) || '}',
+                   'us-east-1', 'bundled snapshot', 'us-east-1', DATE '2026-11-25', "LatestMonthlyCost" FROM "Plans";
+            ANALYZE;
+            """), connectionString);
+        NpgsqlConnection.ClearAllPools();
     }
 }

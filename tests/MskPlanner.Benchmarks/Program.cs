@@ -2,11 +2,13 @@ using BenchmarkDotNet.Running;
 
 using MskPlanner.Benchmarks;
 
-// "plans [count]", "offers [MiB]", "regions [count]", "circuits [count]" and "typing [counts...]" run the load drivers; anything else goes to BenchmarkDotNet.
+// "plans [count] [Sqlite|PostgreSql]", "offers [MiB]", "regions [count]", "circuits [count]" and "typing [counts...]" run the load drivers; anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "plans":
-        await PlanStoreLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+        await PlanStoreLoad.RunAsync(
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000,
+            args.Length > 2 ? Enum.Parse<MskPlanner.Persistence.DatabaseProvider>(args[2], ignoreCase: true) : MskPlanner.Persistence.DatabaseProvider.Sqlite);
         return;
     case "regions":
         await RegionRefreshLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30, 512);

@@ -4,7 +4,11 @@ using MskPlanner.Sizing;
 
 namespace MskPlanner.Persistence.Tests;
 
-public sealed class PlanStoreTests : StoreTest
+public sealed class PlanStoreOnSqliteTests() : PlanStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class PlanStoreOnPostgreSqlTests() : PlanStoreTests(DatabaseProvider.PostgreSql);
+
+public abstract class PlanStoreTests(DatabaseProvider provider) : StoreTest(provider)
 {
     [Fact]
     public async Task A_saved_plan_reloads_with_its_inputs_region_and_price_stamp()

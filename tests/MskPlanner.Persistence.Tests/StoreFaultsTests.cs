@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
+using Npgsql;
+
 namespace MskPlanner.Persistence.Tests;
 
 public class StoreFaultsTests
@@ -29,4 +31,35 @@ public class StoreFaultsTests
     [Fact]
     public void Other_exceptions_do_not() =>
         Assert.False(StoreFaults.IsUnavailable(new InvalidOperationException("a bug")));
+
+    [Fact]
+    public async Task A_postgresql_server_that_cannot_be_reached_counts_as_unavailable()
+    {
+        await using var connection = new NpgsqlConnection("Host=127.0.0.1;Port=1;Username=postgres;Timeout=2");
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => connection.OpenAsync());
+
+        Assert.True(StoreFaults.IsUnavailable(error));
+    }
+
+    [Theory]
+    [InlineData("53100", true)] // disk full
+    [InlineData("57P01", true)] // administrator shut the server down
+    [InlineData("08006", true)] // connection failure
+    [InlineData("25006", true)] // read-only transaction: a standby
+    [InlineData("23505", false)] // unique violation: two saves met, not the server
+    [InlineData("42P01", false)] // undefined table: a bug
+    public void Postgresql_errors_are_told_apart_by_their_state(string state, bool unavailable)
+    {
+        var error = new DbUpdateException("save failed", new PostgresException("fault", "ERROR", "ERROR", state));
+
+        Assert.Equal(unavailable, StoreFaults.IsUnavailable(error));
+    }
+
+    [Theory]
+    [InlineData("23505")]
+    [InlineData("40001")]
+    [InlineData("40P01")]
+    public void Postgresql_conflicts_between_saves_are_retried(string state) =>
+        Assert.True(StoreFaults.IsWriteConflict(new DbUpdateException("save failed", new PostgresException("conflict", "ERROR", "ERROR", state))));
 }

@@ -1,9 +1,12 @@
 namespace MskPlanner.Persistence.Tests;
 
-/// <summary>A test class of its own migrated SQLite file and a store over it.</summary>
-public abstract class StoreTest : IAsyncLifetime
+/// <summary>
+/// A test class with its own migrated database and a store over it. The suites that hold for every provider
+/// are abstract and run once per provider through a sealed subclass for each.
+/// </summary>
+public abstract class StoreTest(DatabaseProvider provider = DatabaseProvider.Sqlite) : IAsyncLifetime
 {
-    protected TemporaryDatabase Database { get; } = new();
+    protected TemporaryDatabase Database { get; } = new(provider);
 
     protected PlanStore Store { get; private set; } = default!;
 

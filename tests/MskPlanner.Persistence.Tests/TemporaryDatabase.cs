@@ -2,14 +2,25 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using MskPlanner.Testing;
+
 namespace MskPlanner.Persistence.Tests;
 
-/// <summary>A real SQLite file in a fresh folder, migrated as the app migrates it, deleted afterwards.</summary>
-public sealed class TemporaryDatabase : IAsyncLifetime
+/// <summary>
+/// A real database, migrated as the app migrates it, deleted afterwards: a SQLite file in a fresh folder, or a
+/// fresh database on the test PostgreSQL server.
+/// </summary>
+public sealed class TemporaryDatabase(DatabaseProvider provider = DatabaseProvider.Sqlite) : IAsyncLifetime
 {
     private readonly string _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mskplanner-tests", Guid.NewGuid().ToString("N"));
+    private PostgresServer? _server;
 
+    /// <summary>The SQLite file (SQLite only).</summary>
     public string Path => System.IO.Path.Combine(_folder, "plans.db");
+
+    public PersistenceOptions Options { get; private set; } = default!;
+
+    public StoreProvider Provider { get; private set; } = default!;
 
     public IDbContextFactory<PlansDbContext> Contexts { get; private set; } = default!;
 
@@ -18,19 +29,28 @@ public sealed class TemporaryDatabase : IAsyncLifetime
 
     public PlanStore Store(TimeProvider? clock = null) => new(Contexts, clock ?? TimeProvider.System);
 
+    /// <summary>A second, separate context factory over the same database, as another app instance has.</summary>
+    public IDbContextFactory<PlansDbContext> NewContexts() => new PooledDbContextFactory<PlansDbContext>(Provider.ContextOptions());
+
     public async Task InitializeAsync()
     {
-        var options = new DbContextOptionsBuilder<PlansDbContext>()
-            .UseSqlite(new PersistenceOptions { DatabasePath = Path }.ConnectionString(), s => s.MigrationsAssembly(PersistenceServiceCollectionExtensions.MigrationsAssembly))
-            .Options;
-        Contexts = new PooledDbContextFactory<PlansDbContext>(options);
-        await new DatabaseMigrator(Contexts, Readiness, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        Options = provider == DatabaseProvider.PostgreSql
+            ? new PersistenceOptions { Provider = provider, PostgreSqlConnectionString = await (_server = await PostgresServer.SharedAsync()).CreateDatabaseAsync() }
+            : new PersistenceOptions { DatabasePath = Path };
+        Provider = StoreProvider.For(Options);
+        Contexts = NewContexts();
+        await new DatabaseMigrator(Contexts, Provider, Readiness, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        if (_server is not null)
+        {
+            await _server.DropDatabaseAsync(Options.PostgreSqlConnectionString!);
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
     }
 }

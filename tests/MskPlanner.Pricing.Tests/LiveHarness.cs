@@ -28,6 +28,9 @@ public sealed class LiveHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
+    /// <summary>A refresher as the app has, on the fake clock.</summary>
+    public PriceRefreshService Refresher() => ActivatorUtilities.CreateInstance<PriceRefreshService>(_host.Services, Clock);
+
     public static async Task<LiveHarness> StartAsync(FakeAws aws, string databasePath, PriceSourceKind source = PriceSourceKind.Bulk, Action<IServiceCollection>? configure = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));

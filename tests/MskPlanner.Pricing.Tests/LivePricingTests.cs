@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 using MskPlanner.Sizing;
 
 namespace MskPlanner.Pricing.Tests;
@@ -137,7 +135,7 @@ public sealed class LivePricingTests() : FakeAwsTest(PriceSourceKind.Bulk)
     [Fact]
     public async Task The_refresher_renews_sets_older_than_the_interval_and_leaves_fresh_ones()
     {
-        var refresher = new PriceRefreshService(Harness.Prices, Harness.Get<IOptions<PricingOptions>>(), Harness.Clock, Harness.Get<ILogger<PriceRefreshService>>());
+        var refresher = Harness.Refresher();
         await Harness.Prices.GetPricesAsync("eu-west-1");
         var fetched = (await Harness.Prices.CachedAsync("eu-west-1"))!.FetchedAt;
 

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace MskPlanner.Pricing.Tests;
 
@@ -33,8 +32,7 @@ public sealed class PricingFaultTests() : FakeAwsTest(PriceSourceKind.Bulk)
         using var host = LiveHarness.Build(Aws, FileIn("broken.db"), PriceSourceKind.Bulk, logs, TimeProvider.System,
             services => services.AddSingleton<IPriceCache, BrokenCache>());
         await host.Services.GetRequiredService<Persistence.DatabaseMigrator>().StartAsync(CancellationToken.None);
-        var refresher = new PriceRefreshService(host.Services.GetRequiredService<LivePriceSource>(),
-            host.Services.GetRequiredService<IOptions<PricingOptions>>(), TimeProvider.System, host.Services.GetRequiredService<ILogger<PriceRefreshService>>());
+        var refresher = ActivatorUtilities.CreateInstance<PriceRefreshService>(host.Services);
 
         var passed = await refresher.TryRefreshAsync(CancellationToken.None);
         var sheet = await host.Services.GetRequiredService<LivePriceSource>().GetPricesAsync("eu-west-1");

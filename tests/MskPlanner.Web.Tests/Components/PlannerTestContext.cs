@@ -30,9 +30,8 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IPriceSource, BundledSnapshotPriceSource>();
         Services.AddSingleton<RegionCatalog>();
         Services.AddSingleton<SizingService>();
-        Services.AddDbContextFactory<PlansDbContext>(o => o.UseSqlite(
-            new PersistenceOptions { DatabasePath = Path.Combine(_folder, "plans.db") }.ConnectionString(),
-            s => s.MigrationsAssembly(PersistenceServiceCollectionExtensions.MigrationsAssembly)));
+        Services.AddSingleton(StoreProvider.For(new PersistenceOptions { DatabasePath = Path.Combine(_folder, "plans.db") }));
+        Services.AddDbContextFactory<PlansDbContext>((sp, o) => sp.GetRequiredService<StoreProvider>().Configure(o));
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<PlanStore>();
         Services.AddSingleton<PlanService>();
@@ -49,7 +48,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
     protected PlanService Plans => Services.GetRequiredService<PlanService>();
 
     public Task InitializeAsync() =>
-        new DatabaseMigrator(Services.GetRequiredService<IDbContextFactory<PlansDbContext>>(), new DatabaseReadiness(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        new DatabaseMigrator(Services.GetRequiredService<IDbContextFactory<PlansDbContext>>(), Services.GetRequiredService<StoreProvider>(), new DatabaseReadiness(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
 
     /// <summary>MudBlazor's services dispose only asynchronously, so xUnit must take this path.</summary>
     async Task IAsyncLifetime.DisposeAsync()

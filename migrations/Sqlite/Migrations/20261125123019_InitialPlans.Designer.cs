@@ -2,17 +2,20 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MskPlanner.Persistence;
 
 #nullable disable
 
-namespace MskPlanner.Migrations.Migrations
+namespace MskPlanner.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PlansDbContext))]
-    partial class PlansDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261125123019_InitialPlans")]
+    partial class InitialPlans
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -57,40 +60,6 @@ namespace MskPlanner.Migrations.Migrations
                     b.HasIndex("DeletedAt", "UpdatedAt");
 
                     b.ToTable("Plans", (string)null);
-                });
-
-            modelBuilder.Entity("MskPlanner.Persistence.PriceSetEntity", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("FetchedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("PublishedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Region")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SheetJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Region")
-                        .IsUnique();
-
-                    b.ToTable("PriceSets", (string)null);
                 });
 
             modelBuilder.Entity("MskPlanner.Persistence.RevisionEntity", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MskPlanner.Migrations.Migrations
+namespace MskPlanner.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class InitialPlans : Migration

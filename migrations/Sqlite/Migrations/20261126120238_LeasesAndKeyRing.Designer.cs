@@ -8,17 +8,53 @@ using MskPlanner.Persistence;
 
 #nullable disable
 
-namespace MskPlanner.Migrations.Migrations
+namespace MskPlanner.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PlansDbContext))]
-    [Migration("20261125123019_InitialPlans")]
-    partial class InitialPlans
+    [Migration("20261126120238_LeasesAndKeyRing")]
+    partial class LeasesAndKeyRing
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
+            modelBuilder.Entity("MskPlanner.Persistence.LeaseEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
 
             modelBuilder.Entity("MskPlanner.Persistence.PlanEntity", b =>
                 {
@@ -60,6 +96,40 @@ namespace MskPlanner.Migrations.Migrations
                     b.HasIndex("DeletedAt", "UpdatedAt");
 
                     b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("MskPlanner.Persistence.PriceSetEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FetchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SheetJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region")
+                        .IsUnique();
+
+                    b.ToTable("PriceSets", (string)null);
                 });
 
             modelBuilder.Entity("MskPlanner.Persistence.RevisionEntity", b =>
