@@ -18,8 +18,10 @@ COPY --from=build /app/publish .
 # Saved plans (SQLite) live here; mount a volume to keep them.
 RUN mkdir -p /app/data && chown app:app /app/data
 VOLUME /app/data
+# One JSON object per log line, for the log shipper; traces and metrics go out only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
-    DOTNET_RUNNING_IN_CONTAINER=true
+    DOTNET_RUNNING_IN_CONTAINER=true \
+    Logging__Console__FormatterName=json
 EXPOSE 8080
 # The non-root user the .NET images ship (UID 1654). Orchestrators probe GET /healthz.
 USER app

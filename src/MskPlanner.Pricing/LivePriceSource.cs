@@ -21,6 +21,7 @@ public sealed class LivePriceSource(
     RegionCatalog regions,
     IOptions<PricingOptions> options,
     TimeProvider clock,
+    PricingMetrics metrics,
     ILogger<LivePriceSource> logger) : IPriceSource
 {
     private readonly ConcurrentDictionary<string, CachedPriceSet> _sets = new(StringComparer.Ordinal);
@@ -92,7 +93,7 @@ public sealed class LivePriceSource(
         {
             if (await cache.GetAsync(region, cancellationToken) is { } stored)
             {
-                return _sets[region] = stored;
+                return Serve(stored);
             }
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -113,7 +114,7 @@ public sealed class LivePriceSource(
         {
             if (!_sets.TryGetValue(stored.Region, out var held) || stored.FetchedAt > held.FetchedAt)
             {
-                _sets[stored.Region] = stored;
+                Serve(stored);
                 _failures.TryRemove(stored.Region, out _);
             }
         }
@@ -144,8 +145,8 @@ public sealed class LivePriceSource(
             }
 
             var live = await priceList.GetPricesAsync(region, cancellationToken);
-            var set = new CachedPriceSet(region, clock.GetUtcNow(), LivePriceSheet.Build(region, live, snapshot.Snapshot));
-            _sets[region] = set;
+            var set = Serve(new CachedPriceSet(region, clock.GetUtcNow(), LivePriceSheet.Build(region, live, snapshot.Snapshot)));
+            metrics.Fetched(region);
             _failures.TryRemove(region, out _);
             await SaveAsync(set, cancellationToken);
             return (set, null);
@@ -165,6 +166,7 @@ public sealed class LivePriceSource(
             }
 
             _failures[region] = (clock.GetUtcNow(), reason);
+            metrics.FetchFailed(region);
 
             // Keep the promise GetPricesAsync relies on: a stored set is in memory before a failure can hide it.
             await CachedAsync(region, CancellationToken.None);
@@ -174,6 +176,13 @@ public sealed class LivePriceSource(
         {
             gate.Release();
         }
+    }
+
+    private CachedPriceSet Serve(CachedPriceSet set)
+    {
+        _sets[set.Region] = set;
+        metrics.Serving(set);
+        return set;
     }
 
     /// <summary>Keeps a fetched set for the next start; if the store fails, the set still serves from memory.</summary>

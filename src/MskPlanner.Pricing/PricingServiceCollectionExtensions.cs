@@ -21,6 +21,8 @@ public static class PricingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BundledSnapshotPriceSource>();
         services.AddSingleton<RegionCatalog>();
+        services.AddMetrics();
+        services.AddSingleton<PricingMetrics>();
 
         var source = builder.Configuration.GetSection(PricingOptions.Section).Get<PricingOptions>()?.Source ?? PriceSourceKind.Snapshot;
         if (source == PriceSourceKind.Snapshot)

@@ -8,28 +8,35 @@ namespace MskPlanner.Reports;
 public sealed class ReportFailedException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>Renders PDF cost summaries; a report either comes out whole or not at all.</summary>
-public sealed class ReportRenderer(IOptions<ReportOptions> options)
+public sealed class ReportRenderer(IOptions<ReportOptions> options, ReportMetrics metrics)
 {
     private static readonly Lock FontsLock = new();
 
     public PaperSize DefaultPaper => options.Value.PaperSize;
 
     public byte[] PlanSummary(PlanReport report, PaperSize? paper = null) =>
-        Render(() => PlanSummaryPdf.Render(report, paper ?? DefaultPaper));
+        Render("plan", () => PlanSummaryPdf.Render(report, paper ?? DefaultPaper));
 
     public byte[] ComparisonSummary(ComparisonReport report, PaperSize? paper = null) =>
-        Render(() => ComparisonSummaryPdf.Render(report, paper ?? DefaultPaper));
+        Render("comparison", () => ComparisonSummaryPdf.Render(report, paper ?? DefaultPaper));
 
-    private byte[] Render(Func<byte[]> render)
+    private byte[] Render(string kind, Func<byte[]> render)
     {
-        EnsureFonts();
+        var succeeded = false;
         try
         {
-            return render();
+            EnsureFonts();
+            var pdf = render();
+            succeeded = true;
+            return pdf;
         }
         catch (Exception e) when (e is not ReportFontsMissingException)
         {
             throw new ReportFailedException($"The PDF could not be rendered: {e.Message}", e);
+        }
+        finally
+        {
+            metrics.Rendered(kind, succeeded);
         }
     }
 

@@ -9,6 +9,8 @@ public static class ReportsServiceCollectionExtensions
     public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section);
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<ReportMetrics>();
         builder.Services.AddSingleton<ReportRenderer>();
         return builder;
     }

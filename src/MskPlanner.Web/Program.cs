@@ -2,6 +2,7 @@ using MskPlanner.Persistence;
 using MskPlanner.Pricing;
 using MskPlanner.Reports;
 using MskPlanner.Web;
+using MskPlanner.Web.Telemetry;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -14,9 +15,11 @@ builder.AddPricing();
 builder.AddPersistence();
 builder.AddReports();
 builder.AddWeb();
+builder.AddTelemetry();
 
 var app = builder.Build();
 app.UseWeb();
+app.UseTelemetry();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

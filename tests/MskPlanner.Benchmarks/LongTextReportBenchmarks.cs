@@ -16,7 +16,7 @@ namespace MskPlanner.Benchmarks;
 [MemoryDiagnoser]
 public class LongTextReportBenchmarks
 {
-    private readonly ReportRenderer _renderer = new(Options.Create(new ReportOptions()));
+    private readonly ReportRenderer _renderer = new(Options.Create(new ReportOptions()), new ReportMetrics(Meters.Factory));
     private PlanReport _plan = default!;
     private ComparisonReport _comparison = default!;
 

@@ -15,7 +15,7 @@ namespace MskPlanner.Benchmarks;
 [MemoryDiagnoser]
 public class ReportBenchmarks
 {
-    private readonly ReportRenderer _renderer = new(Options.Create(new ReportOptions()));
+    private readonly ReportRenderer _renderer = new(Options.Create(new ReportOptions()), new ReportMetrics(Meters.Factory));
     private PlanReport _plan = default!;
     private ComparisonReport _comparison = default!;
 

@@ -1,5 +1,11 @@
+using System.Diagnostics.Metrics;
+
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
 
 using Npgsql;
 
@@ -62,4 +68,23 @@ public class StoreFaultsTests
     [InlineData("40P01")]
     public void Postgresql_conflicts_between_saves_are_retried(string state) =>
         Assert.True(StoreFaults.IsWriteConflict(new DbUpdateException("save failed", new PostgresException("conflict", "ERROR", "ERROR", state))));
+
+    [Fact]
+    public async Task A_database_that_cannot_be_reached_is_counted_for_the_telemetry_as_unavailable()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Persistence:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Plans"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=plans;Timeout=2",
+        });
+        builder.AddPersistence();
+        using var host = builder.Build();
+        using var errors = new MetricCollector<long>(host.Services.GetRequiredService<IMeterFactory>(), StoreMetrics.MeterName, "mskplanner.db.errors");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => host.Services.GetRequiredService<PlanStore>().ListAsync(null, PlanSort.Name, 1, 10));
+
+        var error = Assert.Single(errors.GetMeasurementSnapshot());
+        Assert.Equal("unavailable", error.Tags["error.kind"]);
+    }
 }

@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 using MskPlanner.Pricing;
@@ -9,7 +12,11 @@ internal static class Reports
 {
     public static readonly DateTimeOffset Generated = new(2026, 11, 25, 10, 30, 0, TimeSpan.Zero);
 
-    public static ReportRenderer Renderer(PaperSize paper = PaperSize.A4) => new(Options.Create(new ReportOptions { PaperSize = paper }));
+    public static ReportRenderer Renderer(PaperSize paper = PaperSize.A4) =>
+        new(Options.Create(new ReportOptions { PaperSize = paper }), new ReportMetrics(Meters));
+
+    /// <summary>The meter factory the app's container would give; the reports record into it.</summary>
+    public static IMeterFactory Meters { get; } = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
     public static SizingResult Size(SizingRequest request) =>
         SizingEngine.Size(request.Resolve().GetValueOrThrow(), new BundledSnapshotPriceSource().Snapshot);

@@ -1,10 +1,11 @@
 using MskPlanner.Pricing;
 using MskPlanner.Sizing;
+using MskPlanner.Web.Telemetry;
 
 namespace MskPlanner.Web.Services;
 
 /// <summary>What the page and the API share: validate a request, price it for its region, size it.</summary>
-public sealed class SizingService(IPriceSource prices, RegionCatalog regions)
+public sealed class SizingService(IPriceSource prices, RegionCatalog regions, AppMetrics metrics)
 {
     public async ValueTask<Outcome<SizingResult>> SizeAsync(SizingRequest request, CancellationToken cancellationToken = default)
     {
@@ -21,6 +22,8 @@ public sealed class SizingService(IPriceSource prices, RegionCatalog regions)
         }
 
         var sheet = await prices.GetPricesAsync(input.Region, cancellationToken);
-        return Outcome.Success(SizingEngine.Size(input, sheet));
+        var result = SizingEngine.Size(input, sheet);
+        metrics.Sized();
+        return Outcome.Success(result);
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MskPlanner.Persistence;
 using MskPlanner.Pricing;
 using MskPlanner.Web.Services;
+using MskPlanner.Web.Telemetry;
 
 using MudBlazor;
 using MudBlazor.Services;
@@ -29,6 +30,9 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<IPriceSource, BundledSnapshotPriceSource>();
         Services.AddSingleton<RegionCatalog>();
+        Services.AddMetrics();
+        Services.AddCircuitLimits();
+        Services.AddSingleton<AppMetrics>();
         Services.AddSingleton<SizingService>();
         Services.AddSingleton(StoreProvider.For(new PersistenceOptions { DatabasePath = Path.Combine(_folder, "plans.db") }));
         Services.AddDbContextFactory<PlansDbContext>((sp, o) => sp.GetRequiredService<StoreProvider>().Configure(o));

@@ -1,0 +1,23 @@
+using System.Diagnostics.Metrics;
+
+namespace MskPlanner.Web.Telemetry;
+
+/// <summary>The web app's own telemetry: sizings computed and live Blazor connections. Recorded only when a listener asks.</summary>
+public sealed class AppMetrics : IDisposable
+{
+    public const string MeterName = "MskPlanner.Web";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _sizings;
+
+    public AppMetrics(IMeterFactory meters, LiveConnections connections)
+    {
+        _meter = meters.Create(MeterName);
+        _sizings = _meter.CreateCounter<long>("mskplanner.sizings", "{sizing}", "Sizings computed, for the page and the API alike.");
+        _meter.CreateObservableUpDownCounter("mskplanner.circuits", () => connections.Total, "{connection}", "Live Blazor connections, each holding a circuit.");
+    }
+
+    public void Sized() => _sizings.Add(1);
+
+    public void Dispose() => _meter.Dispose();
+}
