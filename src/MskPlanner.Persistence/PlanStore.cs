@@ -60,31 +60,38 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
             try
             {
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var now = clock.GetUtcNow();
-                // Touching the row first takes its lock, so the revision number read next cannot be read by another save.
-                var locked = await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(p => p.SetProperty(x => x.UpdatedAt, now), cancellationToken);
-                if (locked == 0)
-                {
-                    return null;
-                }
-
-                var plan = await db.Plans.SingleAsync(p => p.Id == planId, cancellationToken);
-                var number = await db.Revisions.Where(r => r.PlanId == planId).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
-                var revision = NewRevision(draft, number + 1, now);
-                revision.PlanId = planId;
-                db.Revisions.Add(revision);
-                plan.LatestRevision = revision.Number;
-                plan.LatestMonthlyCost = draft.Price.MonthlyCost;
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return ToRevision(revision);
+                // PostgreSQL's strategy runs the whole transaction again after a dropped connection; SQLite's runs it once.
+                return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => AddRevisionAsync(db, planId, draft, cancellationToken));
             }
             catch (Exception e) when (attempt < SaveAttempts && StoreFaults.IsWriteConflict(e))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), cancellationToken);
             }
         }
+    }
+
+    private async Task<PlanRevision?> AddRevisionAsync(PlansDbContext db, int planId, RevisionDraft draft, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        // Touching the row first takes its lock, so the revision number read next cannot be read by another save.
+        var locked = await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(p => p.SetProperty(x => x.UpdatedAt, now), cancellationToken);
+        if (locked == 0)
+        {
+            return null;
+        }
+
+        var plan = await db.Plans.SingleAsync(p => p.Id == planId, cancellationToken);
+        var number = await db.Revisions.Where(r => r.PlanId == planId).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
+        var revision = NewRevision(draft, number + 1, now);
+        revision.PlanId = planId;
+        db.Revisions.Add(revision);
+        plan.LatestRevision = revision.Number;
+        plan.LatestMonthlyCost = draft.Price.MonthlyCost;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ToRevision(revision);
     }
 
     public async Task<PlanSummary?> UpdateAsync(int planId, string? name, string? description, CancellationToken cancellationToken = default)

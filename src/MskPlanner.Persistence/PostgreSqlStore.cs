@@ -9,8 +9,14 @@ internal sealed class PostgreSqlStore(PersistenceOptions options) : StoreProvide
 {
     public override string MigrationsAssembly => "MskPlanner.Migrations.PostgreSql";
 
+    /// <summary>
+    /// Retries what fails on a connection the server dropped (a restart, a failover): the pool still holds such
+    /// connections afterwards, and without a retry each would cost someone a failed save.
+    /// </summary>
     protected override void UseDatabase(DbContextOptionsBuilder builder) =>
-        builder.UseNpgsql(options.PostgreSqlConnectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly));
+        builder.UseNpgsql(options.PostgreSqlConnectionString, npgsql => npgsql
+            .MigrationsAssembly(MigrationsAssembly)
+            .EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null));
 
     internal override Task MigrateAsync(PlansDbContext db, CancellationToken cancellationToken) => db.Database.MigrateAsync(cancellationToken);
 
