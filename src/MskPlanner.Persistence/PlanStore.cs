@@ -158,9 +158,10 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = "%" + EscapeLike(search.Trim()) + "%";
-            // SQLite's LIKE ignores case; PostgreSQL's needs ILIKE to do the same.
+            // SQLite's LIKE ignores the case of ASCII letters. PostgreSQL's ILIKE under the "C" collation does the
+            // same; under the column's ICU collation it folds every row's case through ICU, ten times slower.
             query = db.Database.IsNpgsql()
-                ? query.Where(p => EF.Functions.ILike(p.Name, pattern, "\\"))
+                ? query.Where(p => EF.Functions.ILike(EF.Functions.Collate(p.Name, "C"), pattern, "\\"))
                 : query.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
         }
 

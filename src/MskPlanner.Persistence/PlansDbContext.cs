@@ -35,10 +35,14 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
             // Sorted by name as people read it, ignoring case: SQLite's NOCASE; ICU's root collation on PostgreSQL.
             plan.Property(p => p.Name).HasMaxLength(PlanEntity.NameMaxLength).IsRequired().UseCollation(Database.IsNpgsql() ? "und-x-icu" : "NOCASE");
             plan.Property(p => p.Description).HasMaxLength(PlanEntity.DescriptionMaxLength);
-            // The list filters out deleted plans and sorts by one of these: each index serves both.
-            plan.HasIndex(p => new { p.DeletedAt, p.UpdatedAt });
-            plan.HasIndex(p => new { p.DeletedAt, p.Name });
-            plan.HasIndex(p => new { p.DeletedAt, p.LatestMonthlyCost });
+            // The list shows plans not deleted, sorted by one of these then by id. Partial indexes over the plans
+            // not deleted serve both the filter and the order; PostgreSQL cannot use (DeletedAt, UpdatedAt) for the
+            // order, as IS NULL does not fix the first column for its planner, and read all rows to sort them.
+            // The filter's SQL is the same on both providers.
+            const string NotDeleted = "\"DeletedAt\" IS NULL";
+            plan.HasIndex(p => new { p.UpdatedAt, p.Id }).HasFilter(NotDeleted).HasDatabaseName("IX_Plans_Listed_UpdatedAt");
+            plan.HasIndex(p => new { p.Name, p.Id }).HasFilter(NotDeleted).HasDatabaseName("IX_Plans_Listed_Name");
+            plan.HasIndex(p => new { p.LatestMonthlyCost, p.Id }).HasFilter(NotDeleted).HasDatabaseName("IX_Plans_Listed_Cost");
             // Deleted plans are gone for every query but delete and restore (IgnoreQueryFilters there). Revisions and
             // share links are always reached through their plan, so they need no filter of their own.
             plan.HasQueryFilter(p => p.DeletedAt == null);

@@ -95,11 +95,17 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt", "LatestMonthlyCost");
+                    b.HasIndex("LatestMonthlyCost", "Id")
+                        .HasDatabaseName("IX_Plans_Listed_Cost")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("DeletedAt", "Name");
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("IX_Plans_Listed_Name")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("DeletedAt", "UpdatedAt");
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("IX_Plans_Listed_UpdatedAt")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Plans", (string)null);
                 });

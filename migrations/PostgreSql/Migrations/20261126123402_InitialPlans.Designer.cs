@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MskPlanner.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PlansDbContext))]
-    [Migration("20261126120259_InitialPlans")]
+    [Migration("20261126123402_InitialPlans")]
     partial class InitialPlans
     {
         /// <inheritdoc />
@@ -98,11 +98,17 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt", "LatestMonthlyCost");
+                    b.HasIndex("LatestMonthlyCost", "Id")
+                        .HasDatabaseName("IX_Plans_Listed_Cost")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("DeletedAt", "Name");
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("IX_Plans_Listed_Name")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("DeletedAt", "UpdatedAt");
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("IX_Plans_Listed_UpdatedAt")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Plans", (string)null);
                 });

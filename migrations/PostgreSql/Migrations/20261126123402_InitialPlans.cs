@@ -128,19 +128,22 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Plans_DeletedAt_LatestMonthlyCost",
+                name: "IX_Plans_Listed_Cost",
                 table: "Plans",
-                columns: new[] { "DeletedAt", "LatestMonthlyCost" });
+                columns: new[] { "LatestMonthlyCost", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Plans_DeletedAt_Name",
+                name: "IX_Plans_Listed_Name",
                 table: "Plans",
-                columns: new[] { "DeletedAt", "Name" });
+                columns: new[] { "Name", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Plans_DeletedAt_UpdatedAt",
+                name: "IX_Plans_Listed_UpdatedAt",
                 table: "Plans",
-                columns: new[] { "DeletedAt", "UpdatedAt" });
+                columns: new[] { "UpdatedAt", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PriceSets_Region",
