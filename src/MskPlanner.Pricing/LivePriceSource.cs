@@ -106,7 +106,7 @@ public sealed class LivePriceSource(
 
     /// <summary>
     /// Takes up the stored sets that are newer than those held here: another instance on the same database
-    /// refreshed them. A store that cannot be read is left for the next pass.
+    /// refreshed them. A store that cannot be read fails the pass, which is tried again later.
     /// </summary>
     public async Task ReloadStoredAsync(CancellationToken cancellationToken)
     {

@@ -59,8 +59,10 @@ public sealed class LiveHarness : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         builder.AddPricing();
         // The fake clock moves only what the tests move (when a set was fetched, when a failed region may be tried
-        // again); the HTTP client's timeouts and retry delays keep real time, or a fake clock would stall them.
+        // again, how old the served prices are); the HTTP client's timeouts and retry delays keep real time, or a
+        // fake clock would stall them.
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<LivePriceSource>(sp, sp.GetRequiredService<IAwsPriceList>(), clock));
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PricingMetrics>(sp, clock));
         builder.AddPersistence();
         builder.Services.AddStoredPriceCache();
         configure?.Invoke(builder.Services);

@@ -1,3 +1,7 @@
+using System.Diagnostics.Metrics;
+
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+
 using MskPlanner.Sizing;
 
 namespace MskPlanner.Pricing.Tests;
@@ -154,5 +158,24 @@ public sealed class LivePricingTests() : FakeAwsTest(PriceSourceKind.Bulk)
         var regions = Harness.Get<RegionCatalog>().All;
         Assert.Contains(regions, r => r is { Code: "eu-west-1", Name: "Europe (Ireland)" });
         Assert.Contains(regions, r => r.Code == "ap-southeast-1");
+    }
+
+    [Fact]
+    public async Task Each_download_is_counted_by_outcome_and_the_age_of_the_prices_served_is_reported()
+    {
+        var meters = Harness.Get<IMeterFactory>();
+        using var fetches = new MetricCollector<long>(meters, PricingMetrics.MeterName, "mskplanner.prices.fetches");
+        using var age = new MetricCollector<double>(meters, PricingMetrics.MeterName, "mskplanner.prices.age");
+
+        await Harness.Prices.GetPricesAsync("eu-west-1");
+        Aws.Mode = FakeMode.Garbage;
+        await Harness.Prices.RefreshAsync("ap-southeast-1");
+        Harness.Clock.Advance(TimeSpan.FromMinutes(90));
+        age.RecordObservableInstruments();
+
+        Assert.Equal(["eu-west-1 ok", "ap-southeast-1 failed"], fetches.GetMeasurementSnapshot().Select(m => $"{m.Tags["region"]} {m.Tags["outcome"]}"));
+        var served = Assert.Single(age.GetMeasurementSnapshot());
+        Assert.Equal("eu-west-1", served.Tags["region"]);
+        Assert.Equal(90 * 60, served.Value);
     }
 }
