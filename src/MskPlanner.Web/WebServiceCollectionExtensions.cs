@@ -39,6 +39,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddSingleton<SizingService>();
         builder.Services.AddSingleton<PlanService>();
         builder.Services.AddSingleton<ComparisonService>();
+        builder.Services.AddScoped<MskPlanner.Web.Planner.AddressBar>();
         return builder;
     }
 

@@ -33,7 +33,8 @@ public sealed class TelemetryTests
 
         var sizings = System.Text.RegularExpressions.Regex.Match(scrape, @"(?m)^mskplanner_sizings_total(?:\{[^}]*\})? (\d+)");
         Assert.True(sizings.Success && int.Parse(sizings.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 3, scrape);
-        Assert.Matches(@"(?m)^mskplanner_pdfs_rendered_total\{[^}]*kind=""plan""[^}]*outcome=""ok""[^}]*\} 1", scrape);
+        // At least: a listener hears every meter of that name in the process, so other tests' hosts may add to it.
+        Assert.Matches(@"(?m)^mskplanner_pdfs_rendered_total\{[^}]*kind=""plan""[^}]*outcome=""ok""[^}]*\} [1-9]", scrape);
         Assert.Contains("mskplanner_circuits", scrape, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds_bucket", scrape, StringComparison.Ordinal);
     }

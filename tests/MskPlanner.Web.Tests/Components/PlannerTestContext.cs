@@ -31,9 +31,10 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IPriceSource, BundledSnapshotPriceSource>();
         Services.AddSingleton<RegionCatalog>();
         Services.AddMetrics();
-        Services.AddCircuitLimits();
+        Services.AddSingleton(new LiveConnections(Microsoft.Extensions.Options.Options.Create(new CircuitLimitOptions())));
         Services.AddSingleton<AppMetrics>();
         Services.AddSingleton<SizingService>();
+        Services.AddScoped<MskPlanner.Web.Planner.AddressBar>();
         Services.AddSingleton(StoreProvider.For(new PersistenceOptions { DatabasePath = Path.Combine(_folder, "plans.db") }));
         Services.AddDbContextFactory<PlansDbContext>((sp, o) => sp.GetRequiredService<StoreProvider>().Configure(o));
         Services.AddSingleton(TimeProvider.System);

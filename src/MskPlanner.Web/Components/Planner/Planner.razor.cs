@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.JSInterop;
 
 using MskPlanner.Pricing;
 using MskPlanner.Sizing;
@@ -17,10 +16,8 @@ namespace MskPlanner.Web.Components.Planner;
 /// The planner: inputs on the left, the sizing on the right, recomputed on every change. The inputs live in the
 /// query string, so the address bar is always a link to what is on screen.
 /// </summary>
-public partial class Planner : IAsyncDisposable
+public partial class Planner
 {
-    private IJSObjectReference? _address;
-    private Task _addressUpdate = Task.CompletedTask;
 
     private PlannerForm _form = new();
     private SizingResult? _result;
@@ -36,7 +33,7 @@ public partial class Planner : IAsyncDisposable
 
     [Inject] private IServiceProvider Services { get; set; } = default!;
 
-    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private AddressBar Address { get; set; } = default!;
 
     /// <summary>The live price source, when one is configured (not with the snapshot alone).</summary>
     private LivePriceSource? LivePrices => Services.GetService<LivePriceSource>();
@@ -60,38 +57,7 @@ public partial class Planner : IAsyncDisposable
     private async Task RecomputeAsync()
     {
         await SizeAsync();
-        _addressUpdate = UpdateAddressAsync(Navigation.GetUriWithQueryParameters(_form.QueryParameters()));
-    }
-
-    private async Task UpdateAddressAsync(string address)
-    {
-        try
-        {
-            _address ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/address.js");
-            await _address.InvokeVoidAsync("replaceAddress", address);
-        }
-        catch (Exception e) when (e is JSDisconnectedException or OperationCanceledException)
-        {
-            // The page closed while typing: there is no address bar left to update.
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _addressUpdate;
-        if (_address is not null)
-        {
-            try
-            {
-                await _address.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The page is gone, and its module with it.
-            }
-        }
-
-        GC.SuppressFinalize(this);
+        _ = Address.ShowAsync(Navigation.GetUriWithQueryParameters(_form.QueryParameters()));
     }
 
     private async Task ResetAsync()
