@@ -85,6 +85,8 @@ public sealed partial class PlansInBrowserTests(BrowserFixture fixture) : IAsync
 
         await Assertions.Expect(_page.Locator("[data-testid=unsaved]")).ToHaveTextAsync("Unsaved changes");
         await Assertions.Expect(pdf).ToHaveTextAsync("PDF of unsaved changes");
+        // The label changes at the first keystroke; the link follows each one (and is gone while the field is empty).
+        await Assertions.Expect(pdf).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("avgDataInMiBps=77(&|$)"));
         var href = await pdf.GetAttributeAsync("href");
         using (var http = new HttpClient { BaseAddress = fixture.App.Address })
         {
