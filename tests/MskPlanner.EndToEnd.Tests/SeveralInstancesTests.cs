@@ -90,7 +90,7 @@ public sealed class SeveralInstancesTests(TwoInstances instances) : IClassFixtur
 
         var saves = Enumerable.Range(1, 200).Select(async i =>
         {
-            await Task.Delay(i * 5);
+            await Task.Delay(i * 15);
             try
             {
                 using var answer = await (i % 2 == 0 ? dying : survivor)
