@@ -50,8 +50,8 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
 
     /// <summary>
     /// Adds a revision. Saves of the same plan at the same moment queue on the plan's row, which the first
-    /// statement locks (SQLite locks the whole file), and, should two still meet on a number, the loser takes
-    /// the next one: both are kept.
+    /// statement locks (SQLite locks the whole file); should a save still fail on a conflict, it is tried again:
+    /// both are kept.
     /// </summary>
     public async Task<PlanRevision?> SaveRevisionAsync(int planId, RevisionDraft draft, CancellationToken cancellationToken = default)
     {
@@ -75,20 +75,21 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        // Touching the row first takes its lock, so the revision number read next cannot be read by another save.
-        var locked = await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(p => p.SetProperty(x => x.UpdatedAt, now), cancellationToken);
+        // One statement takes the plan row's lock and the next number: the plan's latest revision is always its
+        // highest, so no other save can read the same number before this one commits.
+        var locked = await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(p => p
+            .SetProperty(x => x.LatestRevision, x => x.LatestRevision + 1)
+            .SetProperty(x => x.LatestMonthlyCost, draft.Price.MonthlyCost)
+            .SetProperty(x => x.UpdatedAt, now), cancellationToken);
         if (locked == 0)
         {
             return null;
         }
 
-        var plan = await db.Plans.SingleAsync(p => p.Id == planId, cancellationToken);
-        var number = await db.Revisions.Where(r => r.PlanId == planId).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
-        var revision = NewRevision(draft, number + 1, now);
+        var number = await db.Plans.Where(p => p.Id == planId).Select(p => p.LatestRevision).SingleAsync(cancellationToken);
+        var revision = NewRevision(draft, number, now);
         revision.PlanId = planId;
         db.Revisions.Add(revision);
-        plan.LatestRevision = revision.Number;
-        plan.LatestMonthlyCost = draft.Price.MonthlyCost;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ToRevision(revision);
