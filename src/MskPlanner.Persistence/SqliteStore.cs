@@ -6,9 +6,6 @@ namespace MskPlanner.Persistence;
 /// <summary>One embedded SQLite file in write-ahead-log mode, so readers never wait for a save.</summary>
 internal sealed class SqliteStore(PersistenceOptions options) : StoreProvider
 {
-    private const int Busy = 5;
-    private const int Locked = 6;
-
     public override string MigrationsAssembly => "MskPlanner.Migrations.Sqlite";
 
     protected override void UseDatabase(DbContextOptionsBuilder builder) =>
@@ -48,7 +45,7 @@ internal sealed class SqliteStore(PersistenceOptions options) : StoreProvider
             // No path here: the health endpoints answer anyone who asks, and where the data lives is not theirs to know.
             return new(true, $"Writable, {free} MiB free.");
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is Busy or Locked)
+        catch (SqliteException e) when (e.SqliteErrorCode is StoreFaults.Busy or StoreFaults.Locked)
         {
             return new(true, $"Busy with a save, {free} MiB free.");
         }

@@ -17,8 +17,8 @@ public static class StoreFaults
     private const int Full = 13;
     private const int CannotOpen = 14;
     private const int NotADatabase = 26;
-    private const int Busy = 5;
-    private const int Locked = 6;
+    internal const int Busy = 5;
+    internal const int Locked = 6;
     private const int Constraint = 19;
 
     public static bool IsUnavailable(Exception? error)

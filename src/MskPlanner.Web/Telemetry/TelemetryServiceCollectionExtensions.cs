@@ -63,7 +63,7 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>The Prometheus scrape endpoint, when it is on. It answers anyone who can reach it: keep it inside.</summary>
     public static WebApplication UseTelemetry(this WebApplication app)
     {
-        var options = app.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value;
         if (options.Prometheus)
         {
             app.MapPrometheusScrapingEndpoint(options.PrometheusPath);
