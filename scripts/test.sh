@@ -14,6 +14,10 @@ dotnet build MskPlanner.sln -c Release --nologo || { echo "0 passed, 1 failed"; 
 if [ ! -f tests/MskPlanner.EndToEnd.Tests/node_modules/axe-core/axe.min.js ]; then
   npm ci --prefix tests/MskPlanner.EndToEnd.Tests --no-audit --no-fund --silent || { echo "npm ci failed: axe-core could not be installed"; echo "0 passed, 1 failed"; exit 1; }
 fi
+# HashiCorp's HCL parser (@cdktf/hcl2json), pinned by the lock file, reads the generated Terraform back in the deployment tests.
+if [ ! -f tests/MskPlanner.Deployment.Tests/node_modules/@cdktf/hcl2json/package.json ]; then
+  npm ci --prefix tests/MskPlanner.Deployment.Tests --no-audit --no-fund --silent || { echo "npm ci failed: the HCL parser could not be installed"; echo "0 passed, 1 failed"; exit 1; }
+fi
 
 dotnet test MskPlanner.sln -c Release --no-build --nologo --logger "trx" --results-directory "$results"
 status=$?

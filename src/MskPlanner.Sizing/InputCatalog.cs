@@ -230,15 +230,115 @@ public static class InputCatalog
         Cautionary = true,
     };
 
+    public static readonly TextInput ClusterName = new("clusterName", "Cluster name", InputSection.Cluster)
+    {
+        Get = r => r.ClusterName,
+        With = (r, v) => r with { ClusterName = v },
+        Used = i => i.ClusterName,
+        MaxLength = ClusterChoices.ClusterNameMaxLength,
+        Normalize = ClusterChoices.NormalizeClusterName,
+        Example = "orders-prod",
+        EmptyText = "from the plan's name",
+        Help = "Letters, digits and hyphens; empty takes the plan's name",
+    };
+
+    public static readonly OptionInput BrokerType = new("brokerType", "Broker type to deploy", InputSection.Cluster)
+    {
+        Get = r => r.BrokerType,
+        With = (r, v) => r with { BrokerType = v },
+        Used = i => i.BrokerType,
+        Options = [.. BrokerCatalog.All.Select(t => (t.Name, t.Name))],
+        EmptyText = "the plan's pick",
+        Help = "Empty deploys the plan's pick",
+    };
+
+    public static readonly OptionInput KafkaVersion = new("kafkaVersion", "Kafka version", InputSection.Cluster)
+    {
+        Get = r => r.KafkaVersion,
+        With = (r, v) => r with { KafkaVersion = v },
+        Used = i => i.KafkaVersion,
+        Options = [.. ClusterChoices.Versions.Select(v => (v.Name, v.Text))],
+        EmptyText = "the recommended one for the broker type",
+        Help = "Empty: 3.9.x KRaft for M5 and M7g, the newest the type runs otherwise",
+    };
+
+    public static readonly OptionInput ClientAuthentication = new("clientAuthentication", "Client authentication", InputSection.Cluster)
+    {
+        Get = r => r.ClientAuthentication,
+        With = (r, v) => r with { ClientAuthentication = v },
+        Used = i => i.ClientAuthentication,
+        Options =
+        [
+            (ClusterChoices.Iam, "IAM (recommended)"), (ClusterChoices.Scram, "SASL/SCRAM"), (ClusterChoices.MutualTls, "Mutual TLS"),
+            (ClusterChoices.Unauthenticated, "None (not recommended)"),
+        ],
+        Default = ClusterChoices.Iam,
+    };
+
+    public static readonly OptionInput ClientBrokerEncryption = new("clientBrokerEncryption", "Client to broker traffic", InputSection.Cluster)
+    {
+        Get = r => r.ClientBrokerEncryption,
+        With = (r, v) => r with { ClientBrokerEncryption = v },
+        Used = i => i.ClientBrokerEncryption,
+        Options = [(ClusterChoices.Tls, "TLS only"), (ClusterChoices.TlsPlaintext, "TLS and plaintext"), (ClusterChoices.Plaintext, "Plaintext only")],
+        EmptyText = "as the TLS switch says",
+        Help = "Empty follows \"Encryption in transit (TLS)\"",
+    };
+
+    public static readonly SwitchInput InClusterEncryption = new("inClusterEncryption", "Encrypt traffic between brokers", InputSection.Cluster)
+    {
+        Get = r => r.InClusterEncryption,
+        With = (r, v) => r with { InClusterEncryption = v },
+        Used = i => i.InClusterEncryption,
+        Default = true,
+    };
+
+    public static readonly OptionInput BrokerLogs = new("brokerLogs", "Broker logs to", InputSection.Cluster)
+    {
+        Get = r => r.BrokerLogs,
+        With = (r, v) => r with { BrokerLogs = v },
+        Used = i => i.BrokerLogs,
+        Options = [(ClusterChoices.CloudWatchLogs, "CloudWatch Logs"), (ClusterChoices.S3, "S3"), (ClusterChoices.Firehose, "Data Firehose"), (ClusterChoices.NoLogs, "Nowhere")],
+        Default = ClusterChoices.CloudWatchLogs,
+    };
+
+    public static readonly OptionInput EnhancedMonitoring = new("enhancedMonitoring", "Enhanced monitoring", InputSection.Cluster)
+    {
+        Get = r => r.EnhancedMonitoring,
+        With = (r, v) => r with { EnhancedMonitoring = v },
+        Used = i => i.EnhancedMonitoring,
+        Options =
+        [
+            (ClusterChoices.PerBroker, "Per broker (recommended)"), (ClusterChoices.DefaultMonitoring, "Default (cluster level)"),
+            (ClusterChoices.PerTopicPerBroker, "Per topic per broker"), (ClusterChoices.PerTopicPerPartition, "Per topic per partition"),
+        ],
+        Default = ClusterChoices.PerBroker,
+        Help = "Levels above Default are charged by CloudWatch",
+    };
+
+    public static readonly TextInput Tags = new("tags", "Tags", InputSection.Cluster)
+    {
+        Get = r => r.Tags,
+        With = (r, v) => r with { Tags = v },
+        Used = i => i.Tags,
+        MaxLength = ClusterChoices.TagsMaxLength,
+        Normalize = ClusterChoices.NormalizeTags,
+        Example = "team=data, cost-centre=1234",
+        Help = "key=value pairs, separated by commas; cost tags show in the bill",
+    };
+
     public static IReadOnlyList<InputDefinition> All { get; } =
     [
         AvgDataIn, PeakDataIn, AvgDataOut, PeakDataOut, Retention, PrimaryRetention, Partitions, ReplicationFactor, DiskUtilizationTarget, TlsInTransit,
         Region, AvailabilityZones, NearestReplicaFetching, LaggingConsumers, PeakUtilization, ProvisionedThroughput, PageCache, TlsDerate, BrokerQuota, UseMaxPartitions,
+        ClusterName, BrokerType, KafkaVersion, ClientAuthentication, ClientBrokerEncryption, InClusterEncryption, BrokerLogs, EnhancedMonitoring, Tags,
     ];
 
     public static IReadOnlyList<InputDefinition> Basic { get; } = [.. All.Where(i => i.Section == InputSection.Basic)];
 
     public static IReadOnlyList<InputDefinition> Advanced { get; } = [.. All.Where(i => i.Section == InputSection.Advanced)];
+
+    public static IReadOnlyList<InputDefinition> Cluster { get; } = [.. All.Where(i => i.Section == InputSection.Cluster)];
 
     /// <summary>The input an API field name (or error key) belongs to; null for fields outside the workload.</summary>
     public static InputDefinition? Find(string key) => All.FirstOrDefault(i => string.Equals(i.Key, key, StringComparison.OrdinalIgnoreCase));

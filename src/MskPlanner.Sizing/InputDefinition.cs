@@ -6,6 +6,9 @@ public enum InputSection
 {
     Basic,
     Advanced,
+
+    /// <summary>What the deploy files need beyond the workload: the cluster's name, version, security and logs.</summary>
+    Cluster,
 }
 
 /// <summary>
@@ -270,5 +273,104 @@ public sealed class RegionInput(string key, string label, InputSection section) 
 
         errors.Add(new(Key, $"{Label} must be an AWS region code such as us-east-1 or eu-west-1."));
         return null;
+    }
+}
+
+/// <summary>A pick from named values (a Kafka version, an authentication mode); empty can mean "decided for you".</summary>
+public sealed class OptionInput(string key, string label, InputSection section) : InputDefinition(key, label, null, section)
+{
+    public required Func<SizingRequest, string?> Get { get; init; }
+
+    public required Func<SizingRequest, string?, SizingRequest> With { get; init; }
+
+    public required Func<SizingInput, string?> Used { get; init; }
+
+    /// <summary>The allowed values with their text in the form.</summary>
+    public required IReadOnlyList<(string Value, string Text)> Options { get; init; }
+
+    /// <summary>The value an empty field stands for; null when empty is an answer of its own (see <see cref="EmptyText"/>).</summary>
+    public string? Default { get; init; }
+
+    /// <summary>What an empty field means when it has no fixed default ("the recommended pick").</summary>
+    public string? EmptyText { get; init; }
+
+    public override string? Text(SizingRequest request) => Get(request);
+
+    public override SizingRequest Read(SizingRequest request, string? text) => With(request, string.IsNullOrWhiteSpace(text) ? null : text.Trim());
+
+    public override string Shown(SizingInput input) => Used(input) is { } value ? TextOf(value) : EmptyText ?? "none";
+
+    /// <summary>The form's words for a value ("IAM (recommended)" for iam).</summary>
+    public string TextOf(string value) => Options.FirstOrDefault(o => o.Value == value).Text ?? value;
+
+    public override SizingRequest Start(SizingRequest request) => request;
+
+    /// <summary>The value (or the default), matched without regard to case; null with a message when it is not one of the options.</summary>
+    public string? Check(string? given, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(given))
+        {
+            return Default;
+        }
+
+        var match = Options.FirstOrDefault(o => string.Equals(o.Value, given.Trim(), StringComparison.OrdinalIgnoreCase)).Value;
+        if (match is null)
+        {
+            var shown = Options.Count <= 8 ? string.Join(", ", Options.Select(o => o.Value)) : "one of the form's choices";
+            errors.Add(new(Key, $"{Label} must be {shown}{(EmptyText is null ? "" : $", or left empty for {EmptyText}")}."));
+        }
+
+        return match;
+    }
+}
+
+/// <summary>Free text with a length limit and a rule of its own (a cluster name, tags).</summary>
+public sealed class TextInput(string key, string label, InputSection section) : InputDefinition(key, label, null, section)
+{
+    public required Func<SizingRequest, string?> Get { get; init; }
+
+    public required Func<SizingRequest, string?, SizingRequest> With { get; init; }
+
+    public required Func<SizingInput, string?> Used { get; init; }
+
+    public required int MaxLength { get; init; }
+
+    /// <summary>The text in its stored form, or a message saying what is wrong with it.</summary>
+    public required Func<string, (string? Value, string? Problem)> Normalize { get; init; }
+
+    /// <summary>A valid value, for the form's placeholder and for tests.</summary>
+    public required string Example { get; init; }
+
+    /// <summary>What an empty field means.</summary>
+    public string? EmptyText { get; init; }
+
+    public override string? Text(SizingRequest request) => Get(request);
+
+    public override SizingRequest Read(SizingRequest request, string? text) => With(request, string.IsNullOrWhiteSpace(text) ? null : text);
+
+    public override string Shown(SizingInput input) => Used(input) is { Length: > 0 } value ? value : EmptyText ?? "none";
+
+    public override SizingRequest Start(SizingRequest request) => request;
+
+    public string? Check(string? given, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(given))
+        {
+            return null;
+        }
+
+        if (given.Length > MaxLength)
+        {
+            errors.Add(new(Key, $"{Label} must be at most {MaxLength:N0} characters."));
+            return null;
+        }
+
+        var (value, problem) = Normalize(given.Trim());
+        if (problem is not null)
+        {
+            errors.Add(new(Key, $"{Label}: {problem}"));
+        }
+
+        return value;
     }
 }

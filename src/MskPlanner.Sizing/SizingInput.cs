@@ -40,6 +40,25 @@ public sealed record SizingInput
     public required int BrokerQuota { get; init; }
     public required string Region { get; init; }
 
+    // The cluster's settings for the deploy files: the sizing does not read them, so they may be left out when a
+    // workload is built in code.
+    public string? ClusterName { get; init; }
+
+    /// <summary>The type to deploy; null deploys the plan's pick.</summary>
+    public string? BrokerType { get; init; }
+
+    /// <summary>The Kafka version; null takes <see cref="ClusterChoices.RecommendedVersion"/> for the type.</summary>
+    public string? KafkaVersion { get; init; }
+
+    public string ClientAuthentication { get; init; } = ClusterChoices.Iam;
+    public string ClientBrokerEncryption { get; init; } = ClusterChoices.Tls;
+    public bool InClusterEncryption { get; init; } = true;
+    public string BrokerLogs { get; init; } = ClusterChoices.CloudWatchLogs;
+    public string EnhancedMonitoring { get; init; } = ClusterChoices.PerBroker;
+
+    /// <summary>Tags as <c>key=value, key=value</c>; see <see cref="ClusterChoices.ParseTags"/>.</summary>
+    public string Tags { get; init; } = "";
+
     public bool UsesTieredStorage => RetentionHours > PrimaryRetentionHours;
 
     /// <summary>Express brokers run at 1.5 times the Standard utilization, never above 100%.</summary>

@@ -27,6 +27,15 @@ public sealed record SizingRequest
     public double? PageCacheSeconds { get; init; }
     public int? BrokerQuota { get; init; }
     public string? Region { get; init; }
+    public string? ClusterName { get; init; }
+    public string? BrokerType { get; init; }
+    public string? KafkaVersion { get; init; }
+    public string? ClientAuthentication { get; init; }
+    public string? ClientBrokerEncryption { get; init; }
+    public bool? InClusterEncryption { get; init; }
+    public string? BrokerLogs { get; init; }
+    public string? EnhancedMonitoring { get; init; }
+    public string? Tags { get; init; }
 
     /// <summary>
     /// Applies the defaults and checks every rule of <see cref="InputCatalog"/>. Returns the input when all is
@@ -57,6 +66,27 @@ public sealed record SizingRequest
         var provisioned = InputCatalog.ProvisionedThroughput.Check(ProvisionedThroughputMiBps, errors);
         var quota = InputCatalog.BrokerQuota.Check(BrokerQuota, errors);
         var region = InputCatalog.Region.Check(Region, errors);
+        var tlsInTransit = TlsInTransit ?? InputCatalog.TlsInTransit.Default;
+        var clientBroker = InputCatalog.ClientBrokerEncryption.Check(ClientBrokerEncryption, errors)
+            ?? (ClientBrokerEncryption is null ? (tlsInTransit ? ClusterChoices.Tls : ClusterChoices.Plaintext) : null);
+
+        // Plans saved before the cluster settings existed, with TLS off, keep sizing: only plaintext fits them.
+        var authentication = ClientAuthentication is null && clientBroker == ClusterChoices.Plaintext
+            ? ClusterChoices.Unauthenticated
+            : InputCatalog.ClientAuthentication.Check(ClientAuthentication, errors);
+        if (authentication is { } auth && clientBroker == ClusterChoices.Plaintext && ClusterChoices.NeedsTls(auth))
+        {
+            errors.Add(new(InputCatalog.ClientAuthentication.Key,
+                $"{ClusterChoices.AuthenticationName(auth)} authentication needs TLS between clients and brokers: turn TLS on, or choose no authentication."));
+        }
+
+        var cluster = new ClusterFields(
+            InputCatalog.ClusterName.Check(ClusterName, errors),
+            InputCatalog.BrokerType.Check(BrokerType, errors),
+            InputCatalog.KafkaVersion.Check(KafkaVersion, errors),
+            InputCatalog.BrokerLogs.Check(BrokerLogs, errors),
+            InputCatalog.EnhancedMonitoring.Check(EnhancedMonitoring, errors),
+            InputCatalog.Tags.Check(Tags, errors));
 
         if (avgIn is not { } avgInValue || peakIn is not { } peakInValue || avgOut is not { } avgOutValue || peakOut is not { } peakOutValue
             || retention is not { } retentionValue || primary is not { } primaryValue || partitions is not { } partitionsValue
@@ -84,13 +114,24 @@ public sealed record SizingRequest
             LaggingConsumerFactor = laggingValue,
             ProvisionedThroughputMiBps = provisioned,
             UseMaxPartitions = UseMaxPartitions ?? InputCatalog.UseMaxPartitions.Default,
-            TlsInTransit = TlsInTransit ?? InputCatalog.TlsInTransit.Default,
+            TlsInTransit = tlsInTransit,
             TlsDeratePercent = tlsDerateValue,
             PageCacheSeconds = pageCacheValue,
             BrokerQuota = quotaValue,
             Region = region,
+            ClusterName = cluster.Name,
+            BrokerType = cluster.BrokerType,
+            KafkaVersion = cluster.KafkaVersion,
+            ClientAuthentication = authentication!,
+            ClientBrokerEncryption = clientBroker!,
+            InClusterEncryption = InClusterEncryption ?? InputCatalog.InClusterEncryption.Default,
+            BrokerLogs = cluster.BrokerLogs!,
+            EnhancedMonitoring = cluster.EnhancedMonitoring!,
+            Tags = cluster.Tags ?? "",
         });
     }
+
+    private readonly record struct ClusterFields(string? Name, string? BrokerType, string? KafkaVersion, string? BrokerLogs, string? EnhancedMonitoring, string? Tags);
 
     /// <summary>A peak: in range, and not below its average.</summary>
     private static double? AtLeast(NumberInput input, double? value, NumberInput floorInput, double? floor, List<FieldError> errors)

@@ -49,7 +49,56 @@ public class ValidationTests
         { Minimal with { Region = "Frankfurt" }, "region" },
         { Minimal with { Region = "eu-west" }, "region" },
         { Minimal with { Region = "eu-west-1; drop table" }, "region" },
+        { Minimal with { ClusterName = "-starts-with-a-hyphen" }, "clusterName" },
+        { Minimal with { ClusterName = "has spaces" }, "clusterName" },
+        { Minimal with { ClusterName = new string('a', 65) }, "clusterName" },
+        { Minimal with { ClusterName = "x\"; rm -rf /" }, "clusterName" },
+        { Minimal with { BrokerType = "kafka.m9.huge" }, "brokerType" },
+        { Minimal with { KafkaVersion = "2.8.1" }, "kafkaVersion" },
+        { Minimal with { ClientAuthentication = "kerberos" }, "clientAuthentication" },
+        { Minimal with { ClientAuthentication = "iam", TlsInTransit = false }, "clientAuthentication" },
+        { Minimal with { ClientAuthentication = "scram", ClientBrokerEncryption = "plaintext" }, "clientAuthentication" },
+        { Minimal with { ClientBrokerEncryption = "ssl" }, "clientBrokerEncryption" },
+        { Minimal with { BrokerLogs = "syslog" }, "brokerLogs" },
+        { Minimal with { EnhancedMonitoring = "everything" }, "enhancedMonitoring" },
+        { Minimal with { Tags = "team" }, "tags" },
+        { Minimal with { Tags = "=data" }, "tags" },
+        { Minimal with { Tags = "team=data, team=ops" }, "tags" },
+        { Minimal with { Tags = "aws:owner=me" }, "tags" },
+        { Minimal with { Tags = "team=${var.secret}" }, "tags" },
+        { Minimal with { Tags = "note=\"quoted\"" }, "tags" },
+        { Minimal with { Tags = new string('k', 129) + "=v" }, "tags" },
+        { Minimal with { Tags = string.Join(",", Enumerable.Range(1, 51).Select(i => $"k{i}=v")) }, "tags" },
+        { Minimal with { Tags = new string('a', 4_001) }, "tags" },
     };
+
+    [Fact]
+    public void A_plan_with_tls_off_and_no_authentication_chosen_deploys_unauthenticated_plaintext()
+    {
+        var input = (Minimal with { TlsInTransit = false }).Resolve().GetValueOrThrow();
+
+        Assert.Equal(ClusterChoices.Plaintext, input.ClientBrokerEncryption);
+        Assert.Equal(ClusterChoices.Unauthenticated, input.ClientAuthentication);
+    }
+
+    [Fact]
+    public void The_cluster_settings_default_to_iam_over_tls_with_logs_and_per_broker_monitoring()
+    {
+        var input = Minimal.Resolve().GetValueOrThrow();
+
+        Assert.Equal((ClusterChoices.Iam, ClusterChoices.Tls, true, ClusterChoices.CloudWatchLogs, ClusterChoices.PerBroker),
+            (input.ClientAuthentication, input.ClientBrokerEncryption, input.InClusterEncryption, input.BrokerLogs, input.EnhancedMonitoring));
+        Assert.Null(input.BrokerType);
+        Assert.Null(input.KafkaVersion);
+    }
+
+    [Fact]
+    public void Tags_are_kept_in_one_form_whatever_the_separators()
+    {
+        var input = (Minimal with { Tags = " team = data \n cost-centre=1234,, env=prod " }).Resolve().GetValueOrThrow();
+
+        Assert.Equal("team=data, cost-centre=1234, env=prod", input.Tags);
+    }
 
     [Theory]
     [MemberData(nameof(BadInputs))]

@@ -23,6 +23,8 @@ public class InputCatalogRoundTripTests(PlannerAppFactory factory) : IClassFixtu
         ChoiceInput c => JsonValue.Create(c.Options.First(o => o.Value != c.Default).Value),
         SwitchInput s => JsonValue.Create(!s.Default),
         RegionInput => (JsonNode)JsonValue.Create("eu-west-1"),
+        OptionInput o => JsonValue.Create(o.Options.First(v => v.Value != o.Default).Value),
+        TextInput t => JsonValue.Create(t.Example),
         _ => throw new InvalidOperationException($"No test value for {i.Key}."),
     });
 

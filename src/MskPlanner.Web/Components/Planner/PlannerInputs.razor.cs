@@ -5,7 +5,7 @@ using MskPlanner.Web.Planner;
 
 namespace MskPlanner.Web.Components.Planner;
 
-/// <summary>The workload's inputs, basic ones first and the rest behind "Advanced", as the catalog orders them.</summary>
+/// <summary>The workload's inputs, basic ones first, the rest behind "Advanced" and the cluster's settings behind their own button, as the catalog orders them.</summary>
 public partial class PlannerInputs
 {
     /// <summary>Tiered storage starts with a day on broker disks (or the whole retention, if shorter).</summary>
@@ -13,6 +13,8 @@ public partial class PlannerInputs
 
     private bool _advancedOpen;
     private bool _advancedHadErrors;
+    private bool _clusterOpen;
+    private bool _clusterHadErrors;
 
     [Parameter, EditorRequired] public PlannerForm Form { get; set; } = new();
 
@@ -31,6 +33,9 @@ public partial class PlannerInputs
         var advancedHasErrors = Errors.Keys.Any(k => InputCatalog.Find(k)?.Section == InputSection.Advanced);
         _advancedOpen |= advancedHasErrors && !_advancedHadErrors;
         _advancedHadErrors = advancedHasErrors;
+        var clusterHasErrors = Errors.Keys.Any(k => InputCatalog.Find(k)?.Section == InputSection.Cluster);
+        _clusterOpen |= clusterHasErrors && !_clusterHadErrors;
+        _clusterHadErrors = clusterHasErrors;
     }
 
     private string PartitionHelper

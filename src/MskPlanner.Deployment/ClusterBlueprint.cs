@@ -1,0 +1,167 @@
+using System.Text;
+
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Deployment;
+
+/// <summary>
+/// The cluster a plan asks for, in MSK's terms: the one description every export (Terraform, CloudFormation, the
+/// CLI, alarms, load test, review) is written from, so they cannot disagree.
+/// </summary>
+public sealed record ClusterBlueprint
+{
+    public const int MaxVolumeGiB = 16_384;
+
+    /// <summary>The rack-aware selector Kafka ships for nearest replica fetching (KIP-392).</summary>
+    public const string RackAwareSelector = "org.apache.kafka.common.replica.RackAwareReplicaSelector";
+
+    /// <summary>
+    /// Replica fetcher threads with provisioned storage throughput: the MSK guide advises raising them from the
+    /// default 1 so followers keep up with the faster volumes. 4 is our starting point, not an AWS figure.
+    /// </summary>
+    public const int ReplicaFetchersWithProvisionedThroughput = 4;
+
+    public required string PlanName { get; init; }
+    public required string ClusterName { get; init; }
+    public required SizingResult Sizing { get; init; }
+    public required BrokerOption Option { get; init; }
+    public BrokerType Type => Option.Type;
+    public bool IsExpress => Type.Class == BrokerClass.Express;
+
+    /// <summary>Brokers in each cluster: a multiple of the AZs (the client subnets), within the quota.</summary>
+    public required int BrokersPerCluster { get; init; }
+
+    /// <summary>More than one when the plan splits past the broker quota: the same files, applied once per cluster.</summary>
+    public required int Clusters { get; init; }
+
+    public required string KafkaVersion { get; init; }
+    public SizingInput Input => Sizing.Input;
+    public int Zones => IsExpress ? 3 : Input.AvailabilityZones;
+    public int ReplicationFactor => IsExpress ? 3 : Input.ReplicationFactor;
+    public int MinInSyncReplicas => ReplicationFactor - 1;
+
+    /// <summary>EBS per broker, GiB; null for Express, which has no customer storage to declare.</summary>
+    public int? VolumeGiB => IsExpress ? null : (int)Math.Clamp(Math.Ceiling(Option.VolumePerBrokerGiB), 1, MaxVolumeGiB);
+
+    /// <summary>Provisioned storage throughput per broker, MiB/s, when the plan asks for it and the type takes it.</summary>
+    public int? ProvisionedThroughputMiBps =>
+        !IsExpress && Type.SupportsProvisionedThroughput && Input.ProvisionedThroughputMiBps is { } pst ? (int)Math.Min(pst, Type.EbsThroughputMiBps) : null;
+
+    public bool TieredStorage => !IsExpress && Input.UsesTieredStorage;
+
+    /// <summary>Leader partitions: the plan counts replicas.</summary>
+    public int LeaderPartitions => Math.Max(1, (int)Math.Ceiling(Input.Partitions / (double)ReplicationFactor));
+
+    public IReadOnlyList<KeyValuePair<string, string>> Tags
+    {
+        get
+        {
+            ClusterChoices.ParseTags(Input.Tags, out var tags);
+            return tags;
+        }
+    }
+
+    /// <summary>The Kafka configuration the plan implies. Express fixes replication and min ISR itself.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ServerProperties
+    {
+        get
+        {
+            var properties = new List<KeyValuePair<string, string>> { new("auto.create.topics.enable", "false") };
+            if (IsExpress)
+            {
+                return properties;
+            }
+
+            properties.Add(new("default.replication.factor", ReplicationFactor.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            properties.Add(new("min.insync.replicas", MinInSyncReplicas.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (ProvisionedThroughputMiBps is not null)
+            {
+                properties.Add(new("num.replica.fetchers", ReplicaFetchersWithProvisionedThroughput.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            if (Input.NearestReplicaFetching)
+            {
+                properties.Add(new("replica.selector.class", RackAwareSelector));
+            }
+
+            return properties;
+        }
+    }
+
+    public string ServerPropertiesText => string.Concat(ServerProperties.Select(p => $"{p.Key}={p.Value}\n"));
+
+    /// <summary>
+    /// The blueprint of a sizing: the type the plan names (or its pick), with the brokers the sizing gave it. Fails,
+    /// naming the field, when the type cannot be deployed for this plan or MSK would refuse the version on it.
+    /// </summary>
+    public static Outcome<ClusterBlueprint> From(SizingResult sizing, BrokerFamily? family, string? planName)
+    {
+        var input = sizing.Input;
+        BrokerOption option;
+        ClusterSplit? split = null;
+        if (input.BrokerType is { } typeName)
+        {
+            var chosen = sizing.Options.FirstOrDefault(o => o.Type.Name == typeName);
+            if (chosen is null || !chosen.IsAvailable)
+            {
+                return Failure(InputCatalog.BrokerType, $"{typeName} cannot run this plan: {chosen?.UnavailableReason ?? "it is not sized for it"}");
+            }
+
+            var pick = sizing.Recommended.FirstOrDefault(r => r.Option?.Type.Name == typeName);
+            if (pick?.Split is { } pickSplit)
+            {
+                (option, split) = (pick.Option!, pickSplit);
+            }
+            else if (!chosen.FitsQuota(input.BrokerQuota))
+            {
+                return Failure(InputCatalog.BrokerType,
+                    $"{typeName} needs {chosen.Brokers:N0} brokers, over the quota of {input.BrokerQuota:N0} per cluster: choose a larger type, or leave the field empty for the plan's pick.");
+            }
+            else
+            {
+                option = chosen;
+            }
+        }
+        else if (PlanHeadline.Pick(sizing, family) is { Option: { } picked } recommendation)
+        {
+            (option, split) = (picked, recommendation.Split);
+        }
+        else
+        {
+            return Failure(InputCatalog.BrokerType, "No broker type is available for this plan in this region, so there is nothing to deploy.");
+        }
+
+        var version = input.KafkaVersion ?? ClusterChoices.RecommendedVersion(option.Type);
+        if (ClusterChoices.VersionProblem(option.Type, version) is { } problem)
+        {
+            return Failure(InputCatalog.KafkaVersion, problem);
+        }
+
+        return Outcome.Success(new ClusterBlueprint
+        {
+            PlanName = string.IsNullOrWhiteSpace(planName) ? "MskPlanner sizing" : planName,
+            ClusterName = input.ClusterName ?? NameFrom(planName),
+            Sizing = sizing,
+            Option = option,
+            BrokersPerCluster = split?.BrokersPerCluster ?? option.Brokers,
+            Clusters = split?.Clusters ?? 1,
+            KafkaVersion = version,
+        });
+    }
+
+    /// <summary>A cluster name MSK accepts, from the plan's name: letters and digits kept, the rest hyphens.</summary>
+    public static string NameFrom(string? planName)
+    {
+        var name = new StringBuilder();
+        foreach (var c in (planName ?? "").ToLowerInvariant())
+        {
+            name.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+        }
+
+        var text = string.Join('-', name.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
+        text = text.Length == 0 ? "msk-cluster" : text[..Math.Min(text.Length, ClusterChoices.ClusterNameMaxLength)].TrimEnd('-');
+        return text;
+    }
+
+    private static Outcome<ClusterBlueprint> Failure(InputDefinition field, string message) => Outcome.Failure<ClusterBlueprint>(new FieldError(field.Key, message));
+}
