@@ -91,8 +91,8 @@ public static class CliExport
             : Enumerable.Range(1, plan.Clusters).Select(i => $"{plan.ClusterName[..Math.Min(plan.ClusterName.Length, ClusterChoices.ClusterNameMaxLength - 3)]}-{i}").ToArray();
         var script = new System.Text.StringBuilder();
         script.Append("#!/usr/bin/env bash\n")
-            .Append($"# {TerraformExport.Header(plan).Replace("\n", "\n# ", StringComparison.Ordinal).Replace("terraform.tfvars", "provisioned.json", StringComparison.Ordinal)}\n")
-            .Append("# Replace the REPLACE placeholders in provisioned.json first. Needs the AWS CLI v2 and credentials for the target account.\n")
+            .Append($"# {TerraformExport.Header(plan, "the REPLACE placeholders in provisioned.json").Replace("\n", "\n# ", StringComparison.Ordinal)}\n")
+            .Append("# Needs the AWS CLI v2 and credentials for the target account.\n")
             .Append("set -euo pipefail\n")
             .Append($"export AWS_REGION={Shell(plan.Input.Region)}\n\n");
         foreach (var name in names)

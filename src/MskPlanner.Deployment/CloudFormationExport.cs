@@ -1,6 +1,10 @@
+using System.Text.RegularExpressions;
+
 using MskPlanner.Sizing;
 
+using YamlDotNet.Core;
 using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.EventEmitters;
 
 namespace MskPlanner.Deployment;
 
@@ -8,9 +12,10 @@ namespace MskPlanner.Deployment;
 /// The cluster as CloudFormation YAML, and the alarm set as a second template. Intrinsic functions are written in
 /// their long form (<c>Ref:</c>, <c>Fn::Sub:</c>), which any YAML parser reads without CloudFormation's tags.
 /// </summary>
-public static class CloudFormationExport
+public static partial class CloudFormationExport
 {
-    private static readonly ISerializer Yaml = new SerializerBuilder().WithQuotingNecessaryStrings().DisableAliases().Build();
+    private static readonly ISerializer Yaml = new SerializerBuilder().WithQuotingNecessaryStrings().DisableAliases()
+        .WithEventEmitter(next => new ReadableScalars(next)).Build();
 
     public static string Cluster(ClusterBlueprint plan)
     {
@@ -53,7 +58,7 @@ public static class CloudFormationExport
         var template = new Dictionary<string, object?>
         {
             ["AWSTemplateFormatVersion"] = "2010-09-09",
-            ["Description"] = Single(TerraformExport.Header(plan)),
+            ["Description"] = Single(TerraformExport.Header(plan, "the ClientSubnets and SecurityGroups parameters")),
             ["Parameters"] = parameters,
             ["Conditions"] = new Dictionary<string, object?>
             {
@@ -291,6 +296,33 @@ public static class CloudFormationExport
         ClusterChoices.Firehose => ("LogDeliveryStream", "Firehose", "DeliveryStream", "The Data Firehose delivery stream for broker logs."),
         _ => null,
     };
+
+    /// <summary>
+    /// Multi-line text (server.properties) as a literal block, line for line; a date-like string quoted, so a YAML 1.1
+    /// reader does not turn the template version into a timestamp.
+    /// </summary>
+    private sealed partial class ReadableScalars(IEventEmitter next) : ChainedEventEmitter(next)
+    {
+        public override void Emit(ScalarEventInfo eventInfo, IEmitter emitter)
+        {
+            if (eventInfo.Source.Value is string text)
+            {
+                if (text.Contains('\n', StringComparison.Ordinal))
+                {
+                    eventInfo.Style = ScalarStyle.Literal;
+                }
+                else if (DateLike().IsMatch(text))
+                {
+                    eventInfo.Style = ScalarStyle.DoubleQuoted;
+                }
+            }
+
+            base.Emit(eventInfo, emitter);
+        }
+
+        [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}")]
+        private static partial Regex DateLike();
+    }
 
     private static Dictionary<string, object?> Ref(string name) => new() { ["Ref"] = name };
 

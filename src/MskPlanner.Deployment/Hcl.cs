@@ -3,14 +3,19 @@ using System.Text;
 
 namespace MskPlanner.Deployment;
 
-/// <summary>Writes HCL: blocks and attributes, indented, with every string escaped so no value can end it or interpolate.</summary>
+/// <summary>
+/// Writes HCL as <c>terraform fmt</c> lays it out: blocks indented by two spaces, the equals signs of consecutive
+/// attributes aligned, and every string escaped so no value can end it or interpolate.
+/// </summary>
 internal sealed class Hcl
 {
     private readonly StringBuilder _text = new();
+    private readonly List<(string Name, string Value, IReadOnlyList<string>? Heredoc)> _attributes = [];
     private int _depth;
 
     public Hcl Comment(string text)
     {
+        Flush();
         foreach (var line in text.Split('\n'))
         {
             Line($"# {line}".TrimEnd());
@@ -21,6 +26,7 @@ internal sealed class Hcl
 
     public Hcl Open(string header)
     {
+        Flush();
         Line(header + " {");
         _depth++;
         return this;
@@ -28,6 +34,7 @@ internal sealed class Hcl
 
     public Hcl Close()
     {
+        Flush();
         _depth--;
         Line("}");
         return this;
@@ -35,12 +42,17 @@ internal sealed class Hcl
 
     public Hcl Blank()
     {
+        Flush();
         _text.Append('\n');
         return this;
     }
 
     /// <summary>An attribute whose value is already HCL (a reference, a number, a list).</summary>
-    public Hcl Raw(string name, string expression) => Line($"{name} = {expression}");
+    public Hcl Raw(string name, string expression)
+    {
+        _attributes.Add((name, expression, null));
+        return this;
+    }
 
     public Hcl Set(string name, string value) => Raw(name, Quote(value));
 
@@ -50,32 +62,35 @@ internal sealed class Hcl
 
     public Hcl Map(string name, IEnumerable<KeyValuePair<string, string>> pairs)
     {
+        Flush();
         Line($"{name} = {{");
         _depth++;
         foreach (var (key, value) in pairs)
         {
-            Line($"{Quote(key)} = {Quote(value)}");
+            Raw(Quote(key), Quote(value));
         }
 
+        Flush();
         _depth--;
         return Line("}");
     }
 
-    /// <summary>A heredoc for multi-line text such as server.properties; its lines hold no interpolation.</summary>
+    /// <summary>A heredoc for multi-line text such as server.properties; its lines hold no interpolation. It ends the run of aligned attributes.</summary>
     public Hcl Heredoc(string name, string text, string marker = "EOT")
     {
-        Line($"{name} = <<-{marker}");
-        _depth++;
-        foreach (var line in text.TrimEnd('\n').Split('\n'))
-        {
-            Line(line.Replace("${", "$${", StringComparison.Ordinal).Replace("%{", "%%{", StringComparison.Ordinal));
-        }
-
-        _depth--;
-        return Line(marker);
+        var lines = text.TrimEnd('\n').Split('\n')
+            .Select(line => line.Replace("${", "$${", StringComparison.Ordinal).Replace("%{", "%%{", StringComparison.Ordinal))
+            .Append(marker).ToList();
+        _attributes.Add((name, $"<<-{marker}", lines));
+        Flush();
+        return this;
     }
 
-    public override string ToString() => _text.ToString();
+    public override string ToString()
+    {
+        Flush();
+        return _text.ToString();
+    }
 
     public static string Quote(string value)
     {
@@ -102,6 +117,24 @@ internal sealed class Hcl
     }
 
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private void Flush()
+    {
+        var width = _attributes.Count == 0 ? 0 : _attributes.Max(a => a.Name.Length);
+        foreach (var (name, value, heredoc) in _attributes)
+        {
+            Line($"{name.PadRight(width)} = {value}");
+            if (heredoc is not null)
+            {
+                _depth++;
+                heredoc.SkipLast(1).ToList().ForEach(line => Line(line));
+                _depth--;
+                Line(heredoc[^1]);
+            }
+        }
+
+        _attributes.Clear();
+    }
 
     private Hcl Line(string text)
     {
