@@ -43,14 +43,23 @@ public sealed record Alarm(
 {
     public const string Namespace = "AWS/Kafka";
 
-    /// <summary>The operator as text ("&gt; 60 %").</summary>
-    public string Condition => $"{Comparison switch
+    /// <summary>The operator and threshold as people read them ("&gt; 60 %"; bytes per second in MiB/s).</summary>
+    public string Condition
     {
-        GreaterThan => ">",
-        GreaterOrEqual => ">=",
-        LessThan => "<",
-        _ => Comparison,
-    }} {Alarms.Number(Threshold)} {Unit}".TrimEnd();
+        get
+        {
+            var operation = Comparison switch
+            {
+                GreaterThan => ">",
+                GreaterOrEqual => ">=",
+                LessThan => "<",
+                _ => Comparison,
+            };
+            return Unit == "bytes/s"
+                ? $"{operation} {Alarms.Number(Threshold / (1024 * 1024))} MiB/s"
+                : $"{operation} {Alarms.Number(Threshold)} {Unit}".TrimEnd();
+        }
+    }
 
     public string Duration => PeriodSeconds * EvaluationPeriods is var seconds && seconds >= 120 ? $"{seconds / 60} min" : $"{seconds} s";
 

@@ -69,7 +69,7 @@ public static class PlanReview
             : Pass("logs", "Broker logs", $"Broker logs go to {InputCatalog.BrokerLogs.TextOf(input.BrokerLogs)}."));
         items.Add(plan.Tags.Count == 0
             ? Warn("tags", "Cost tags", "No tags: add team or cost-centre tags so the bill can be split.")
-            : Pass("tags", "Cost tags", $"{plan.Tags.Count} tag(s) on every resource."));
+            : Pass("tags", "Cost tags", $"{plan.Tags.Count} {(plan.Tags.Count == 1 ? "tag" : "tags")} on every resource."));
         items.Add(!input.NearestReplicaFetching && plan.Zones > 1 && !plan.IsExpress
             ? Warn("nearest-replica", "Nearest replica fetching", "Consumers read from leaders in other AZs and pay for cross-AZ traffic. Turn on nearest replica fetching and set client.rack.")
             : Pass("nearest-replica", "Nearest replica fetching", plan.IsExpress ? "Express manages replica placement." : "Consumers read from a replica in their own AZ (rack-aware selector)."));

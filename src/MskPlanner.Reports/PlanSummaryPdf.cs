@@ -1,8 +1,12 @@
+using MskPlanner.Deployment;
 using MskPlanner.Sizing;
 
 namespace MskPlanner.Reports;
 
-/// <summary>A plan's cost summary: workload, recommended picks, cost breakdown and chart, figures, advice.</summary>
+/// <summary>
+/// A plan's cost summary: workload, recommended picks, cost breakdown and chart, figures, advice; then an appendix
+/// for whoever builds the cluster: its settings, the best-practice review and the alarms sized to the plan.
+/// </summary>
 internal static class PlanSummaryPdf
 {
     public static byte[] Render(PlanReport report, PaperSize paper)
@@ -27,7 +31,7 @@ internal static class PlanSummaryPdf
             $"Prices: {Figures.Prices(prices)}.{(prices.Note is null ? "" : " " + prices.Note)}");
 
         layout.Heading("Workload");
-        var inputs = InputCatalog.All.Select(d => (Label: d.Heading, Value: d.Shown(result.Input))).ToList();
+        var inputs = InputCatalog.All.Where(d => d.Section != InputSection.Cluster).Select(d => (Label: d.Heading, Value: d.Shown(result.Input))).ToList();
         var half = (inputs.Count + 1) / 2;
         layout.Table(
             [new("Input", 3), new("Value", 1.4, AlignRight: true), new("Input", 3), new("Value", 1.4, AlignRight: true)],
@@ -96,13 +100,43 @@ internal static class PlanSummaryPdf
             layout.Paragraph("EC2: the same brokers, gp3 volumes, three KRaft controllers and billed cross-AZ replication. It leaves out the operations MSK does: patching, broker replacement, monitoring and upgrades.", small: true);
         }
 
+        var blueprint = ClusterBlueprint.From(result, report.Family, report.PlanName);
         layout.Heading("Advice");
-        foreach (var advice in PlanAdvice.For(result, report.Family).OrderByDescending(a => a.Severity))
+        foreach (var advice in PlanAdvice.For(result, report.Family).Where(a => !blueprint.Succeeded || !PlanReview.CoveredAdvice.Contains(a.Code)).OrderByDescending(a => a.Severity))
         {
             layout.Paragraph($"{(advice.Severity == AdviceSeverity.Info ? "" : advice.Severity.ToString().ToUpperInvariant() + ": ")}{advice.Message}", bold: advice.Severity != AdviceSeverity.Info);
             layout.Paragraph(advice.Reason, small: true);
         }
 
+        Appendix(layout, result, blueprint);
+
         return layout.Finish($"MskPlanner {report.AppVersion}{(report.ShareLink is { } link ? $" | {link}" : "")}");
+    }
+
+    private static void Appendix(PdfLayout layout, SizingResult result, Outcome<ClusterBlueprint> blueprint)
+    {
+        layout.Heading("Appendix: deploying the cluster");
+        layout.Table(
+            [new("Cluster setting", 3), new("Value", 3)],
+            [.. InputCatalog.Cluster.Select(d => new TableRow([d.Label, d.Shown(result.Input)]))]);
+        if (blueprint.Value is not { } plan)
+        {
+            layout.Paragraph($"These settings cannot be deployed as they stand: {string.Join(" ", blueprint.Errors.Select(e => e.Message))}", bold: true);
+            return;
+        }
+
+        layout.Paragraph($"Deploys {plan.ClusterName}: {plan.BrokersPerCluster:N0} x {plan.Type.Name}, Kafka {plan.KafkaVersion}, {plan.Zones} AZs" +
+            (plan.Clusters > 1 ? $", as {plan.Clusters} clusters like it." : ".") + " The Terraform, CloudFormation, CLI and load-test files are in MskPlanner's Deploy section.");
+
+        layout.Heading("Best-practice review");
+        layout.Table(
+            [new("Result", 0.8), new("Practice", 2.2), new("Finding", 5)],
+            [.. PlanReview.For(plan).OrderByDescending(i => i.Status).Select(i => new TableRow([i.Status.ToString(), i.Practice, i.Finding], Bold: i.Status == ReviewStatus.Fail))]);
+
+        layout.Heading("Alarms sized to the plan");
+        layout.Table(
+            [new("Alarm", 2), new("Fires when", 2.2), new("What it protects; what to do", 5)],
+            [.. Alarms.For(plan).Select(a => new TableRow([
+                $"{a.Title} ({(a.Scope == AlarmScope.Broker ? "each broker" : "cluster")})", $"{a.Condition} for {a.Duration}", $"{a.Protects} When it fires: {a.WhenItFires}"]))]);
     }
 }

@@ -82,6 +82,7 @@ public static class WebServiceCollectionExtensions
         app.MapSizingApi();
         app.MapPlanApi();
         app.MapReportApi();
+        app.MapExportApi();
         // Our own Content-Security-Policy already forbids framing; Blazor's would add a second, weaker header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

@@ -48,6 +48,24 @@ public class PlanSummaryTests
     }
 
     [Fact]
+    public void An_appendix_gives_the_cluster_settings_the_review_and_the_alarms_sized_to_the_plan()
+    {
+        var report = Reports.Plan(Workload with { ClientAuthentication = "scram", Tags = "team=orders" }, family: BrokerFamily.M5);
+
+        var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(report));
+
+        var appendix = pdf.All[pdf.All.IndexOf("Appendix: deploying the cluster", StringComparison.Ordinal)..];
+        Assert.Contains("SASL/SCRAM", appendix, StringComparison.Ordinal);
+        Assert.Contains("team=orders", appendix, StringComparison.Ordinal);
+        Assert.Contains("Best-practice review", appendix, StringComparison.Ordinal);
+        Assert.Contains("Three availability zones", appendix, StringComparison.Ordinal);
+        Assert.Contains("Alarms sized to the plan", appendix, StringComparison.Ordinal);
+        Assert.Contains("Data disk used", appendix, StringComparison.Ordinal);
+        Assert.Contains("> 85 %", appendix, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cluster name", pdf.All[..pdf.All.IndexOf("Appendix: deploying the cluster", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_documents_title_names_the_plan_and_its_revision()
     {
         using var saved = UglyToad.PdfPig.PdfDocument.Open(Reports.Renderer().PlanSummary(Reports.Plan(Workload, name: "Orders cluster (prod)")));

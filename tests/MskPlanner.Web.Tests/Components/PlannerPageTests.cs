@@ -93,6 +93,31 @@ public class PlannerPageTests : PlannerTestContext
     }
 
     [Fact]
+    public void A_cluster_setting_with_an_error_opens_its_panel_and_says_what_MSK_accepts()
+    {
+        Navigate("/?avgDataInMiBps=10&partitions=100&clusterName=orders%20prod");
+
+        var page = Render<PlannerPage>();
+
+        Assert.Equal("true", page.Find("[data-testid=cluster-settings]").GetAttribute("aria-expanded"));
+        Assert.False(page.Find("#cluster-fields").HasAttribute("hidden"));
+        Assert.Contains("letters, digits and hyphens", page.Find("#clusterName-error").TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", page.Find("input#clusterName").GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public void Typing_a_cluster_name_names_the_deploy_files_and_the_zip_link_carries_it()
+    {
+        Navigate("/?avgDataInMiBps=10&partitions=100");
+        var page = Render<PlannerPage>();
+
+        page.Find("input#clusterName").Input("orders-prod");
+
+        page.WaitForAssertion(() => Assert.StartsWith("orders-prod: ", page.Find("[data-testid=deploy-summary]").TextContent.Trim(), StringComparison.Ordinal));
+        Assert.Contains("clusterName=orders-prod", page.Find("[data-testid=deploy-zip]").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_region_without_bundled_prices_says_whose_prices_are_shown()
     {
         Navigate("/?avgDataInMiBps=10&partitions=100&region=eu-west-1");

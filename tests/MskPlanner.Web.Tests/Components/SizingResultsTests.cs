@@ -71,14 +71,29 @@ public class SizingResultsTests : PlannerTestContext
     [Fact]
     public void Advice_lists_warnings_before_information_with_their_reasons()
     {
+        var result = Size(new SizingRequest { AvgDataInMiBps = 200, Partitions = 3000, PageCacheSeconds = 86_400 });
+
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
+
+        var advice = view.Find("[data-testid=advice]").TextContent;
+        var tlsCost = result.Advice.Single(a => a.Code == "tls-cpu");
+        var pageCache = result.Advice.Single(a => a.Code == "page-cache");
+        Assert.Contains(tlsCost.Reason, advice, StringComparison.Ordinal);
+        Assert.True(advice.IndexOf(pageCache.Message, StringComparison.Ordinal) < advice.IndexOf(tlsCost.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Best_practices_show_once_as_review_checks_not_again_as_advice()
+    {
         var result = Size(new SizingRequest { AvgDataInMiBps = 10, Partitions = 100, AvailabilityZones = 2, NearestReplicaFetching = false, AvgDataOutMiBps = 30 });
 
         var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
 
         var advice = view.Find("[data-testid=advice]").TextContent;
-        Assert.Contains("Deploy across three Availability Zones.", advice, StringComparison.Ordinal);
-        Assert.Contains("Turn on nearest replica fetching", advice, StringComparison.Ordinal);
-        Assert.True(advice.IndexOf("three Availability Zones", StringComparison.Ordinal) < advice.IndexOf("min.insync.replicas", StringComparison.Ordinal));
+        var review = view.Find("[data-testid=review]").TextContent;
+        Assert.DoesNotContain(result.Advice.Single(a => a.Code == "three-azs").Message, advice, StringComparison.Ordinal);
+        Assert.Contains("Check: Three availability zones.", review, StringComparison.Ordinal);
+        Assert.Contains("Check: Nearest replica fetching.", review, StringComparison.Ordinal);
     }
 
     [Fact]

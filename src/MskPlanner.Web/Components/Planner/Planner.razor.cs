@@ -50,6 +50,9 @@ public partial class Planner
     private string PdfLink => Navigation.GetUriWithQueryParameters(
         Navigation.ToAbsoluteUri("api/v1/sizing/summary.pdf").ToString(), _form.QueryParameters());
 
+    private string ZipLink => Navigation.GetUriWithQueryParameters(
+        Navigation.ToAbsoluteUri($"api/v1/sizing/export/{Api.ExportEndpoints.Zip}").ToString(), _form.QueryParameters());
+
     /// <summary>
     /// Sizes and lets the page render once. The address is updated after, without being awaited here: an awaited
     /// call would make the page render a second time, for nothing, on every keystroke.

@@ -78,6 +78,18 @@ public partial class PlanPage
         }
     }
 
+    /// <summary>The deploy files of what is on screen, saved or not, named for the plan.</summary>
+    private string ZipLink
+    {
+        get
+        {
+            var parameters = _form.QueryParameters();
+            parameters["family"] = _family?.ToString();
+            parameters["plan"] = _plan!.Plan.Name;
+            return Navigation.GetUriWithQueryParameters(Navigation.ToAbsoluteUri($"api/v1/sizing/export/{Api.ExportEndpoints.Zip}").ToString(), parameters);
+        }
+    }
+
     private void MarkSaved() => _saved = (_form.ToQuery(), _family);
 
     /// <summary>Leaving with edits not saved asks first; the browser's own prompt covers reloads and closing.</summary>

@@ -1,0 +1,121 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace MskPlanner.Web.Tests.Api;
+
+public class ExportApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAppFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("terraform", "terraform/main.tf")]
+    [InlineData("cloudformation", "cloudformation/cluster.yaml")]
+    [InlineData("cli", "cli/provisioned.json")]
+    [InlineData("alarms", "terraform/alarms.tf")]
+    [InlineData("loadtest", "loadtest/loadtest.sh")]
+    public async Task A_saved_plan_exports_each_kind_with_its_files_named_for_the_plan(string kind, string file)
+    {
+        var id = await CreatePlanAsync("Orders EU", new { avgDataInMiBps = 50, avgDataOutMiBps = 100, partitions = 3000, brokerType = "kafka.m5.xlarge" });
+
+        var export = await _client.GetFromJsonAsync<JsonObject>($"/api/v1/plans/{id}/export/{kind}");
+
+        Assert.Equal("orders-eu", export!["clusterName"]!.GetValue<string>());
+        Assert.Equal("kafka.m5.xlarge", export["brokerType"]!.GetValue<string>());
+        var files = export["files"]!.AsArray();
+        Assert.Contains(files, f => f!["path"]!.GetValue<string>() == file && f["content"]!.GetValue<string>().Length > 0);
+    }
+
+    [Fact]
+    public async Task The_alarms_export_carries_the_alarm_table_and_the_review_its_findings()
+    {
+        var id = await CreatePlanAsync("Open cluster", new { avgDataInMiBps = 50, partitions = 3000, clientAuthentication = "unauthenticated", tlsInTransit = false });
+
+        var alarms = await _client.GetFromJsonAsync<JsonObject>($"/api/v1/plans/{id}/export/alarms");
+        var review = await _client.GetFromJsonAsync<JsonObject>($"/api/v1/plans/{id}/export/review");
+
+        Assert.Contains(alarms!["alarms"]!.AsArray(), a => a!["id"]!.GetValue<string>() == "bytes-in" && a["protects"]!.GetValue<string>().Length > 0);
+        Assert.Contains(review!["review"]!.AsArray(), r => r!["code"]!.GetValue<string>() == "authentication" && r["status"]!.GetValue<string>() == "fail");
+    }
+
+    [Fact]
+    public async Task Every_file_downloads_as_one_zip_for_a_plan_a_sizing_and_a_share_link()
+    {
+        var id = await CreatePlanAsync("Zip me", new { avgDataInMiBps = 50, partitions = 3000 });
+        using var share = await _client.PostAsJsonAsync($"/api/v1/plans/{id}/share", new { });
+        var token = (await share.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+
+        foreach (var address in new[] { $"/api/v1/plans/{id}/export/zip", "/api/v1/sizing/export/zip?avgDataInMiBps=50&partitions=3000&plan=Zip%20me", $"/api/v1/shared/{token}/export/zip" })
+        {
+            using var response = await _client.GetAsync(address);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("zip-me-deploy.zip", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+            using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+            Assert.Contains(zip.Entries, e => e.FullName == "zip-me/terraform/main.tf");
+            Assert.Contains(zip.Entries, e => e.FullName == "zip-me/cloudformation/alarms.yaml");
+        }
+    }
+
+    [Fact]
+    public async Task A_sizing_in_the_body_exports_as_the_planner_address_does()
+    {
+        using var posted = await _client.PostAsJsonAsync("/api/v1/sizing/export/terraform?family=M7g", new { avgDataInMiBps = 80, partitions = 2000 });
+        var byBody = await posted.Content.ReadFromJsonAsync<JsonObject>();
+        var byAddress = await _client.GetFromJsonAsync<JsonObject>("/api/v1/sizing/export/terraform?avgDataInMiBps=80&partitions=2000&family=M7g");
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.StartsWith("kafka.m7g.", byBody!["brokerType"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(byAddress!["files"]!.ToJsonString(), byBody["files"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/sizing/export/terraform?avgDataInMiBps=50&partitions=3000&family=Express&kafkaVersion=4.1.x.kraft", "kafkaVersion")]
+    [InlineData("/api/v1/sizing/export/terraform?avgDataInMiBps=50&partitions=3000&family=Z9", "family")]
+    [InlineData("/api/v1/sizing/export/terraform?avgDataInMiBps=-1&partitions=3000", "avgDataInMiBps")]
+    [InlineData("/api/v1/sizing/export/cli?avgDataInMiBps=50&partitions=3000&tags=team%3D%24%7Bevil%7D", "tags")]
+    [InlineData("/api/v1/sizing/export/cli?avgDataInMiBps=50&partitions=3000&clusterName=a%22%3Brm%20-rf", "clusterName")]
+    public async Task What_cannot_be_deployed_is_a_400_naming_the_field(string address, string field)
+    {
+        using var response = await _client.GetAsync(address);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.NotNull(problem!["errors"]![field]);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/sizing/export/kubernetes?avgDataInMiBps=50&partitions=3000")]
+    [InlineData("/api/v1/plans/999999/export/terraform")]
+    [InlineData("/api/v1/shared/not-a-token/export/zip")]
+    public async Task An_unknown_kind_plan_or_link_is_a_404_problem(string address)
+    {
+        using var response = await _client.GetAsync(address);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task A_revision_exports_what_it_saved_and_the_export_changes_with_the_plan()
+    {
+        var id = await CreatePlanAsync("Growing", new { avgDataInMiBps = 50, partitions = 3000 });
+        using var revised = await _client.PutAsJsonAsync($"/api/v1/plans/{id}", new { inputs = new { avgDataInMiBps = 400, partitions = 3000 } });
+
+        var first = await _client.GetFromJsonAsync<JsonObject>($"/api/v1/plans/{id}/export/terraform?revision=1");
+        var second = await _client.GetFromJsonAsync<JsonObject>($"/api/v1/plans/{id}/export/terraform?revision=2");
+
+        Assert.Equal(HttpStatusCode.OK, revised.StatusCode);
+        Assert.NotEqual(first!["files"]![0]!["content"]!.GetValue<string>(), second!["files"]![0]!["content"]!.GetValue<string>());
+    }
+
+    private async Task<int> CreatePlanAsync(string name, object inputs)
+    {
+        using var created = await _client.PostAsJsonAsync("/api/v1/plans", new { name, inputs });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
+    }
+}

@@ -1,0 +1,71 @@
+using Bunit;
+
+using MskPlanner.Pricing;
+using MskPlanner.Sizing;
+using MskPlanner.Web.Components.Planner;
+
+namespace MskPlanner.Web.Tests.Components;
+
+public class DeployPanelTests : PlannerTestContext
+{
+    private static readonly SizingRequest Workload = new() { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000 };
+
+    private static SizingResult Size(SizingRequest request) => SizingEngine.Size(request.Resolve().GetValueOrThrow(), new BundledSnapshotPriceSource().Snapshot);
+
+    [Fact]
+    public void The_deploy_section_opens_on_the_review_and_each_tab_shows_its_files()
+    {
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, Size(Workload)).Add(c => c.Family, BrokerFamily.M5).Add(c => c.PlanName, "Orders EU"));
+
+        var tabs = view.FindAll("[role=tab]").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Equal(["Review", "Terraform", "CloudFormation", "CLI", "Alarms", "Load test"], tabs);
+        Assert.NotNull(view.Find("[data-testid=review]"));
+        Assert.Contains("orders-eu: ", view.Find("[data-testid=deploy-summary]").TextContent, StringComparison.Ordinal);
+
+        view.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == "Terraform").Click();
+
+        var main = view.Find("pre[aria-label='Contents of terraform/main.tf']").TextContent;
+        var pick = PlanHeadline.Pick(Size(Workload), BrokerFamily.M5)!.Option!;
+        Assert.Contains($"instance_type   = \"{pick.Type.Name}\"", main, StringComparison.Ordinal);
+        Assert.Contains($"number_of_broker_nodes = {pick.Brokers}", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_copy_button_copies_its_files_whole_text()
+    {
+        var clipboard = JSInterop.SetupModule("./js/clipboard.js");
+        clipboard.Setup<bool>("copyText", _ => true).SetResult(true);
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, Size(Workload)).Add(c => c.PlanName, "Orders EU"));
+        view.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == "CLI").Click();
+
+        view.Find("button[aria-label='Copy cli/provisioned.json']").Click();
+
+        var copied = clipboard.Invocations["copyText"].Single().Arguments[0] as string;
+        Assert.Equal(view.Find("pre[aria-label='Contents of cli/provisioned.json']").TextContent, copied);
+    }
+
+    [Fact]
+    public void The_alarms_tab_tables_each_alarm_with_its_threshold_and_what_to_do()
+    {
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, Size(Workload)).Add(c => c.Family, BrokerFamily.M5));
+
+        view.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == "Alarms").Click();
+
+        var table = view.Find("[data-testid=alarm-table]").TextContent;
+        Assert.Contains("CPU user + system", table, StringComparison.Ordinal);
+        Assert.Contains("> 60 % for 5 min", table, StringComparison.Ordinal);
+        Assert.Contains("When it fires:", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Settings_MSK_would_refuse_say_why_instead_of_offering_files_and_the_advice_stays_whole()
+    {
+        var result = Size(Workload with { KafkaVersion = "4.1.x.kraft" });
+
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, result).Add(c => c.Family, BrokerFamily.Express));
+
+        Assert.Contains("Express brokers run Kafka", view.Find("[data-testid=deploy-problem]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(view.FindAll("[role=tab]"));
+        Assert.Contains(result.Advice.Single(a => a.Code == "cost-tags").Message, view.Find("[data-testid=advice]").TextContent, StringComparison.Ordinal);
+    }
+}
