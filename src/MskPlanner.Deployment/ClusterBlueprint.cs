@@ -131,6 +131,12 @@ public sealed record ClusterBlueprint
             return Failure(InputCatalog.BrokerType, "No broker type is available for this plan in this region, so there is nothing to deploy.");
         }
 
+        if (option.Type.IsBurstable && input.UsesTieredStorage)
+        {
+            return Failure(InputCatalog.PrimaryRetention,
+                "MSK offers tiered storage on M5 and M7g brokers, not on kafka.t3.small: keep the whole retention on the brokers, or choose another type.");
+        }
+
         var version = input.KafkaVersion ?? ClusterChoices.RecommendedVersion(option.Type);
         if (ClusterChoices.VersionProblem(option.Type, version) is { } problem)
         {

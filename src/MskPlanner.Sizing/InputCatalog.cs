@@ -273,6 +273,7 @@ public static class InputCatalog
             (ClusterChoices.Unauthenticated, "None (not recommended)"),
         ],
         Default = ClusterChoices.Iam,
+        Help = "None lets anyone who reaches the brokers read and write",
     };
 
     public static readonly OptionInput ClientBrokerEncryption = new("clientBrokerEncryption", "Client to broker traffic", InputSection.Cluster)

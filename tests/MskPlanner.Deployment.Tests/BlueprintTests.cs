@@ -42,6 +42,14 @@ public class BlueprintTests
         Assert.Contains("over the quota", outcome.Errors[0].Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Tiered_storage_on_T3_is_refused_at_the_primary_retention_field()
+    {
+        var outcome = ClusterBlueprint.From(Plans.Size(Plans.Base with { AvgDataInMiBps = 1, Partitions = 100, BrokerType = "kafka.t3.small", PrimaryRetentionHours = 24 }), null, "Dev");
+
+        Assert.Equal("primaryRetentionHours", Assert.Single(outcome.Errors).Field);
+    }
+
     [Theory]
     [InlineData("Orders (prod) / EU", "orders-prod-eu")]
     [InlineData("   ", "msk-cluster")]
