@@ -112,6 +112,24 @@ public class ExportApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAp
         Assert.NotEqual(first!["files"]![0]!["content"]!.GetValue<string>(), second!["files"]![0]!["content"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task The_longest_settings_allowed_export_and_print_whole()
+    {
+        var tags = string.Join(", ", Enumerable.Range(1, 50).Select(i => $"{new string('k', 36)}{i:00}=v:/+@ {new string('w', 30)}"));
+        var name = "a" + new string('-', 62) + "z";
+        Assert.InRange(tags.Length, 3_500, 4_000);
+        var id = await CreatePlanAsync("Longest", new { avgDataInMiBps = 50, partitions = 3000, tags, clusterName = name });
+
+        using var zip = await _client.GetAsync($"/api/v1/plans/{id}/export/zip");
+        using var pdf = await _client.GetAsync($"/api/v1/plans/{id}/summary.pdf");
+        var terraform = await _client.GetFromJsonAsync<JsonObject>($"/api/v1/plans/{id}/export/terraform");
+
+        Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal(name, terraform!["clusterName"]!.GetValue<string>());
+        Assert.Contains($"\"{new string('k', 36)}50\" = \"v:/+@ {new string('w', 30)}\"", terraform["files"]![0]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private async Task<int> CreatePlanAsync(string name, object inputs)
     {
         using var created = await _client.PostAsJsonAsync("/api/v1/plans", new { name, inputs });
