@@ -37,7 +37,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
         string[] pages =
         [
             "/?avgDataInMiBps=40&partitions=1200", "/?avgDataInMiBps=-5&partitions=1200", "/plans", $"/plans/{id}", $"/shared/{token}",
-            $"/compare?items={id},{id}", $"/compare?plan={id}&variants=zones", "/nope",
+            $"/compare?items={id},{id}", $"/compare?plan={id}&variants=zones", "/capacity", "/nope",
         ];
         // The test injects axe, which the app's content security policy would rightly refuse.
         await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions

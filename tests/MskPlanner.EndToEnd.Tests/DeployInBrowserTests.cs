@@ -38,11 +38,15 @@ public sealed class DeployInBrowserTests(BrowserFixture fixture)
             var tab = page.Locator("[data-testid=deploy] [role=tab]", new() { HasTextString = name });
             await tab.ClickAsync();
             await Assertions.Expect(tab).ToHaveAttributeAsync("aria-selected", "true");
-            var violations = await page.EvaluateAsync<string[]>("""
-                async () => (await axe.run('[data-testid=deploy]')).violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
-                """);
+            var violations = await SeriousViolationsAsync(page);
+            if (violations.Length > 0)
+            {
+                // Once more after the tab's render settles (a loaded CI machine caught a header mid-render once): a real
+                // violation stays, a transient one does not.
+                await page.WaitForTimeoutAsync(500);
+                violations = await SeriousViolationsAsync(page);
+            }
+
             findings.AddRange(violations.Select(v => $"{name} at {width} px{(dark ? ", dark" : "")}: {v}"));
             var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             if (scrollWidth > width)
@@ -53,6 +57,12 @@ public sealed class DeployInBrowserTests(BrowserFixture fixture)
 
         Assert.True(findings.Count == 0, string.Join('\n', findings));
     }
+
+    private static Task<string[]> SeriousViolationsAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        async () => (await axe.run('[data-testid=deploy]')).violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
+        """);
 
     [Fact]
     public async Task The_tabs_answer_the_keyboard_and_the_zip_downloads_every_file()

@@ -19,11 +19,27 @@ public static class SizingEndpoints
                 "Throughput in MiB/s, retention in hours, storage in GiB, money in USD per month (730 hours).")
             .Accepts<SizingRequest>("application/json");
 
+        api.MapPost("/capacity", Capacity)
+            .WithName("ClusterCapacity")
+            .WithSummary("What an existing cluster can take: the peak data in and out, partitions and retention its brokers carry.")
+            .WithDescription("instanceType and brokers are required, and volumeGiBPerBroker for Standard brokers; fanOut (or peakDataInMiBps " +
+                "with peakDataOutMiBps), replicationFactor, retentionHours, peakUtilization and the other ratios take the sizing's defaults. " +
+                "avgDataInMiBps adds how many hours of retention the volumes hold at it.")
+            .Accepts<CapacityRequest>("application/json");
+
         api.MapGet("/regions", (RegionCatalog regions) => regions.All)
             .WithName("ListRegions")
             .WithSummary("The AWS regions where MSK is sold.");
 
         return app;
+    }
+
+    private static Results<Ok<CapacityResponse>, ValidationProblem> Capacity(JsonInput<CapacityRequest> body)
+    {
+        var question = body.Value.Resolve();
+        return question.Succeeded
+            ? TypedResults.Ok(CapacityResponse.From(CapacityEngine.Capacity(question.Value)))
+            : JsonBody.Problem(question.Errors, "The cluster has invalid fields.");
     }
 
     private static async Task<Results<Ok<SizingResponse>, ValidationProblem>> SizeAsync(JsonInput<SizingRequest> body, SizingService sizing, CancellationToken cancellationToken)
@@ -32,5 +48,20 @@ public static class SizingEndpoints
         return outcome.Succeeded
             ? TypedResults.Ok(SizingResponse.From(outcome.Value))
             : JsonBody.Problem(outcome.Errors, "The workload has invalid fields.");
+    }
+}
+
+/// <summary>What a cluster can take; throughput in MiB/s, retention in hours.</summary>
+public sealed record CapacityResponse(
+    string InstanceType, int Brokers, int AvailabilityZones, double FanOut, double IngressPerBrokerMiBps, double EgressPerBrokerMiBps,
+    double MaxPeakDataInMiBps, double MaxPeakDataOutMiBps, int MaxPartitions, double? RetentionHoursAtIngress, double? MaxAvgDataInMiBpsForRetention,
+    string BindingLimit)
+{
+    public static CapacityResponse From(ClusterCapacity capacity)
+    {
+        var question = capacity.Question;
+        return new(question.Type.Name, question.Brokers, question.AvailabilityZones, question.FanOut, capacity.IngressPerBrokerMiBps, capacity.EgressPerBrokerMiBps,
+            capacity.MaxPeakDataInMiBps, capacity.MaxPeakDataOutMiBps, capacity.MaxPartitions, capacity.RetentionHoursAtIngress, capacity.MaxAvgDataInMiBpsForRetention,
+            Names.Of(capacity.BindingLimit).Key);
     }
 }

@@ -1,0 +1,30 @@
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Web.Components.Capacity;
+
+/// <summary>The reverse question, answered as you type: from brokers to the traffic, partitions and retention they carry.</summary>
+public partial class CapacityPage
+{
+    private CapacityRequest _request = new() { InstanceType = "kafka.m5.2xlarge", Brokers = 6, AvailabilityZones = 3, VolumeGiBPerBroker = 2000 };
+    private ClusterCapacity? _capacity;
+    private Dictionary<string, string> _errors = [];
+
+    private bool IsExpress => BrokerCatalog.Find(_request.InstanceType ?? "")?.Class == BrokerClass.Express;
+
+    protected override void OnInitialized() => Answer();
+
+    private Task ChangeAsync(CapacityRequest request)
+    {
+        _request = request;
+        Answer();
+        return Task.CompletedTask;
+    }
+
+    private void Answer()
+    {
+        // Express has no volumes to give, and only one layout: the form does not ask for what the type cannot have.
+        var question = (IsExpress ? _request with { VolumeGiBPerBroker = null } : _request).Resolve();
+        _errors = question.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
+        _capacity = question.Succeeded ? CapacityEngine.Capacity(question.Value) : null;
+    }
+}
