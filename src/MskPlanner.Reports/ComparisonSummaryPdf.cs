@@ -31,6 +31,11 @@ internal static class ComparisonSummaryPdf
         rows.AddRange(CostParts.All.Select(p => new TableRow([p.Name + " / month", .. columns.Select(c => c.Headline?.Option?.MonthlyCost is { } cost ? Figures.Usd(p.Value(cost)) : "")])));
         rows.Add(new(["Monthly total", .. columns.Select(c => Figures.Usd(c.Monthly))], Bold: true));
         rows.Add(new(["Yearly total", .. columns.Select(c => Figures.Usd(c.Monthly * 12))], Bold: true));
+        if (columns.Any(c => c.Result.Growth is not null))
+        {
+            rows.Add(new(["With growth", .. columns.Select(c => c.OverHorizonText)], Bold: true));
+        }
+
         rows.Add(new([$"Difference from {columns[0].Label}", .. columns.Select((_, i) => Difference(comparison, i))], Bold: true));
         layout.Table(header, rows);
 

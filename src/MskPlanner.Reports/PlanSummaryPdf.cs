@@ -74,6 +74,11 @@ internal static class PlanSummaryPdf
                 v => Figures.Usd((decimal)v));
         }
 
+        if (result.Growth is { } growth)
+        {
+            Growth(layout, growth);
+        }
+
         layout.Heading("Storage and network");
         var storage = result.Storage;
         var network = result.Network;
@@ -111,6 +116,30 @@ internal static class PlanSummaryPdf
         Appendix(layout, result, blueprint);
 
         return layout.Finish($"MskPlanner {report.AppVersion}{(report.ShareLink is { } link ? $" | {link}" : "")}");
+    }
+
+    private static void Growth(PdfLayout layout, GrowthProjection growth)
+    {
+        var billed = Math.Max(1, growth.Months.Count - 1);
+        var last = growth.Months[^1];
+        layout.Heading($"Growth over {billed} months");
+        layout.Table(
+            [new("Family", 1.1), new("Now", 2.6), new($"Month {last.Month}", 2.6), new("Resizes", 3.2), new($"Total, {billed} months", 1.8, AlignRight: true)],
+            [.. Enum.GetValues<BrokerFamily>().Select(family => new TableRow([
+                family + (family == growth.CheapestOverHorizon ? " (cheapest)" : ""),
+                Pick(growth.Months[0], family),
+                Pick(last, family),
+                string.Join("; ", growth.Resizes.Where(r => r.Family == family).Select(r => $"month {r.Month}: {r.FromBrokers:N0} x {r.FromInstanceType} to {r.ToBrokers:N0} x {r.ToInstanceType}")) is { Length: > 0 } resizes ? resizes : "none",
+                Figures.Usd(growth.TotalCost[family])], Highlight: family == growth.CheapestOverHorizon))]);
+        if (growth.EndsEarlyAt is { } month)
+        {
+            layout.Paragraph($"In month {month} the traffic would pass 100,000 MiB/s, more than one plan can size; the projection stops there.", small: true);
+        }
+
+        static string Pick(GrowthMonth month, BrokerFamily family) =>
+            month.Picks.Single(p => p.Family == family) is { InstanceType: { } type, Brokers: { } brokers, MonthlyTotal: { } total }
+                ? $"{brokers:N0} x {type}, {Figures.Usd(total)}/month"
+                : "not available";
     }
 
     private static void Appendix(PdfLayout layout, SizingResult result, Outcome<ClusterBlueprint> blueprint)

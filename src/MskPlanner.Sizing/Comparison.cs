@@ -4,6 +4,12 @@ namespace MskPlanner.Sizing;
 public sealed record ComparisonColumn(string Label, string? Link, SizingResult Result, Recommendation? Headline, BrokerFamily? Family)
 {
     public decimal? Monthly => Headline?.Option?.MonthlyCost?.Total;
+
+    /// <summary>What the costed family's picks cost over the growth horizon; null without a growth rate.</summary>
+    public decimal? OverHorizon => Headline is { } pick && Result.Growth is { } growth ? growth.TotalCost[pick.Family] : null;
+
+    /// <summary>"$12,345.67 over 12 months", or empty for a plan that projects no growth.</summary>
+    public string OverHorizonText => Result.Growth is { } growth ? $"{Figures.Usd(OverHorizon)} over {Math.Max(1, growth.Months.Count - 1)} months" : "";
 }
 
 /// <summary>An input row: its value in every column, and whether they differ.</summary>

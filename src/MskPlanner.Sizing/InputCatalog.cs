@@ -230,6 +230,41 @@ public static class InputCatalog
         Cautionary = true,
     };
 
+    public static readonly NumberInput MonthlyGrowth = new("monthlyGrowthPercent", "Traffic growth per month", "%", InputSection.Growth)
+    {
+        Get = r => r.MonthlyGrowthPercent,
+        With = (r, v) => r with { MonthlyGrowthPercent = v },
+        Used = i => i.MonthlyGrowthPercent,
+        Min = InputLimits.MinMonthlyGrowthPercent,
+        Max = InputLimits.MaxMonthlyGrowthPercent,
+        EmptyMeansNone = true,
+        Placeholder = "none",
+        RangeNote = "percent a month",
+        Help = "Data in and out grow alike, averages and peaks; partitions stay as planned",
+    };
+
+    public static readonly NumberInput MonthlyGrowthOut = new("monthlyGrowthPercentOut", "Data out growth per month", "%", InputSection.Growth)
+    {
+        Get = r => r.MonthlyGrowthPercentOut,
+        With = (r, v) => r with { MonthlyGrowthPercentOut = v },
+        Used = i => i.MonthlyGrowthPercentOut,
+        Min = InputLimits.MinMonthlyGrowthPercent,
+        Max = InputLimits.MaxMonthlyGrowthPercent,
+        Placeholder = "same as data in",
+        RangeNote = "percent a month",
+    };
+
+    public static readonly WholeNumberInput Horizon = new("horizonMonths", "Horizon", "months", InputSection.Growth)
+    {
+        Get = r => r.HorizonMonths,
+        With = (r, v) => r with { HorizonMonths = v },
+        Used = i => i.HorizonMonths,
+        Min = InputLimits.MinHorizonMonths,
+        Max = InputLimits.MaxHorizonMonths,
+        Default = InputLimits.DefaultHorizonMonths,
+        Placeholder = "12",
+    };
+
     public static readonly TextInput ClusterName = new("clusterName", "Cluster name", InputSection.Cluster)
     {
         Get = r => r.ClusterName,
@@ -332,12 +367,15 @@ public static class InputCatalog
     [
         AvgDataIn, PeakDataIn, AvgDataOut, PeakDataOut, Retention, PrimaryRetention, Partitions, ReplicationFactor, DiskUtilizationTarget, TlsInTransit,
         Region, AvailabilityZones, NearestReplicaFetching, LaggingConsumers, PeakUtilization, ProvisionedThroughput, PageCache, TlsDerate, BrokerQuota, UseMaxPartitions,
+        MonthlyGrowth, MonthlyGrowthOut, Horizon,
         ClusterName, BrokerType, KafkaVersion, ClientAuthentication, ClientBrokerEncryption, InClusterEncryption, BrokerLogs, EnhancedMonitoring, Tags,
     ];
 
     public static IReadOnlyList<InputDefinition> Basic { get; } = [.. All.Where(i => i.Section == InputSection.Basic)];
 
     public static IReadOnlyList<InputDefinition> Advanced { get; } = [.. All.Where(i => i.Section == InputSection.Advanced)];
+
+    public static IReadOnlyList<InputDefinition> Growth { get; } = [.. All.Where(i => i.Section == InputSection.Growth)];
 
     public static IReadOnlyList<InputDefinition> Cluster { get; } = [.. All.Where(i => i.Section == InputSection.Cluster)];
 

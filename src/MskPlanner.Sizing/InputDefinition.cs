@@ -7,6 +7,9 @@ public enum InputSection
     Basic,
     Advanced,
 
+    /// <summary>How the traffic grows month by month, and how far ahead to look.</summary>
+    Growth,
+
     /// <summary>What the deploy files need beyond the workload: the cluster's name, version, security and logs.</summary>
     Cluster,
 }

@@ -35,4 +35,9 @@ public static class InputLimits
     public const int DefaultBrokerQuota = 60;
     public const int MaxBrokerQuota = 10_000;
     public const string DefaultRegion = "us-east-1";
+    public const double MinMonthlyGrowthPercent = -50;
+    public const double MaxMonthlyGrowthPercent = 100;
+    public const int MinHorizonMonths = 6;
+    public const int MaxHorizonMonths = 36;
+    public const int DefaultHorizonMonths = 12;
 }

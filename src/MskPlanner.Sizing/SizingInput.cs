@@ -40,6 +40,15 @@ public sealed record SizingInput
     public required int BrokerQuota { get; init; }
     public required string Region { get; init; }
 
+    /// <summary>Monthly growth of data in (and of data out, unless <see cref="MonthlyGrowthPercentOut"/>), percent; null projects nothing.</summary>
+    public double? MonthlyGrowthPercent { get; init; }
+
+    public double? MonthlyGrowthPercentOut { get; init; }
+
+    public int HorizonMonths { get; init; } = InputLimits.DefaultHorizonMonths;
+
+    public bool ProjectsGrowth => MonthlyGrowthPercent is not null;
+
     // The cluster's settings for the deploy files: the sizing does not read them, so they may be left out when a
     // workload is built in code.
     public string? ClusterName { get; init; }

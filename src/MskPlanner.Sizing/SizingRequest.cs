@@ -27,6 +27,9 @@ public sealed record SizingRequest
     public double? PageCacheSeconds { get; init; }
     public int? BrokerQuota { get; init; }
     public string? Region { get; init; }
+    public double? MonthlyGrowthPercent { get; init; }
+    public double? MonthlyGrowthPercentOut { get; init; }
+    public int? HorizonMonths { get; init; }
     public string? ClusterName { get; init; }
     public string? BrokerType { get; init; }
     public string? KafkaVersion { get; init; }
@@ -80,6 +83,14 @@ public sealed record SizingRequest
                 $"{ClusterChoices.AuthenticationName(auth)} authentication needs TLS between clients and brokers: turn TLS on, or choose no authentication."));
         }
 
+        var growthIn = InputCatalog.MonthlyGrowth.Check(MonthlyGrowthPercent, errors);
+        var growthOut = InputCatalog.MonthlyGrowthOut.Check(MonthlyGrowthPercentOut, errors);
+        var horizon = InputCatalog.Horizon.Check(HorizonMonths, errors);
+        if (growthOut is not null && growthIn is null && MonthlyGrowthPercent is null)
+        {
+            errors.Add(new(InputCatalog.MonthlyGrowthOut.Key, $"Give {InputCatalog.MonthlyGrowth.Label.ToLowerInvariant()} too: data out's own rate refines it."));
+        }
+
         var cluster = new ClusterFields(
             InputCatalog.ClusterName.Check(ClusterName, errors),
             InputCatalog.BrokerType.Check(BrokerType, errors),
@@ -119,6 +130,9 @@ public sealed record SizingRequest
             PageCacheSeconds = pageCacheValue,
             BrokerQuota = quotaValue,
             Region = region,
+            MonthlyGrowthPercent = growthIn,
+            MonthlyGrowthPercentOut = growthOut,
+            HorizonMonths = horizon ?? InputLimits.DefaultHorizonMonths,
             ClusterName = cluster.Name,
             BrokerType = cluster.BrokerType,
             KafkaVersion = cluster.KafkaVersion,

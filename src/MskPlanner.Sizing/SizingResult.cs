@@ -96,4 +96,8 @@ public sealed record SizingResult(
     StorageFigures Storage,
     NetworkFigures Network,
     IReadOnlyList<Advice> Advice,
-    PriceOrigin Prices);
+    PriceOrigin Prices)
+{
+    /// <summary>The plan month by month, when it gives a growth rate.</summary>
+    public GrowthProjection? Growth { get; init; }
+}

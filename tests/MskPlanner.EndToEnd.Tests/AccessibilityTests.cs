@@ -36,7 +36,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
         var token = await ShareAsync(id);
         string[] pages =
         [
-            "/?avgDataInMiBps=40&partitions=1200", "/?avgDataInMiBps=-5&partitions=1200", "/plans", $"/plans/{id}", $"/shared/{token}",
+            "/?avgDataInMiBps=40&partitions=1200", "/?avgDataInMiBps=-5&partitions=1200", "/?avgDataInMiBps=40&partitions=1200&monthlyGrowthPercent=12&horizonMonths=36", "/plans", $"/plans/{id}", $"/shared/{token}",
             $"/compare?items={id},{id}", $"/compare?plan={id}&variants=zones", "/capacity", "/nope",
         ];
         // The test injects axe, which the app's content security policy would rightly refuse.

@@ -33,6 +33,21 @@ public class ComparisonSummaryTests
     }
 
     [Fact]
+    public void Plans_that_grow_compare_their_cost_over_the_horizon()
+    {
+        var report = Reports.Comparison(
+            ("flat", new SizingRequest { AvgDataInMiBps = 60, Partitions = 1200, RetentionHours = 24 }),
+            ("growing", new SizingRequest { AvgDataInMiBps = 60, Partitions = 1200, RetentionHours = 24, MonthlyGrowthPercent = 10, HorizonMonths = 12 }));
+
+        var pdf = ReadBack.Read(Reports.Renderer().ComparisonSummary(report));
+
+        var growing = report.Comparison.Columns[1];
+        Assert.Contains("With growth", pdf.All, StringComparison.Ordinal);
+        Assert.Contains($"{ReadBack.Usd(growing.OverHorizon!.Value)} over 12 months", pdf.All, StringComparison.Ordinal);
+        Assert.Equal(growing.Result.Growth!.TotalCost[growing.Headline!.Family], growing.OverHorizon);
+    }
+
+    [Fact]
     public void Four_plans_fit_the_page_width_on_a4_and_letter()
     {
         foreach (var paper in new[] { PaperSize.A4, PaperSize.Letter })

@@ -66,6 +66,20 @@ public class PlanSummaryTests
     }
 
     [Fact]
+    public void A_plan_with_growth_shows_each_familys_resizes_and_total_over_the_horizon()
+    {
+        var report = Reports.Plan(Workload with { MonthlyGrowthPercent = 12, HorizonMonths = 18 });
+
+        var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(report));
+
+        var growth = report.Result.Growth!;
+        Assert.Contains("Growth over 18 months", pdf.All, StringComparison.Ordinal);
+        Assert.All(growth.TotalCost.Values.OfType<decimal>(), total => Assert.Contains(ReadBack.Usd(total), pdf.All, StringComparison.Ordinal));
+        var resize = growth.Resizes[0];
+        Assert.Contains($"month {resize.Month}: {resize.FromBrokers:N0} x {resize.FromInstanceType}", pdf.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_documents_title_names_the_plan_and_its_revision()
     {
         using var saved = UglyToad.PdfPig.PdfDocument.Open(Reports.Renderer().PlanSummary(Reports.Plan(Workload, name: "Orders cluster (prod)")));

@@ -10,7 +10,8 @@ public sealed record SizingResponse(
     StorageFigures Storage,
     NetworkFigures Network,
     IReadOnlyList<Advice> Advice,
-    PricesResponse Prices)
+    PricesResponse Prices,
+    GrowthResponse? Growth)
 {
     /// <param name="family">The family a saved plan settles on, whose own advice joins the sizing's.</param>
     public static SizingResponse From(SizingResult result, BrokerFamily? family = null) => new(
@@ -20,7 +21,31 @@ public sealed record SizingResponse(
         result.Storage,
         result.Network,
         PlanAdvice.For(result, family),
-        new PricesResponse(result.Prices.Source, result.Prices.Region, result.Prices.AsOf, result.Prices.Note));
+        new PricesResponse(result.Prices.Source, result.Prices.Region, result.Prices.AsOf, result.Prices.Note),
+        GrowthResponse.From(result.Growth));
+}
+
+public sealed record GrowthPickResponse(string? InstanceType, int? Brokers, string? BindingLimit, decimal? MonthlyTotal);
+
+public sealed record GrowthMonthResponse(int Month, double AvgDataInMiBps, double PeakDataInMiBps, double AvgDataOutMiBps, double PeakDataOutMiBps,
+    IReadOnlyDictionary<string, GrowthPickResponse> Recommended);
+
+public sealed record BrokersResponse(string? InstanceType, int? Brokers);
+
+public sealed record ResizeResponse(string Family, int Month, BrokersResponse From, BrokersResponse To);
+
+/// <summary>The plan month by month: <c>months</c> from 0 to the horizon, when each family resizes, and each family's total.</summary>
+public sealed record GrowthResponse(
+    IReadOnlyList<GrowthMonthResponse> Months, IReadOnlyList<ResizeResponse> Resizes, IReadOnlyDictionary<string, decimal?> TotalCost,
+    string? CheapestOverHorizon, int? EndsEarlyAt)
+{
+    public static GrowthResponse? From(GrowthProjection? growth) => growth is null ? null : new(
+        [.. growth.Months.Select(m => new GrowthMonthResponse(m.Month, m.AvgDataInMiBps, m.PeakDataInMiBps, m.AvgDataOutMiBps, m.PeakDataOutMiBps,
+            m.Picks.ToDictionary(p => Names.Key(p.Family), p => new GrowthPickResponse(p.InstanceType, p.Brokers, p.BindingLimit is { } b ? Names.Of(b).Key : null, p.MonthlyTotal))))],
+        [.. growth.Resizes.Select(r => new ResizeResponse(Names.Key(r.Family), r.Month, new(r.FromInstanceType, r.FromBrokers), new(r.ToInstanceType, r.ToBrokers)))],
+        growth.TotalCost.ToDictionary(t => Names.Key(t.Key), t => t.Value),
+        growth.CheapestOverHorizon is { } f ? Names.Key(f) : null,
+        growth.EndsEarlyAt);
 }
 
 public sealed record OptionResponse(

@@ -118,6 +118,17 @@ public class PlannerPageTests : PlannerTestContext
     }
 
     [Fact]
+    public void A_growth_rate_in_the_address_opens_with_its_projection_and_a_bad_horizon_opens_the_growth_fields()
+    {
+        Navigate("/?avgDataInMiBps=10&partitions=100&monthlyGrowthPercent=5&horizonMonths=40");
+
+        var page = Render<PlannerPage>();
+
+        Assert.Equal("true", page.Find("[data-testid=growth-settings]").GetAttribute("aria-expanded"));
+        Assert.Contains("at most 36 months", page.Find("#horizonMonths-error").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_region_without_bundled_prices_says_whose_prices_are_shown()
     {
         Navigate("/?avgDataInMiBps=10&partitions=100&region=eu-west-1");

@@ -5,16 +5,11 @@ using MskPlanner.Web.Planner;
 
 namespace MskPlanner.Web.Components.Planner;
 
-/// <summary>The workload's inputs, basic ones first, the rest behind "Advanced" and the cluster's settings behind their own button, as the catalog orders them.</summary>
+/// <summary>The workload's inputs, basic ones first, then the advanced ones, growth and the cluster's settings, each behind its own button, as the catalog orders them.</summary>
 public partial class PlannerInputs
 {
     /// <summary>Tiered storage starts with a day on broker disks (or the whole retention, if shorter).</summary>
     private const double DefaultLocalHours = 24;
-
-    private bool _advancedOpen;
-    private bool _advancedHadErrors;
-    private bool _clusterOpen;
-    private bool _clusterHadErrors;
 
     [Parameter, EditorRequired] public PlannerForm Form { get; set; } = new();
 
@@ -23,20 +18,6 @@ public partial class PlannerInputs
     [Parameter] public EventCallback OnChange { get; set; }
 
     private SizingRequest Request => Form.Request;
-
-    /// <summary>
-    /// An advanced field with a new problem opens the panel, or the user cannot find the message; otherwise the
-    /// panel stays as the user left it (it closed itself, and dropped focus, when such a field became valid).
-    /// </summary>
-    protected override void OnParametersSet()
-    {
-        var advancedHasErrors = Errors.Keys.Any(k => InputCatalog.Find(k)?.Section == InputSection.Advanced);
-        _advancedOpen |= advancedHasErrors && !_advancedHadErrors;
-        _advancedHadErrors = advancedHasErrors;
-        var clusterHasErrors = Errors.Keys.Any(k => InputCatalog.Find(k)?.Section == InputSection.Cluster);
-        _clusterOpen |= clusterHasErrors && !_clusterHadErrors;
-        _clusterHadErrors = clusterHasErrors;
-    }
 
     private string PartitionHelper
     {
