@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 
+using MskPlanner.Deployment;
 using MskPlanner.Pricing;
 using MskPlanner.Sizing;
 
@@ -16,6 +17,9 @@ public class SizingBenchmarks
     private readonly SizingRequest _request = new() { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000 };
     private SizingInput _steady = default!;
     private SizingInput _tieredWithPst = default!;
+    private SizingInput _growing = default!;
+    private ClusterBlueprint _blueprint = default!;
+    private CapacityQuestion _capacity = default!;
 
     [GlobalSetup]
     public void Setup()
@@ -32,6 +36,9 @@ public class SizingBenchmarks
             ProvisionedThroughputMiBps = 500,
             PageCacheSeconds = 300,
         }.Resolve().GetValueOrThrow();
+        _growing = (_request with { MonthlyGrowthPercent = 8, HorizonMonths = 36 }).Resolve().GetValueOrThrow();
+        _blueprint = ClusterBlueprint.From(SizingEngine.Size(_steady, _prices), null, "Orders (prod)").GetValueOrThrow();
+        _capacity = new CapacityRequest { InstanceType = "kafka.m5.2xlarge", Brokers = 6, VolumeGiBPerBroker = 2000 }.Resolve().GetValueOrThrow();
     }
 
     [Benchmark(Baseline = true)]
@@ -42,4 +49,15 @@ public class SizingBenchmarks
 
     [Benchmark]
     public Outcome<SizingInput> ValidateRequest() => _request.Resolve();
+
+    /// <summary>A plan with growth sizes 37 months besides today: what the projection itself costs a keystroke.</summary>
+    [Benchmark]
+    public SizingResult GrowthOver36Months() => SizingEngine.Size(_growing, _prices);
+
+    [Benchmark]
+    public ClusterCapacity WhatSixBrokersCanTake() => CapacityEngine.Capacity(_capacity);
+
+    /// <summary>Every deploy file of a plan, as the zip writes them (without compressing).</summary>
+    [Benchmark]
+    public int AllDeployFiles() => DeployFiles.All(_blueprint).Sum(f => f.Text.Length);
 }
