@@ -373,10 +373,6 @@ public static class InputCatalog
 
     public static IReadOnlyList<InputDefinition> Basic { get; } = [.. All.Where(i => i.Section == InputSection.Basic)];
 
-    public static IReadOnlyList<InputDefinition> Advanced { get; } = [.. All.Where(i => i.Section == InputSection.Advanced)];
-
-    public static IReadOnlyList<InputDefinition> Growth { get; } = [.. All.Where(i => i.Section == InputSection.Growth)];
-
     public static IReadOnlyList<InputDefinition> Cluster { get; } = [.. All.Where(i => i.Section == InputSection.Cluster)];
 
     /// <summary>The input an API field name (or error key) belongs to; null for fields outside the workload.</summary>
