@@ -1,5 +1,3 @@
-using System.Globalization;
-
 using MskPlanner.Sizing;
 
 namespace MskPlanner.Deployment;
@@ -56,8 +54,8 @@ public sealed record Alarm(
                 _ => Comparison,
             };
             return Unit == "bytes/s"
-                ? $"{operation} {Alarms.Number(Threshold / (1024 * 1024))} MiB/s"
-                : $"{operation} {Alarms.Number(Threshold)} {Unit}".TrimEnd();
+                ? $"{operation} {Figures.Number(Threshold / (1024 * 1024))} MiB/s"
+                : $"{operation} {Figures.Number(Threshold)} {Unit}".TrimEnd();
         }
     }
 
@@ -108,7 +106,7 @@ public static class Alarms
                 "add brokers or move to a larger size; check for clients reconnecting in a loop.", "MSK developer guide: total CPU under 60%"));
             alarms.Add(new("disk", "Data disk used", AlarmScope.Broker, new MetricSignal("KafkaDataLogsDiskUsed"), "Maximum", Alarm.GreaterThan, 85, "%", 300, 1,
                 "Warns before a broker's data volume fills, which stops writes to its partitions.",
-                "raise the volume size (the plan's target is " + Number(plan.Input.DiskUtilizationTarget * 100) + "%), shorten retention or turn on tiered storage.",
+                "raise the volume size (the plan's target is " + Figures.Number(plan.Input.DiskUtilizationTarget * 100) + "%), shorten retention or turn on tiered storage.",
                 "MSK developer guide: alarm at 85% disk used"));
             alarms.Add(new("under-replicated", "Under-replicated partitions", AlarmScope.Broker, new MetricSignal("UnderReplicatedPartitions"), "Maximum", Alarm.GreaterThan, 0, "", 300, 3,
                 "Catches followers falling behind for 15 minutes: one more failure could lose acknowledged data.",
@@ -139,22 +137,22 @@ public static class Alarms
 
         var partitionLimit = plan.Input.UseMaxPartitions ? plan.Type.MaxPartitions : plan.Type.RecommendedPartitions;
         alarms.Add(new("partitions", "Partitions per broker", AlarmScope.Broker, new MetricSignal("PartitionCount"), "Maximum", Alarm.GreaterThan, partitionLimit, "partitions", 300, 1,
-            $"Keeps each broker within the {Number(partitionLimit)} partitions {plan.Type.Name} is sized for.",
+            $"Keeps each broker within the {Figures.Number(partitionLimit)} partitions {plan.Type.Name} is sized for.",
             "delete unused topics, or add brokers and reassign partitions.", $"MSK's {(plan.Input.UseMaxPartitions ? "maximum" : "recommended")} partitions for {plan.Type.Name}"));
         alarms.Add(new("bytes-in", "Data in per broker", AlarmScope.Broker, new MetricSignal("BytesInPerSec"), "Average", Alarm.GreaterThan, Math.Round(ingress * ThroughputAlarmShare * BytesPerMiB), "bytes/s", 300, 3,
-            $"Warns at 80% of the {Number(ingress)} MiB/s of data in the plan gives each broker.",
+            $"Warns at 80% of the {Figures.Number(ingress)} MiB/s of data in the plan gives each broker.",
             "traffic is outgrowing the plan: re-size with today's figures and add brokers.", "the plan: 80% of its per-broker ingress capacity"));
         alarms.Add(new("bytes-out", "Data out per broker", AlarmScope.Broker, new MetricSignal("BytesOutPerSec"), "Average", Alarm.GreaterThan, Math.Round(egress * ThroughputAlarmShare * BytesPerMiB), "bytes/s", 300, 3,
-            $"Warns at 80% of the {Number(egress)} MiB/s of data out the plan gives each broker.",
+            $"Warns at 80% of the {Figures.Number(egress)} MiB/s of data out the plan gives each broker.",
             "consumers are reading more than planned: re-size with the new fan-out.", "the plan: 80% of its per-broker egress capacity"));
         var lagSeconds = Math.Round(plan.Input.RetentionHours * 3600 / 2);
         alarms.Add(new("consumer-lag", "Consumer lag", AlarmScope.Cluster, new InsightsSignal("EstimatedMaxTimeLag", "MAX"), "Maximum", Alarm.GreaterThan, lagSeconds, "s", 300, 3,
-            $"A consumer further behind than half the {Number(plan.Input.RetentionHours)} hours of retention risks reading data that is deleted first.",
+            $"A consumer further behind than half the {Figures.Number(plan.Input.RetentionHours)} hours of retention risks reading data that is deleted first.",
             "scale the consumer group or find the stuck consumer before retention overtakes it.", "the plan: half its retention"));
         if (plan.Input.ClientAuthentication == ClusterChoices.Iam)
         {
             alarms.Add(new("connections", "Connections per broker", AlarmScope.Broker, new MetricSignal("ClientConnectionCount"), "Maximum", Alarm.GreaterThan, IamConnectionsPerBroker * 0.8, "connections", 300, 1,
-                $"IAM authentication caps each broker at {Number(IamConnectionsPerBroker)} connections; this warns at 80%.",
+                $"IAM authentication caps each broker at {Figures.Number(IamConnectionsPerBroker)} connections; this warns at 80%.",
                 "pool or reuse client connections, or add brokers.", "MSK's IAM connection quota per broker"));
         }
 
@@ -167,8 +165,6 @@ public static class Alarms
         : plan.Option.Limits.First(l => l.Kind == LimitKind.Ingress).CapacityPerBroker;
 
     public static double EgressCapacity(ClusterBlueprint plan) => plan.Option.Limits.First(l => l.Kind == LimitKind.Egress).CapacityPerBroker;
-
-    internal static string Number(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     private static Alarm Throttle(string id, string title, string metric) => new(id, title, AlarmScope.Broker, new MetricSignal(metric), "Maximum", Alarm.GreaterThan, 0, "ms", 300, 3,
         "Express brokers throttle clients that go past their sustained limits.",

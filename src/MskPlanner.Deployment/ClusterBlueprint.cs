@@ -1,5 +1,3 @@
-using System.Text;
-
 using MskPlanner.Sizing;
 
 namespace MskPlanner.Deployment;
@@ -52,14 +50,8 @@ public sealed record ClusterBlueprint
     /// <summary>Leader partitions: the plan counts replicas.</summary>
     public int LeaderPartitions => Math.Max(1, (int)Math.Ceiling(Input.Partitions / (double)ReplicationFactor));
 
-    public IReadOnlyList<KeyValuePair<string, string>> Tags
-    {
-        get
-        {
-            ClusterChoices.ParseTags(Input.Tags, out var tags);
-            return tags;
-        }
-    }
+    /// <summary>The plan's tags as pairs, read once from the validated text.</summary>
+    public required IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; }
 
     /// <summary>The Kafka configuration the plan implies. Express fixes replication and min ISR itself.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ServerProperties
@@ -143,8 +135,10 @@ public sealed record ClusterBlueprint
             return Failure(InputCatalog.KafkaVersion, problem);
         }
 
+        ClusterChoices.ParseTags(input.Tags, out var tags);
         return Outcome.Success(new ClusterBlueprint
         {
+            Tags = tags,
             PlanName = string.IsNullOrWhiteSpace(planName) ? "MskPlanner sizing" : planName,
             ClusterName = input.ClusterName ?? NameFrom(planName),
             Sizing = sizing,
@@ -156,18 +150,8 @@ public sealed record ClusterBlueprint
     }
 
     /// <summary>A cluster name MSK accepts, from the plan's name: letters and digits kept, the rest hyphens.</summary>
-    public static string NameFrom(string? planName)
-    {
-        var name = new StringBuilder();
-        foreach (var c in (planName ?? "").ToLowerInvariant())
-        {
-            name.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
-        }
-
-        var text = string.Join('-', name.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
-        text = text.Length == 0 ? "msk-cluster" : text[..Math.Min(text.Length, ClusterChoices.ClusterNameMaxLength)].TrimEnd('-');
-        return text;
-    }
+    public static string NameFrom(string? planName) =>
+        Names.Slug(planName, ClusterChoices.ClusterNameMaxLength).TrimEnd('-') is { Length: > 0 } name ? name : "msk-cluster";
 
     private static Outcome<ClusterBlueprint> Failure(InputDefinition field, string message) => Outcome.Failure<ClusterBlueprint>(new FieldError(field.Key, message));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace MskPlanner.Deployment;
@@ -116,7 +115,8 @@ internal sealed class Hcl
         return quoted.Append('"').ToString();
     }
 
-    public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>No thousands separators: HCL reads 1,000 as two numbers.</summary>
+    public static string Number(double value) => MskPlanner.Sizing.Figures.Number(value, "0.###");
 
     private void Flush()
     {

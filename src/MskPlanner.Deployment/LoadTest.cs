@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 using MskPlanner.Sizing;
@@ -70,18 +69,18 @@ public static class LoadTest
         var consumed = records * producers;
         var text = new StringBuilder();
         text.Append("#!/usr/bin/env bash\n")
-            .Append($"# Load test for \"{plan.PlanName.Replace('\n', ' ')}\": {Number(plan.Input.PeakDataInMiBps)} MiB/s in at peak, read {groups} time(s).\n")
+            .Append($"# Load test for \"{plan.PlanName.Replace('\n', ' ')}\": {Figures.Number(plan.Input.PeakDataInMiBps)} MiB/s in at peak, read {groups} time(s).\n")
             .Append("# Run from clients in the cluster's VPC with Apache Kafka's bin/ tools; BOOTSTRAP is the cluster's bootstrap string.\n")
             .Append("set -euo pipefail\n: \"${BOOTSTRAP:?set BOOTSTRAP to the cluster's bootstrap brokers}\"\n\n")
             .Append("# 1. The test topic, with the plan's leader partitions and replication factor.\n")
             .Append($"bin/kafka-topics.sh --bootstrap-server \"$BOOTSTRAP\" --command-config client.properties --create --topic {Topic} \\\n")
             .Append($"  --partitions {plan.LeaderPartitions} --replication-factor {plan.ReplicationFactor}\n\n")
-            .Append($"# 2. Producers: {producers} instance(s) at {Number(MiBpsPerProducer)} MiB/s each at most (our assumption per client),\n")
+            .Append($"# 2. Producers: {producers} instance(s) at {Figures.Number(MiBpsPerProducer)} MiB/s each at most (our assumption per client),\n")
             .Append($"#    {rate:N0} records/s of {RecordBytes} bytes each, for {MinutesAtPeak} minutes. Start one per client machine.\n")
             .Append($"bin/kafka-producer-perf-test.sh --topic {Topic} --num-records {records} --record-size {RecordBytes} --throughput {rate} \\\n")
             .Append("  --producer-props acks=all linger.ms=5 batch.size=262144 bootstrap.servers=\"$BOOTSTRAP\" \\\n")
             .Append("  --producer.config client.properties\n\n")
-            .Append($"# 3. Consumers: one group per read of the data (the plan's fan-out is {Number(plan.Sizing.Network.FanOut)}), started with the producers.\n");
+            .Append($"# 3. Consumers: one group per read of the data (the plan's fan-out is {Figures.Number(plan.Sizing.Network.FanOut)}), started with the producers.\n");
         for (var g = 1; g <= groups; g++)
         {
             text.Append($"bin/kafka-consumer-perf-test.sh --bootstrap-server \"$BOOTSTRAP\" --topic {Topic} --messages {consumed} \\\n")
@@ -106,7 +105,7 @@ public static class LoadTest
             4. Watch the alarms and the CloudWatch metrics of every broker throughout.
 
             ## It passes when
-            - each producer sustains at least 99.5% of its requested {RecordsPerSecondPerProducer(plan):N0} records/s ({Number(plan.Input.PeakDataInMiBps)} MiB/s in all);
+            - each producer sustains at least 99.5% of its requested {RecordsPerSecondPerProducer(plan):N0} records/s ({Figures.Number(plan.Input.PeakDataInMiBps)} MiB/s in all);
             - the p99 latency kafka-producer-perf-test.sh reports stays within what your applications need (write it down here: ____ ms);
             - CPU user + system stays under 60% on every broker;
             - no partition is under-replicated once the rebooted broker is back, and none goes under min ISR during the test;
@@ -114,6 +113,4 @@ public static class LoadTest
 
             """;
     }
-
-    private static string Number(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 using MskPlanner.Sizing;
 
 namespace MskPlanner.Deployment;
@@ -93,5 +91,5 @@ public static class PlanReview
 
     private static ReviewItem Fail(string code, string practice, string finding) => new(code, practice, ReviewStatus.Fail, finding);
 
-    private static string Number(double value) => value.ToString("#,0.#", CultureInfo.InvariantCulture);
+    private static string Number(double value) => Figures.Number(value, "#,0.#");
 }

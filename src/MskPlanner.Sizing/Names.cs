@@ -9,6 +9,22 @@ public sealed record LimitText(string Key, string Label, string Phrase);
 /// </summary>
 public static class Names
 {
+    /// <summary>
+    /// A name in lowercase letters, digits and single hyphens, at most <paramref name="maxLength"/> characters
+    /// (cut, not re-trimmed); empty when the name has no letter or digit. For file names and cluster names.
+    /// </summary>
+    public static string Slug(string? name, int maxLength)
+    {
+        var slug = new System.Text.StringBuilder();
+        foreach (var c in (name ?? "").ToLowerInvariant())
+        {
+            slug.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+        }
+
+        var text = string.Join('-', slug.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return text[..Math.Min(text.Length, maxLength)];
+    }
+
     public static LimitText Of(LimitKind kind) => kind switch
     {
         LimitKind.Ingress => new("ingress", "Ingress", "peak data in"),

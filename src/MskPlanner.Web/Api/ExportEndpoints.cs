@@ -39,11 +39,8 @@ public static class ExportEndpoints
         return app;
     }
 
-    private static async Task<ExportResult> FromQueryAsync(string kind, string? family, string? plan, HttpRequest request, SizingService sizing, CancellationToken cancellationToken)
-    {
-        var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        return await ExportAsync(kind, PlannerForm.FromQuery(query).Request, family, plan, sizing, cancellationToken);
-    }
+    private static async Task<ExportResult> FromQueryAsync(string kind, string? family, string? plan, HttpRequest request, SizingService sizing, CancellationToken cancellationToken) =>
+        await ExportAsync(kind, PlannerForm.FromQuery(request.Query).Request, family, plan, sizing, cancellationToken);
 
     private static async Task<ExportResult> FromBodyAsync(string kind, string? family, string? plan, JsonInput<SizingRequest> body, SizingService sizing, CancellationToken cancellationToken) =>
         await ExportAsync(kind, body.Value, family, plan, sizing, cancellationToken);
@@ -71,15 +68,9 @@ public static class ExportEndpoints
             return UnknownKind(kind);
         }
 
-        BrokerFamily? family = null;
-        if (!string.IsNullOrEmpty(familyText))
+        if (FamilyQuery.TryRead(familyText, "The export is invalid.", out var family) is { } problem)
         {
-            if (!EnumText.TryParse<BrokerFamily>(familyText, out var parsed))
-            {
-                return JsonBody.Problem("family", $"family must be one of {string.Join(", ", Enum.GetNames<BrokerFamily>())}.", "The export is invalid.");
-            }
-
-            family = parsed;
+            return problem;
         }
 
         if (planName?.Length > PlanRules.LabelMaxLength)

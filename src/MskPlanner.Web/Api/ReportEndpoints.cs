@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text;
 
 using MskPlanner.Persistence;
 using MskPlanner.Reports;
@@ -77,15 +76,9 @@ public static class ReportEndpoints
     private static async Task<PdfResult> UnsavedPlanPdfAsync(PlanDetails details, HttpRequest request, string? family, PaperSize paper,
         SizingService sizing, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken)
     {
-        BrokerFamily? chosen = null;
-        if (!string.IsNullOrEmpty(family))
+        if (FamilyQuery.TryRead(family, "The plan summary is invalid.", out var chosen) is { } problem)
         {
-            if (!EnumText.TryParse<BrokerFamily>(family, out var parsed))
-            {
-                return JsonBody.Problem("family", $"family must be one of {string.Join(", ", Enum.GetNames<BrokerFamily>())}.", "The plan summary is invalid.");
-            }
-
-            chosen = parsed;
+            return problem;
         }
 
         var outcome = await SizeQueryAsync(request, sizing, cancellationToken);
@@ -124,8 +117,7 @@ public static class ReportEndpoints
     /// <summary>The workload in the query, in the planner page's parameters, sized.</summary>
     private static ValueTask<Outcome<SizingResult>> SizeQueryAsync(HttpRequest request, SizingService sizing, CancellationToken cancellationToken)
     {
-        var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        return sizing.SizeAsync(PlannerForm.FromQuery(query).Request, cancellationToken);
+        return sizing.SizeAsync(PlannerForm.FromQuery(request.Query).Request, cancellationToken);
     }
 
     private static PdfResult PlanPdf(PricedPlan priced, string? shareLink, PaperSize paper, ReportRenderer renderer, TimeProvider clock)
@@ -170,15 +162,5 @@ public static class ReportEndpoints
         }
     }
 
-    private static string Slug(string name)
-    {
-        var slug = new StringBuilder();
-        foreach (var c in name.ToLowerInvariant())
-        {
-            slug.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
-        }
-
-        var text = string.Join('-', slug.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
-        return text.Length == 0 ? "plan" : text[..Math.Min(text.Length, 60)];
-    }
+    private static string Slug(string name) => Names.Slug(name, 60) is { Length: > 0 } slug ? slug : "plan";
 }

@@ -1,6 +1,9 @@
 using System.Reflection;
 
+using Microsoft.AspNetCore.Http.HttpResults;
+
 using MskPlanner.Reports;
+using MskPlanner.Sizing;
 
 namespace MskPlanner.Web.Api;
 
@@ -51,6 +54,28 @@ internal sealed class JsonInput<T> : IBoundFromRequest where T : class
 
         var (body, problem) = await JsonBody.ReadAsync<T>(request, context.RequestAborted);
         return new JsonInput<T>(body, problem);
+    }
+}
+
+/// <summary>The <c>family</c> query parameter where one is optional: a family's name, or empty for none.</summary>
+internal static class FamilyQuery
+{
+    /// <returns>Null when read; otherwise the problem, titled <paramref name="title"/>, that names the field.</returns>
+    public static ValidationProblem? TryRead(string? text, string title, out BrokerFamily? family)
+    {
+        family = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (!EnumText.TryParse<BrokerFamily>(text, out var parsed))
+        {
+            return JsonBody.Problem("family", $"family must be one of {string.Join(", ", Enum.GetNames<BrokerFamily>())}.", title);
+        }
+
+        family = parsed;
+        return null;
     }
 }
 

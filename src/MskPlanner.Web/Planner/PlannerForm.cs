@@ -25,6 +25,10 @@ public sealed class PlannerForm
     /// means "the model's default", as in the API, and a number that cannot be read leaves its field empty, so the
     /// user sees that field's message instead of a silently changed value.
     /// </summary>
+    public static PlannerForm FromQuery(IQueryCollection query) =>
+        FromQuery(query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase));
+
+    /// <inheritdoc cref="FromQuery(IQueryCollection)"/>
     public static PlannerForm FromQuery(IReadOnlyDictionary<string, string> query) => query.Count == 0
         ? new PlannerForm()
         : FromRequest(InputCatalog.All.Aggregate(new SizingRequest(), (request, input) => input.Read(request, query.GetValueOrDefault(input.Key))));
