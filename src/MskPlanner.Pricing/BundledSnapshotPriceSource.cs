@@ -57,6 +57,10 @@ public sealed class BundledSnapshotPriceSource : IPriceSource
             CrossAzPerGiB = file.CrossAzPerGiB,
             Ec2Hourly = file.Ec2Hourly,
             Ec2Gp3PerGiBMonth = file.Ec2Gp3PerGiBMonth,
+            Serverless = file.Serverless is { } rates
+                ? new ServerlessRates(rates.ClusterHour, rates.PartitionHour, rates.StoragePerGiBMonth, rates.DataInPerGiB, rates.DataOutPerGiB,
+                    $"bundled {file.Region} rates as of {Figures.Date(rates.AsOf)} ({rates.Source})")
+                : null,
         };
     }
 
@@ -71,5 +75,9 @@ public sealed class BundledSnapshotPriceSource : IPriceSource
         double ExpressDataInPerGiB,
         double CrossAzPerGiB,
         Dictionary<string, double> Ec2Hourly,
-        double? Ec2Gp3PerGiBMonth);
+        double? Ec2Gp3PerGiBMonth,
+        SnapshotServerless? Serverless);
+
+    private sealed record SnapshotServerless(
+        DateOnly AsOf, string Source, double ClusterHour, double PartitionHour, double StoragePerGiBMonth, double DataInPerGiB, double DataOutPerGiB);
 }

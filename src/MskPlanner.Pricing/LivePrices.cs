@@ -127,6 +127,20 @@ public static class LivePriceSheet
             borrowed.Add("EC2 for the self-managed comparison");
         }
 
+        ServerlessRates? serverless = null;
+        if (rates.TryGetValue(MskPriceKind.ServerlessClusterHours, out var clusterHour) && rates.TryGetValue(MskPriceKind.ServerlessPartitionHours, out var partitionHour)
+            && rates.TryGetValue(MskPriceKind.ServerlessStorage, out var serverlessStorage) && rates.TryGetValue(MskPriceKind.ServerlessDataIn, out var serverlessIn)
+            && rates.TryGetValue(MskPriceKind.ServerlessDataOut, out var serverlessOut))
+        {
+            serverless = new ServerlessRates(clusterHour, partitionHour, serverlessStorage, serverlessIn, serverlessOut, $"{SourceName}, {region}");
+        }
+        else if (snapshot.Serverless is not null)
+        {
+            // All five or none: a Serverless cost half from this region and half from another would read as either.
+            serverless = snapshot.Serverless;
+            borrowed.Add("MSK Serverless");
+        }
+
         var sheet = new PriceSheet
         {
             Origin = new PriceOrigin(SourceName, region, PublishedOn(live.Msk.PublicationDate)),
@@ -139,6 +153,7 @@ public static class LivePriceSheet
             CrossAzPerGiB = snapshot.CrossAzPerGiB,
             Ec2Hourly = ec2,
             Ec2Gp3PerGiBMonth = gp3,
+            Serverless = serverless,
         };
         borrowed.Add("cross-AZ transfer");
         return sheet with

@@ -9,6 +9,11 @@ public enum MskPriceKind
     ProvisionedThroughput,
     ExpressStorage,
     ExpressDataIn,
+    ServerlessClusterHours,
+    ServerlessPartitionHours,
+    ServerlessStorage,
+    ServerlessDataIn,
+    ServerlessDataOut,
 }
 
 /// <summary>A product's meaning: its kind and, for brokers, the MSK instance type.</summary>
@@ -25,7 +30,9 @@ public readonly record struct MskPriceItem(MskPriceKind Kind, string? InstanceTy
 /// <c>Kafka.Storage.Tiered</c> (GB-Mo), <c>Express.Storage</c> (GB-Mo). UNCONFIRMED: provisioned storage
 /// throughput (matched as a Kafka usagetype containing "Throughput") and Express data in (an Express usagetype
 /// containing "DataIn", "In-Bytes" or "Ingress"); when the live list has neither, the snapshot's rate is used and
-/// the result says so. Forms such as <c>EU-Kafka.kraft.t3.small</c> are matched tolerantly.
+/// the result says so. Forms such as <c>EU-Kafka.kraft.t3.small</c> are matched tolerantly. MSK Serverless:
+/// <c>KafkaServerless-ClusterHours</c> is confirmed (ap-southeast-1, 2026); its partition-hour, storage, data-in and
+/// data-out usage types are UNCONFIRMED and matched by the words they must contain.
 /// </remarks>
 public static class MskPriceMapping
 {
@@ -38,6 +45,12 @@ public static class MskPriceMapping
         if (string.IsNullOrEmpty(usageType))
         {
             return null;
+        }
+
+        var serverless = usageType.IndexOf("KafkaServerless-", StringComparison.OrdinalIgnoreCase);
+        if (serverless >= 0)
+        {
+            return Serverless(usageType[(serverless + "KafkaServerless-".Length)..]);
         }
 
         var kafka = usageType.IndexOf("Kafka.", StringComparison.OrdinalIgnoreCase);
@@ -81,6 +94,17 @@ public static class MskPriceMapping
         }
 
         return null;
+    }
+
+    private static MskPriceItem? Serverless(string rest)
+    {
+        bool Has(string word) => rest.Contains(word, StringComparison.OrdinalIgnoreCase);
+        return Has("Partition") ? new(MskPriceKind.ServerlessPartitionHours)
+            : Has("Storage") ? new(MskPriceKind.ServerlessStorage)
+            : Has("DataIn") || Has("In-Bytes") || Has("Ingress") ? new(MskPriceKind.ServerlessDataIn)
+            : Has("DataOut") || Has("Out-Bytes") || Has("Egress") ? new(MskPriceKind.ServerlessDataOut)
+            : Has("ClusterHours") ? new(MskPriceKind.ServerlessClusterHours)
+            : null;
     }
 
     /// <summary>"m5.large" or "kraft.t3.small" after the prefix, as a catalogued MSK type, or nothing.</summary>

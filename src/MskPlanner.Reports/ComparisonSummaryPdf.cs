@@ -36,6 +36,7 @@ internal static class ComparisonSummaryPdf
             rows.Add(new(["With growth", .. columns.Select(c => c.OverHorizonText)], Bold: true));
         }
 
+        rows.Add(new(["MSK Serverless instead", .. columns.Select(c => c.Result.Serverless?.Summary ?? "")]));
         rows.Add(new([$"Difference from {columns[0].Label}", .. columns.Select((_, i) => Difference(comparison, i))], Bold: true));
         layout.Table(header, rows);
 

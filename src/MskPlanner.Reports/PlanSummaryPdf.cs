@@ -74,6 +74,11 @@ internal static class PlanSummaryPdf
                 v => Figures.Usd((decimal)v));
         }
 
+        if (result.Serverless is { } serverless)
+        {
+            Serverless(layout, serverless);
+        }
+
         if (result.Growth is { } growth)
         {
             Growth(layout, growth);
@@ -116,6 +121,34 @@ internal static class PlanSummaryPdf
         Appendix(layout, result, blueprint);
 
         return layout.Finish($"MskPlanner {report.AppVersion}{(report.ShareLink is { } link ? $" | {link}" : "")}");
+    }
+
+    private static void Serverless(PdfLayout layout, ServerlessOption serverless)
+    {
+        layout.Heading("MSK Serverless, as an alternative");
+        if (serverless.MonthlyCost is { } cost)
+        {
+            layout.Table(
+                [new("Component", 3), new("Monthly, USD", 1.5, AlignRight: true), new("Yearly, USD", 1.5, AlignRight: true)],
+                [
+                    new TableRow(["Cluster", Figures.Usd(cost.Cluster), Figures.Usd(cost.Cluster * 12)]),
+                    new TableRow([Figures.Count(serverless.LeaderPartitions, "leader partition"), Figures.Usd(cost.Partitions), Figures.Usd(cost.Partitions * 12)]),
+                    new TableRow([$"Storage, {Figures.Number(serverless.StorageGiB, "#,0")} GiB (one copy)", Figures.Usd(cost.Storage), Figures.Usd(cost.Storage * 12)]),
+                    new TableRow(["Data in", Figures.Usd(cost.DataIn), Figures.Usd(cost.DataIn * 12)]),
+                    new TableRow(["Data out", Figures.Usd(cost.DataOut), Figures.Usd(cost.DataOut * 12)]),
+                    new TableRow(["Total", Figures.Usd(cost.Total), Figures.Usd(cost.Total * 12)], Bold: true),
+                ]);
+            layout.Paragraph($"Rates: {serverless.RatesSource}.", small: true);
+        }
+        else
+        {
+            layout.Paragraph(serverless.UnavailableReason ?? "", bold: true);
+        }
+
+        layout.Table(
+            [new("Serverless quota", 3), new("This workload", 1.6, AlignRight: true), new("Cap", 1.6, AlignRight: true), new("Fits", 0.8)],
+            [.. serverless.Checks.Select(c => new TableRow([c.Limit.Label, Figures.Number(c.Demand), Figures.Number(c.Limit.Cap), c.Fits ? "yes" : "no"], Highlight: !c.Fits))]);
+        layout.Paragraph("Quotas from the MSK developer guide's Serverless table, not checked against AWS's live page here; per-partition figures assume traffic spread evenly.", small: true);
     }
 
     private static void Growth(PdfLayout layout, GrowthProjection growth)

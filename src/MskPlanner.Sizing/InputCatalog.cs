@@ -221,6 +221,18 @@ public static class InputCatalog
         Help = "60 for KRaft clusters, 30 with ZooKeeper",
     };
 
+    public static readonly WholeNumberInput ClientConnections = new("clientConnections", "Client connections", "connections", InputSection.Advanced)
+    {
+        Get = r => r.ClientConnections,
+        With = (r, v) => r with { ClientConnections = v },
+        Used = i => i.ClientConnections,
+        Min = 1,
+        Max = InputLimits.MaxClientConnections,
+        EmptyMeansNone = true,
+        Placeholder = "not known",
+        Help = "Producers and consumers together; checked against MSK Serverless's cap",
+    };
+
     public static readonly SwitchInput UseMaxPartitions = new("useMaxPartitions", "Size to the maximum partitions per broker (not recommended)", InputSection.Advanced)
     {
         Get = r => r.UseMaxPartitions,
@@ -366,7 +378,7 @@ public static class InputCatalog
     public static IReadOnlyList<InputDefinition> All { get; } =
     [
         AvgDataIn, PeakDataIn, AvgDataOut, PeakDataOut, Retention, PrimaryRetention, Partitions, ReplicationFactor, DiskUtilizationTarget, TlsInTransit,
-        Region, AvailabilityZones, NearestReplicaFetching, LaggingConsumers, PeakUtilization, ProvisionedThroughput, PageCache, TlsDerate, BrokerQuota, UseMaxPartitions,
+        Region, AvailabilityZones, NearestReplicaFetching, LaggingConsumers, PeakUtilization, ProvisionedThroughput, PageCache, TlsDerate, BrokerQuota, ClientConnections, UseMaxPartitions,
         MonthlyGrowth, MonthlyGrowthOut, Horizon,
         ClusterName, BrokerType, KafkaVersion, ClientAuthentication, ClientBrokerEncryption, InClusterEncryption, BrokerLogs, EnhancedMonitoring, Tags,
     ];

@@ -140,7 +140,7 @@ public sealed class WholeNumberInput(string key, string label, string unit, Inpu
 
     public required Func<SizingRequest, int?, SizingRequest> With { get; init; }
 
-    public required Func<SizingInput, int> Used { get; init; }
+    public required Func<SizingInput, int?> Used { get; init; }
 
     public required int Min { get; init; }
 
@@ -150,6 +150,9 @@ public sealed class WholeNumberInput(string key, string label, string unit, Inpu
 
     public bool Required { get; init; }
 
+    /// <summary>Empty is a valid answer of its own ("not known"), so the range message offers it.</summary>
+    public bool EmptyMeansNone { get; init; }
+
     public int? Starter { get; init; }
 
     public override string? Text(SizingRequest request) => Get(request)?.ToString(CultureInfo.InvariantCulture);
@@ -157,7 +160,7 @@ public sealed class WholeNumberInput(string key, string label, string unit, Inpu
     public override SizingRequest Read(SizingRequest request, string? text) =>
         With(request, text is not null && TryReadWhole(text, out var value) ? value : null);
 
-    public override string Shown(SizingInput input) => Number(Used(input));
+    public override string Shown(SizingInput input) => Used(input) is { } value ? Number(value) : "none";
 
     public override SizingRequest Start(SizingRequest request) => With(request, Starter);
 
@@ -175,7 +178,7 @@ public sealed class WholeNumberInput(string key, string label, string unit, Inpu
 
         if (value < Min || value > Max)
         {
-            errors.Add(new(Key, $"{Label} must be at least {Number(Min)} and at most {Number(Max)} {Unit}."));
+            errors.Add(new(Key, $"{Label} must be at least {Number(Min)} and at most {Number(Max)} {Unit}{(EmptyMeansNone ? ", or left empty" : "")}."));
             return null;
         }
 

@@ -34,6 +34,7 @@ public static class InputLimits
     public const double MaxPageCacheSeconds = 86_400;
     public const int DefaultBrokerQuota = 60;
     public const int MaxBrokerQuota = 10_000;
+    public const int MaxClientConnections = 10_000_000;
     public const string DefaultRegion = "us-east-1";
     public const double MinMonthlyGrowthPercent = -50;
     public const double MaxMonthlyGrowthPercent = 100;

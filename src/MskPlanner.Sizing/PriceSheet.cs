@@ -32,4 +32,7 @@ public sealed record PriceSheet
 
     /// <summary>EC2 gp3 volume price, USD per GiB-month; null when unknown.</summary>
     public double? Ec2Gp3PerGiBMonth { get; init; }
+
+    /// <summary>MSK Serverless rates; null when there are none for the region, so Serverless is not priced.</summary>
+    public ServerlessRates? Serverless { get; init; }
 }

@@ -38,6 +38,10 @@ public sealed record SizingInput
 
     public required double PageCacheSeconds { get; init; }
     public required int BrokerQuota { get; init; }
+
+    /// <summary>Client connections to the whole cluster, when known; only MSK Serverless's quota reads it.</summary>
+    public int? ClientConnections { get; init; }
+
     public required string Region { get; init; }
 
     /// <summary>Monthly growth of data in (and of data out, unless <see cref="MonthlyGrowthPercentOut"/>), percent; null projects nothing.</summary>

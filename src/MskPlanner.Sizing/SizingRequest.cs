@@ -26,6 +26,7 @@ public sealed record SizingRequest
     public double? TlsDeratePercent { get; init; }
     public double? PageCacheSeconds { get; init; }
     public int? BrokerQuota { get; init; }
+    public int? ClientConnections { get; init; }
     public string? Region { get; init; }
     public double? MonthlyGrowthPercent { get; init; }
     public double? MonthlyGrowthPercentOut { get; init; }
@@ -68,6 +69,7 @@ public sealed record SizingRequest
         var pageCache = InputCatalog.PageCache.Check(PageCacheSeconds, errors);
         var provisioned = InputCatalog.ProvisionedThroughput.Check(ProvisionedThroughputMiBps, errors);
         var quota = InputCatalog.BrokerQuota.Check(BrokerQuota, errors);
+        var connections = InputCatalog.ClientConnections.Check(ClientConnections, errors);
         var region = InputCatalog.Region.Check(Region, errors);
         var tlsInTransit = TlsInTransit ?? InputCatalog.TlsInTransit.Default;
         var clientBroker = InputCatalog.ClientBrokerEncryption.Check(ClientBrokerEncryption, errors)
@@ -129,6 +131,7 @@ public sealed record SizingRequest
             TlsDeratePercent = tlsDerateValue,
             PageCacheSeconds = pageCacheValue,
             BrokerQuota = quotaValue,
+            ClientConnections = connections,
             Region = region,
             MonthlyGrowthPercent = growthIn,
             MonthlyGrowthPercentOut = growthOut,

@@ -100,4 +100,7 @@ public sealed record SizingResult(
 {
     /// <summary>The plan month by month, when it gives a growth rate.</summary>
     public GrowthProjection? Growth { get; init; }
+
+    /// <summary>The workload on MSK Serverless, beside the provisioned options.</summary>
+    public ServerlessOption? Serverless { get; init; }
 }

@@ -20,6 +20,7 @@ public sealed class LivePricingTests() : FakeAwsTest(PriceSourceKind.Bulk)
         Assert.Equal(0.025, sheet.TieredStoragePerGiBMonth);
         Assert.Equal(0.088, sheet.ProvisionedThroughputPerMiBpsMonth);
         Assert.Equal(0.011, sheet.ExpressDataInPerGiB);
+        Assert.Equal(new ServerlessRates(0.8, 0.0016, 0.11, 0.11, 0.055, "AWS price list, eu-west-1"), sheet.Serverless);
         // The fixtures hold no eu-west-1 EC2 file, so the self-managed comparison borrows the bundled EC2 rates too.
         Assert.Equal("Not in the MSK price list, so at bundled us-east-1 rates: EC2 for the self-managed comparison, cross-AZ transfer.", sheet.Origin.Note);
     }
@@ -51,6 +52,10 @@ public sealed class LivePricingTests() : FakeAwsTest(PriceSourceKind.Bulk)
         Assert.Equal(0.12, sheet.Ec2Hourly["m5.large"]);
         Assert.Equal(0.096, sheet.Ec2Gp3PerGiBMonth);
         Assert.Contains("provisioned throughput, Express data in, cross-AZ transfer", sheet.Origin.Note, StringComparison.Ordinal);
+        // The real list has Serverless cluster-hours (0.9375) but not the other four rates: all five come from the bundle, and the note says so.
+        Assert.Contains("MSK Serverless", sheet.Origin.Note, StringComparison.Ordinal);
+        Assert.Equal(0.75, sheet.Serverless!.ClusterHour);
+        Assert.StartsWith("bundled us-east-1 rates as of ", sheet.Serverless.Source, StringComparison.Ordinal);
 
         var result = SizingEngine.Size(new SizingRequest { AvgDataInMiBps = 10, Partitions = 100, Region = "ap-southeast-1" }.Resolve().GetValueOrThrow(), sheet);
         var xlarge = result.Options.Single(o => o.Type.Name == "kafka.m5.xlarge");

@@ -12,7 +12,7 @@ public class OfferFileReaderTests
 
         Assert.Equal("2026-08-12T10:22:31Z", whole.PublicationDate);
         Assert.Equal(whole.OnDemandUsd.OrderBy(p => p.Key), chunked.OnDemandUsd.OrderBy(p => p.Key));
-        Assert.Equal(8, whole.Products.Count);
+        Assert.Equal(9, whole.Products.Count); // brokers, storage, tiered, Express storage and Serverless cluster-hours; not retrieval or private connectivity
         Assert.Contains(0.255m, whole.OnDemandUsd.Values);
         Assert.DoesNotContain(99m, whole.OnDemandUsd.Values);
     }
@@ -49,6 +49,11 @@ public class OfferFileReaderTests
     [InlineData("APS1-Express.Storage", MskPriceKind.ExpressStorage, null)]
     [InlineData("EU-Kafka.Storage.Throughput", MskPriceKind.ProvisionedThroughput, null)]
     [InlineData("EU-Express.DataIn-Bytes", MskPriceKind.ExpressDataIn, null)]
+    [InlineData("APS1-KafkaServerless-ClusterHours", MskPriceKind.ServerlessClusterHours, null)]
+    [InlineData("EU-KafkaServerless-PartitionHours", MskPriceKind.ServerlessPartitionHours, null)]
+    [InlineData("EU-KafkaServerless-Storage", MskPriceKind.ServerlessStorage, null)]
+    [InlineData("EU-KafkaServerless-DataIn", MskPriceKind.ServerlessDataIn, null)]
+    [InlineData("EU-KafkaServerless-DataOut", MskPriceKind.ServerlessDataOut, null)]
     public void Usage_types_map_to_what_they_price(string usageType, MskPriceKind kind, string? instanceType)
     {
         Assert.Equal(new MskPriceItem(kind, instanceType), MskPriceMapping.Classify(usageType));
@@ -56,7 +61,7 @@ public class OfferFileReaderTests
 
     [Theory]
     [InlineData("APS1-Kafka.DataRetrieval.Tiered")]
-    [InlineData("APS1-KafkaServerless-ClusterHours")]
+    [InlineData("APS1-KafkaServerless-PrivateConnectivity")]
     [InlineData("APS1-Kafka.PrivateConnectivityHours")]
     [InlineData("USE1-Kafka.m9.large")]
     [InlineData("")]

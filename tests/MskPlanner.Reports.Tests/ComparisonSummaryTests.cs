@@ -48,6 +48,20 @@ public class ComparisonSummaryTests
     }
 
     [Fact]
+    public void Each_plan_says_what_Serverless_would_cost_it_or_which_quota_rules_it_out()
+    {
+        var report = Reports.Comparison(
+            ("small", new SizingRequest { AvgDataInMiBps = 10, Partitions = 300 }),
+            ("large", new SizingRequest { AvgDataInMiBps = 250, Partitions = 3000 }));
+
+        var pdf = ReadBack.Read(Reports.Renderer().ComparisonSummary(report));
+
+        Assert.Contains("MSK Serverless instead", pdf.All, StringComparison.Ordinal);
+        Assert.Contains($"{ReadBack.Usd(report.Comparison.Columns[0].Result.Serverless!.MonthlyCost!.Total)} / month", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("ruled out: over its ingress cap", pdf.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Four_plans_fit_the_page_width_on_a4_and_letter()
     {
         foreach (var paper in new[] { PaperSize.A4, PaperSize.Letter })

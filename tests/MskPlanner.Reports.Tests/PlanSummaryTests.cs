@@ -80,6 +80,29 @@ public class PlanSummaryTests
     }
 
     [Fact]
+    public void Serverless_is_costed_beside_the_families_with_each_component_and_quota()
+    {
+        var report = Reports.Plan(new SizingRequest { AvgDataInMiBps = 10, Partitions = 300 });
+
+        var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(report));
+
+        var cost = report.Result.Serverless!.MonthlyCost!;
+        Assert.Contains("MSK Serverless, as an alternative", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("100 leader partitions", pdf.All, StringComparison.Ordinal);
+        Assert.Contains(ReadBack.Usd(cost.Total), pdf.All, StringComparison.Ordinal);
+        Assert.Contains(ReadBack.Usd(cost.Cluster), pdf.All, StringComparison.Ordinal);
+        Assert.Contains("Ingress per partition", pdf.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_workload_Serverless_cannot_take_says_which_quota_rules_it_out()
+    {
+        var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(Reports.Plan(new SizingRequest { AvgDataInMiBps = 250, Partitions = 3000 })));
+
+        Assert.Contains("Over MSK Serverless's ingress of 200 MiB/s per cluster", pdf.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_documents_title_names_the_plan_and_its_revision()
     {
         using var saved = UglyToad.PdfPig.PdfDocument.Open(Reports.Renderer().PlanSummary(Reports.Plan(Workload, name: "Orders cluster (prod)")));

@@ -47,6 +47,9 @@ internal static class ReferencePrices
             ["m7g.large"] = 0.0816,
         },
         Ec2Gp3PerGiBMonth = 0.08,
+
+        // The us-east-1 Serverless rates the MSK pricing page gives (see the bundled snapshot's sources).
+        Serverless = new ServerlessRates(ClusterHour: 0.75, PartitionHour: 0.0015, StoragePerGiBMonth: 0.10, DataInPerGiB: 0.10, DataOutPerGiB: 0.05, "test rates"),
     };
 
     public static PriceSheet Without(params string[] brokerTypes) => UsEast1 with

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 using MskPlanner.Sizing;
 
 namespace MskPlanner.Web.Api;
@@ -16,7 +18,7 @@ public sealed record SizingResponse(
     /// <param name="family">The family a saved plan settles on, whose own advice joins the sizing's.</param>
     public static SizingResponse From(SizingResult result, BrokerFamily? family = null) => new(
         result.Input,
-        [.. result.Options.Select(OptionResponse.From)],
+        [.. result.Options.Select(BrokerOptionResponse.From), .. result.Serverless is { } serverless ? [ServerlessOptionResponse.From(serverless)] : Array.Empty<OptionResponse>()],
         result.Recommended.ToDictionary(r => Names.Key(r.Family), RecommendationResponse.From),
         result.Storage,
         result.Network,
@@ -48,9 +50,17 @@ public sealed record GrowthResponse(
         growth.EndsEarlyAt);
 }
 
-public sealed record OptionResponse(
+/// <summary>
+/// One entry of <c>options</c>: a broker type, or MSK Serverless (<c>instanceType</c> and <c>brokerClass</c> "serverless").
+/// Written as the entry's own type, so each carries the fields that mean something for it.
+/// </summary>
+[JsonDerivedType(typeof(BrokerOptionResponse))]
+[JsonDerivedType(typeof(ServerlessOptionResponse))]
+public abstract record OptionResponse(string InstanceType, string BrokerClass, string Family, bool Available, string? UnavailableReason);
+
+public sealed record BrokerOptionResponse(
     string InstanceType,
-    BrokerClass BrokerClass,
+    string BrokerClass,
     string Family,
     int Brokers,
     string BindingLimit,
@@ -62,11 +72,11 @@ public sealed record OptionResponse(
     SelfManagedResponse? SelfManagedMonthlyCost,
     bool Available,
     string? UnavailableReason,
-    bool DevelopmentOnly)
+    bool DevelopmentOnly) : OptionResponse(InstanceType, BrokerClass, Family, Available, UnavailableReason)
 {
-    public static OptionResponse From(BrokerOption option) => new(
+    public static BrokerOptionResponse From(BrokerOption option) => new(
         option.Type.Name,
-        option.Type.Class,
+        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(option.Type.Class.ToString()),
         Names.Key(option.Type.Family),
         option.Brokers,
         Names.Of(option.BindingLimit).Key,
@@ -80,6 +90,41 @@ public sealed record OptionResponse(
         option.UnavailableReason,
         option.Type.IsBurstable);
 }
+
+/// <param name="BindingLimit">The first Serverless limit the workload is over; null when it fits them all.</param>
+/// <param name="Limits">Each limit checked: the workload's demand beside Serverless's cap for the whole cluster (or per partition).</param>
+public sealed record ServerlessOptionResponse(
+    string InstanceType,
+    string BrokerClass,
+    string Family,
+    int LeaderPartitions,
+    double StorageGiB,
+    string? BindingLimit,
+    IReadOnlyDictionary<string, ServerlessLimitResponse> Limits,
+    ServerlessCostResponse? MonthlyCost,
+    string? RatesSource,
+    bool Available,
+    string? UnavailableReason) : OptionResponse(InstanceType, BrokerClass, Family, Available, UnavailableReason)
+{
+    public const string Serverless = "serverless";
+
+    public static ServerlessOptionResponse From(ServerlessOption option) => new(
+        Serverless,
+        Serverless,
+        Serverless,
+        option.LeaderPartitions,
+        option.StorageGiB,
+        option.RuledOutBy?.Limit.Key,
+        option.Checks.ToDictionary(c => c.Limit.Key, c => new ServerlessLimitResponse(c.Demand, c.Limit.Cap, c.Limit.Unit, c.Utilization, c.Fits)),
+        option.MonthlyCost is { } c ? new ServerlessCostResponse(c.Cluster, c.Partitions, c.Storage, c.DataIn, c.DataOut, c.Total) : null,
+        option.RatesSource,
+        option.IsAvailable,
+        option.UnavailableReason);
+}
+
+public sealed record ServerlessLimitResponse(double Demand, double Cap, string Unit, double Utilization, bool Fits);
+
+public sealed record ServerlessCostResponse(decimal Cluster, decimal Partitions, decimal Storage, decimal DataIn, decimal DataOut, decimal Total);
 
 public sealed record LimitResponse(int BrokersNeeded, double Demand, double CapacityPerBroker, string Unit, double Utilization);
 

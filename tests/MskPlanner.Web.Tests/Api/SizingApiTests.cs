@@ -21,7 +21,8 @@ public class SizingApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAp
         var json = await SizeAsync("""{"avgDataInMiBps": 50, "avgDataOutMiBps": 100, "partitions": 3000}""");
 
         var options = json["options"]!.AsArray();
-        Assert.Equal(BrokerCatalog.All.Count, options.Count);
+        Assert.Equal(BrokerCatalog.All.Count + 1, options.Count); // and MSK Serverless, last
+        Assert.Equal("serverless", options[^1]!["instanceType"]!.GetValue<string>());
         var m5 = options.Single(o => o!["instanceType"]!.GetValue<string>() == "kafka.m5.large")!;
         Assert.Equal("standard", m5["brokerClass"]!.GetValue<string>());
         Assert.Equal(12, m5["brokers"]!.GetValue<int>());

@@ -1,0 +1,148 @@
+namespace MskPlanner.Sizing;
+
+/// <summary>The limits of an MSK Serverless cluster the planner checks a workload against.</summary>
+public enum ServerlessLimitKind
+{
+    Ingress,
+    Egress,
+    Partitions,
+    PartitionIngress,
+    PartitionEgress,
+    ClientConnections,
+    MessageSize,
+    ConsumerGroups,
+}
+
+/// <summary>One Serverless limit: what it caps, its cap, and how the planner reads it.</summary>
+/// <param name="Phrase">How a sentence names it: "ingress of 200 MiB/s per cluster".</param>
+public sealed record ServerlessLimit(ServerlessLimitKind Kind, string Key, string Label, double Cap, string Unit, string Phrase);
+
+/// <summary>A limit checked: the workload's demand beside the cap.</summary>
+public sealed record ServerlessCheck(ServerlessLimit Limit, double Demand)
+{
+    public bool Fits => Demand <= Limit.Cap;
+
+    public double Utilization => Demand / Limit.Cap;
+}
+
+/// <summary>MSK Serverless rates for one region, USD.</summary>
+/// <param name="Source">Where the rates come from: the live price list, or the bundled, dated rate and its source.</param>
+public sealed record ServerlessRates(
+    double ClusterHour, double PartitionHour, double StoragePerGiBMonth, double DataInPerGiB, double DataOutPerGiB, string Source);
+
+/// <summary>A month (730 hours) of MSK Serverless charges, USD, each rounded to cents.</summary>
+public sealed record ServerlessCost(decimal Cluster, decimal Partitions, decimal Storage, decimal DataIn, decimal DataOut)
+{
+    public decimal Total => Cluster + Partitions + Storage + DataIn + DataOut;
+}
+
+/// <summary>The workload on MSK Serverless: every limit checked, and its cost when it fits.</summary>
+/// <param name="LeaderPartitions">Serverless bills and caps leader partitions: the plan's replicas over its replication factor.</param>
+/// <param name="StorageGiB">What Serverless stores: one copy of the whole retention.</param>
+/// <param name="RuledOutBy">The first check that fails, in the order of <see cref="ServerlessLimits.All"/>.</param>
+/// <param name="UnavailableReason">Why Serverless cannot take this workload; null when it can.</param>
+public sealed record ServerlessOption(
+    int LeaderPartitions,
+    double StorageGiB,
+    IReadOnlyList<ServerlessCheck> Checks,
+    ServerlessCheck? RuledOutBy,
+    string? UnavailableReason,
+    ServerlessCost? MonthlyCost,
+    string? RatesSource)
+{
+    public bool IsAvailable => UnavailableReason is null;
+
+    /// <summary>"$1,234.56 / month", or why it cannot take the workload, in a few words.</summary>
+    public string Summary => MonthlyCost is { } cost
+        ? $"{Figures.Usd(cost.Total)} / month"
+        : RuledOutBy is { } failed ? $"ruled out: over its {failed.Limit.Label.ToLowerInvariant()} cap" : $"ruled out: {UnavailableReason}";
+}
+
+/// <summary>
+/// MSK Serverless's per-cluster quotas, from the MSK developer guide's "MSK Serverless quota" table.
+/// UNVERIFIED here: read from a copy of that table (2026), not from AWS's live page; AWS writes the throughput caps
+/// as "MBps", read here as MiB/s as the planner's other throughput figures are.
+/// </summary>
+public static class ServerlessLimits
+{
+    public static readonly ServerlessLimit Ingress = new(ServerlessLimitKind.Ingress, "ingress", "Ingress", 200, "MiB/s peak data in", "ingress of 200 MiB/s per cluster");
+    public static readonly ServerlessLimit Egress = new(ServerlessLimitKind.Egress, "egress", "Egress", 400, "MiB/s peak data out", "egress of 400 MiB/s per cluster");
+
+    /// <summary>Leader partitions of non-compacted topics; compacted topics have a cap of 120, which the planner does not model.</summary>
+    public static readonly ServerlessLimit Partitions = new(ServerlessLimitKind.Partitions, "partitions", "Partitions", 2400, "leader partitions", "2,400 leader partitions per cluster");
+
+    public static readonly ServerlessLimit PartitionIngress = new(ServerlessLimitKind.PartitionIngress, "partitionIngress", "Ingress per partition", 5,
+        "MiB/s peak data in per partition", "5 MiB/s of data in per partition");
+
+    public static readonly ServerlessLimit PartitionEgress = new(ServerlessLimitKind.PartitionEgress, "partitionEgress", "Egress per partition", 10,
+        "MiB/s peak data out per partition", "10 MiB/s of data out per partition");
+
+    public static readonly ServerlessLimit ClientConnections = new(ServerlessLimitKind.ClientConnections, "clientConnections", "Client connections", 3000,
+        "connections", "3,000 client connections per cluster");
+
+    public static readonly ServerlessLimit MessageSize = new(ServerlessLimitKind.MessageSize, "messageSize", "Message size", 8 * 1024 * 1024,
+        "bytes, the largest stream's average message", "messages of at most 8 MiB");
+
+    public static readonly ServerlessLimit ConsumerGroups = new(ServerlessLimitKind.ConsumerGroups, "consumerGroups", "Consumer groups", 500,
+        "consumer groups", "500 consumer groups per cluster");
+
+    /// <summary>In the order a workload is checked: the first that fails is the one reported.</summary>
+    public static IReadOnlyList<ServerlessLimit> All { get; } =
+        [Ingress, Egress, Partitions, PartitionIngress, PartitionEgress, ClientConnections, MessageSize, ConsumerGroups];
+}
+
+/// <summary>
+/// Prices and checks a workload on MSK Serverless (docs/sizing.md, "MSK Serverless"). Serverless has no brokers to
+/// size: AWS scales it within fixed quotas, so the question is whether the workload fits them, and what its usage costs.
+/// </summary>
+public static class ServerlessEngine
+{
+    private const double SecondsPerHour = 3600;
+    private const double MiBPerGiB = 1024;
+
+    public static ServerlessOption Size(SizingInput input, StorageFigures storage, PriceSheet prices)
+    {
+        // Serverless keeps three copies itself; the plan's partitions count replicas at its own factor.
+        var leaders = Math.Max(1, (int)Math.Ceiling(input.Partitions / (double)input.ReplicationFactor));
+        var checks = new List<ServerlessCheck>
+        {
+            new(ServerlessLimits.Ingress, input.PeakDataInMiBps),
+            new(ServerlessLimits.Egress, input.PeakDataOutMiBps),
+            new(ServerlessLimits.Partitions, leaders),
+            // Spread evenly over the leaders: the best case. A hot partition reaches the cap sooner.
+            new(ServerlessLimits.PartitionIngress, input.PeakDataInMiBps / leaders),
+            new(ServerlessLimits.PartitionEgress, input.PeakDataOutMiBps / leaders),
+        };
+        if (input.ClientConnections is { } connections)
+        {
+            checks.Add(new(ServerlessLimits.ClientConnections, connections));
+        }
+
+        var ruledOutBy = checks.FirstOrDefault(c => !c.Fits);
+        var reason = input.ClientAuthentication != ClusterChoices.Iam
+            ? $"MSK Serverless takes IAM authentication only; this plan uses {ClusterChoices.AuthenticationName(input.ClientAuthentication)}."
+            : ruledOutBy is { } failed
+                ? $"Over MSK Serverless's {failed.Limit.Phrase}: this workload needs {Figures.Number(failed.Demand)} {failed.Limit.Unit}."
+                : prices.Serverless is null
+                    ? $"No MSK Serverless rates for {prices.Origin.Region}."
+                    : null;
+
+        var storageGiB = storage.ExpressGiB;
+        ServerlessCost? cost = null;
+        if (prices.Serverless is { } rates)
+        {
+            cost = new ServerlessCost(
+                Money(rates.ClusterHour * SizingEngine.HoursPerMonth),
+                Money(leaders * rates.PartitionHour * SizingEngine.HoursPerMonth),
+                Money(storageGiB * rates.StoragePerGiBMonth),
+                Money(GiBPerMonth(input.AvgDataInMiBps) * rates.DataInPerGiB),
+                Money(GiBPerMonth(input.AvgDataOutMiBps) * rates.DataOutPerGiB));
+        }
+
+        return new ServerlessOption(leaders, storageGiB, checks, ruledOutBy, reason, reason is null ? cost : null, prices.Serverless?.Source);
+    }
+
+    private static double GiBPerMonth(double mibps) => mibps * SecondsPerHour * SizingEngine.HoursPerMonth / MiBPerGiB;
+
+    private static decimal Money(double usd) => Math.Round((decimal)usd, 2, MidpointRounding.ToEven);
+}
