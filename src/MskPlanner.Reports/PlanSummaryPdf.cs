@@ -74,6 +74,11 @@ internal static class PlanSummaryPdf
                 v => Figures.Usd((decimal)v));
         }
 
+        if (result.Input.Workload is { } workload)
+        {
+            Streams(layout, workload);
+        }
+
         if (result.Serverless is { } serverless)
         {
             Serverless(layout, serverless);
@@ -121,6 +126,24 @@ internal static class PlanSummaryPdf
         Appendix(layout, result, blueprint);
 
         return layout.Finish($"MskPlanner {report.AppVersion}{(report.ShareLink is { } link ? $" | {link}" : "")}");
+    }
+
+    private static void Streams(PdfLayout layout, WorkloadTotals workload)
+    {
+        layout.Heading("Streams");
+        layout.Table(
+            [new("Stream", 2.4), new("Msg/s (peak)", 1.5, AlignRight: true), new("Size, codec", 1.5), new("In MiB/s (peak)", 1.4, AlignRight: true),
+                new("Groups", 0.8, AlignRight: true), new("Retention", 0.9, AlignRight: true), new("Partitions", 1.1, AlignRight: true)],
+            [.. workload.Streams.Select(s => new TableRow([
+                s.Name,
+                $"{Figures.Number(s.MessagesPerSecond, "#,0.#")} ({Figures.Number(s.PeakMessagesPerSecond, "#,0.#")})",
+                $"{Figures.Number(s.MessageBytes, "#,0")} B, {s.Compression} {Figures.Number(s.CompressionRatio)}x",
+                $"{Figures.Number(s.AvgDataInMiBps, "#,0.###")} ({Figures.Number(s.PeakDataInMiBps, "#,0.###")})",
+                s.ConsumerGroups.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                $"{Figures.Number(s.RetentionHours, "#,0.#")} h",
+                s.LeaderPartitions.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + (s.PartitionsSuggested ? "*" : "")]))]);
+        layout.Paragraph($"The streams add up to the workload above: data in and out summed, retention weighted by bytes, partitions as leaders x RF." +
+            (workload.Streams.Any(s => s.PartitionsSuggested) ? $" * Suggested: {Workload.SuggestionRule}." : ""), small: true);
     }
 
     private static void Serverless(PdfLayout layout, ServerlessOption serverless)

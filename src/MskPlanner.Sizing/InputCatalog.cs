@@ -9,6 +9,7 @@ public static class InputCatalog
 {
     public static readonly NumberInput AvgDataIn = new("avgDataInMiBps", "Average data in", "MiB/s", InputSection.Basic)
     {
+        FromStreams = true,
         Get = r => r.AvgDataInMiBps,
         With = (r, v) => r with { AvgDataInMiBps = v },
         Used = i => i.AvgDataInMiBps,
@@ -21,6 +22,7 @@ public static class InputCatalog
 
     public static readonly NumberInput PeakDataIn = new("peakDataInMiBps", "Peak data in", "MiB/s", InputSection.Basic)
     {
+        FromStreams = true,
         Get = r => r.PeakDataInMiBps,
         With = (r, v) => r with { PeakDataInMiBps = v },
         Used = i => i.PeakDataInMiBps,
@@ -31,6 +33,7 @@ public static class InputCatalog
 
     public static readonly NumberInput AvgDataOut = new("avgDataOutMiBps", "Average data out", "MiB/s", InputSection.Basic)
     {
+        FromStreams = true,
         Get = r => r.AvgDataOutMiBps,
         With = (r, v) => r with { AvgDataOutMiBps = v },
         Used = i => i.AvgDataOutMiBps,
@@ -43,6 +46,7 @@ public static class InputCatalog
 
     public static readonly NumberInput PeakDataOut = new("peakDataOutMiBps", "Peak data out", "MiB/s", InputSection.Basic)
     {
+        FromStreams = true,
         Get = r => r.PeakDataOutMiBps,
         With = (r, v) => r with { PeakDataOutMiBps = v },
         Used = i => i.PeakDataOutMiBps,
@@ -53,6 +57,7 @@ public static class InputCatalog
 
     public static readonly NumberInput Retention = new("retentionHours", "Retention", "hours", InputSection.Basic)
     {
+        FromStreams = true,
         Get = r => r.RetentionHours,
         With = (r, v) => r with { RetentionHours = v },
         Used = i => i.RetentionHours,
@@ -78,6 +83,7 @@ public static class InputCatalog
 
     public static readonly WholeNumberInput Partitions = new("partitions", "Partitions", "replicas", InputSection.Basic)
     {
+        FromStreams = true,
         Get = r => r.Partitions,
         With = (r, v) => r with { Partitions = v },
         Used = i => i.Partitions,
@@ -146,6 +152,7 @@ public static class InputCatalog
 
     public static readonly NumberInput LaggingConsumers = new("laggingConsumerFactor", "Lagging consumers", "× data in", InputSection.Advanced)
     {
+        FromStreams = true,
         Get = r => r.LaggingConsumerFactor,
         With = (r, v) => r with { LaggingConsumerFactor = v },
         Used = i => i.LaggingConsumerFactor,
@@ -375,8 +382,11 @@ public static class InputCatalog
         Help = "key=value pairs, separated by commas; cost tags show in the bill",
     };
 
+    public static readonly StreamsInput Streams = new(Workload.Key, "Streams", InputSection.Streams);
+
     public static IReadOnlyList<InputDefinition> All { get; } =
     [
+        Streams,
         AvgDataIn, PeakDataIn, AvgDataOut, PeakDataOut, Retention, PrimaryRetention, Partitions, ReplicationFactor, DiskUtilizationTarget, TlsInTransit,
         Region, AvailabilityZones, NearestReplicaFetching, LaggingConsumers, PeakUtilization, ProvisionedThroughput, PageCache, TlsDerate, BrokerQuota, ClientConnections, UseMaxPartitions,
         MonthlyGrowth, MonthlyGrowthOut, Horizon,

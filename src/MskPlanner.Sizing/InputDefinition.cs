@@ -12,6 +12,9 @@ public enum InputSection
 
     /// <summary>What the deploy files need beyond the workload: the cluster's name, version, security and logs.</summary>
     Cluster,
+
+    /// <summary>The workload as streams, which add up to the Basic section's data, retention and partitions.</summary>
+    Streams,
 }
 
 /// <summary>
@@ -31,6 +34,9 @@ public abstract class InputDefinition(string key, string label, string? unit, In
 
     /// <summary>What the form says under the field.</summary>
     public string? Help { get; init; }
+
+    /// <summary>Added up from the streams when the plan has any: the form shows the sum and locks the field.</summary>
+    public bool FromStreams { get; init; }
 
     /// <summary>What an empty field means ("same as average"); shown in it when empty.</summary>
     public string? Placeholder { get; init; }
@@ -380,3 +386,46 @@ public sealed class TextInput(string key, string label, InputSection section) : 
         return value;
     }
 }
+
+/// <summary>
+/// The workload as streams (<see cref="Workload"/>): in the page address as the API's JSON, in tables as a count and
+/// the first names. The form draws it as the workload builder, not as one field.
+/// </summary>
+public sealed class StreamsInput(string key, string label, InputSection section) : InputDefinition(key, label, null, section)
+{
+    /// <summary>Far more than <see cref="Workload.MaxStreams"/> streams take; a longer address value is not one of ours and is not parsed.</summary>
+    public const int MaxTextLength = 32 * 1024;
+
+    public override string? Text(SizingRequest request) =>
+        request.Streams is { Count: > 0 } streams ? System.Text.Json.JsonSerializer.Serialize([.. streams], StreamsJson.Default.StreamRequestArray) : null;
+
+    /// <summary>Text that cannot be read drops the streams; the address also holds the aggregates they added up to, so the plan's figures stay.</summary>
+    public override SizingRequest Read(SizingRequest request, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength)
+        {
+            return request with { Streams = null };
+        }
+
+        try
+        {
+            return request with { Streams = System.Text.Json.JsonSerializer.Deserialize(text, StreamsJson.Default.StreamRequestArray) };
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return request with { Streams = null };
+        }
+    }
+
+    public override string Shown(SizingInput input) => input.Workload is { } workload
+        ? $"{Figures.Count(workload.Streams.Count, "stream")}: {string.Join(", ", workload.Streams.Take(3).Select(s => s.Name))}{(workload.Streams.Count > 3 ? ", …" : "")}"
+        : "none";
+
+    public override SizingRequest Start(SizingRequest request) => request;
+}
+
+/// <summary>The streams' JSON in the page address: the API's names, empty fields left out, source-generated as this assembly is trimmable.</summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, MaxDepth = 4)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(StreamRequest[]))]
+internal sealed partial class StreamsJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -118,6 +118,12 @@ public static class ServerlessEngine
             checks.Add(new(ServerlessLimits.ClientConnections, connections));
         }
 
+        if (input.Workload is { } workload)
+        {
+            checks.Add(new(ServerlessLimits.MessageSize, workload.LargestMessageBytes));
+            checks.Add(new(ServerlessLimits.ConsumerGroups, workload.ConsumerGroups));
+        }
+
         var ruledOutBy = checks.FirstOrDefault(c => !c.Fits);
         var reason = input.ClientAuthentication != ClusterChoices.Iam
             ? $"MSK Serverless takes IAM authentication only; this plan uses {ClusterChoices.AuthenticationName(input.ClientAuthentication)}."

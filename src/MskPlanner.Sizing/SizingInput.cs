@@ -72,6 +72,9 @@ public sealed record SizingInput
     /// <summary>Tags as <c>key=value, key=value</c>; see <see cref="ClusterChoices.ParseTags"/>.</summary>
     public string Tags { get; init; } = "";
 
+    /// <summary>The streams the aggregates were added up from, when the plan describes its workload as streams.</summary>
+    public WorkloadTotals? Workload { get; init; }
+
     public bool UsesTieredStorage => RetentionHours > PrimaryRetentionHours;
 
     /// <summary>Express brokers run at 1.5 times the Standard utilization, never above 100%.</summary>

@@ -41,6 +41,9 @@ public sealed record SizingRequest
     public string? EnhancedMonitoring { get; init; }
     public string? Tags { get; init; }
 
+    /// <summary>The workload as streams; when given, they replace the aggregate data, retention, partitions and lagging inputs.</summary>
+    public IReadOnlyList<StreamRequest>? Streams { get; init; }
+
     /// <summary>
     /// Applies the defaults and checks every rule of <see cref="InputCatalog"/>. Returns the input when all is
     /// well, otherwise one message per offending field, saying what is wrong and what is allowed.
@@ -48,6 +51,67 @@ public sealed record SizingRequest
     public Outcome<SizingInput> Resolve()
     {
         var errors = new List<FieldError>();
+        if (Streams is not { Count: > 0 } streams)
+        {
+            return ResolveAggregates(errors);
+        }
+
+        if (Workload.Resolve(streams, RetentionHours ?? InputLimits.DefaultRetentionHours, errors) is not { } workload)
+        {
+            return Outcome.Failure<SizingInput>(errors);
+        }
+
+        var derived = this with
+        {
+            AvgDataInMiBps = workload.AvgDataInMiBps,
+            PeakDataInMiBps = workload.PeakDataInMiBps,
+            AvgDataOutMiBps = workload.AvgDataOutMiBps,
+            PeakDataOutMiBps = workload.PeakDataOutMiBps,
+            RetentionHours = workload.RetentionHours,
+            PrimaryRetentionHours = PrimaryRetentionHours is { } cap ? workload.PrimaryRetentionHours(cap) : null,
+            Partitions = (int)Math.Min(int.MaxValue, (long)workload.LeaderPartitions * (ReplicationFactor ?? InputLimits.DefaultReplicationFactor)),
+            LaggingConsumerFactor = workload.LaggingConsumerFactor ?? LaggingConsumerFactor,
+        };
+        var resolved = derived.ResolveAggregates(errors);
+        if (resolved.Succeeded)
+        {
+            return Outcome.Success(resolved.Value with { Workload = workload });
+        }
+
+        if (errors.Any(e => InputCatalog.Find(e.Field)?.FromStreams == true))
+        {
+            errors.Add(new(Workload.Key, "The streams add up to figures a plan cannot size; the locked fields they fill in say which and why."));
+        }
+
+        return Outcome.Failure<SizingInput>(errors);
+    }
+
+    /// <summary>
+    /// The request with its aggregate fields set to what its streams add up to (three decimals), so a form shows the
+    /// sums in place, and a plan whose streams are later removed keeps them. Unchanged while any stream is invalid.
+    /// </summary>
+    public SizingRequest WithStreamTotals()
+    {
+        if (Streams is not { Count: > 0 } streams || Workload.Resolve(streams, RetentionHours ?? InputLimits.DefaultRetentionHours, []) is not { } workload)
+        {
+            return this;
+        }
+
+        static double Shown(double value) => Math.Max(InputLimits.MinThroughputMiBps, Math.Round(value, 3));
+        return this with
+        {
+            AvgDataInMiBps = Shown(workload.AvgDataInMiBps),
+            PeakDataInMiBps = Shown(workload.PeakDataInMiBps),
+            AvgDataOutMiBps = Shown(workload.AvgDataOutMiBps),
+            PeakDataOutMiBps = Shown(workload.PeakDataOutMiBps),
+            RetentionHours = Shown(workload.RetentionHours),
+            Partitions = (int)Math.Min(InputLimits.MaxPartitions + 1L, (long)workload.LeaderPartitions * (ReplicationFactor ?? InputLimits.DefaultReplicationFactor)),
+            LaggingConsumerFactor = workload.LaggingConsumerFactor is { } lagging ? Math.Round(lagging, 3) : LaggingConsumerFactor,
+        };
+    }
+
+    private Outcome<SizingInput> ResolveAggregates(List<FieldError> errors)
+    {
         var avgIn = InputCatalog.AvgDataIn.Check(AvgDataInMiBps, errors);
         var peakIn = AtLeast(InputCatalog.PeakDataIn, PeakDataInMiBps ?? avgIn, InputCatalog.AvgDataIn, avgIn, errors);
         var avgOut = InputCatalog.AvgDataOut.Check(AvgDataOutMiBps ?? avgIn, errors);

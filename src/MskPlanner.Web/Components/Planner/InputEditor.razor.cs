@@ -12,6 +12,8 @@ namespace MskPlanner.Web.Components.Planner;
 /// </summary>
 public partial class InputEditor
 {
+    private const string FromStreamsHelp = "Added up from the streams";
+
     private (string? Value, string? Error, string? Helper) _state;
     private (string? Value, string? Error, string? Helper)? _shown;
 
@@ -28,7 +30,12 @@ public partial class InputEditor
 
     [Parameter] public EventCallback OnChange { get; set; }
 
-    protected override void OnParametersSet() => _state = (Input.Text(Form.Request), Errors.GetValueOrDefault(Input.Key), Helper);
+    /// <summary>An aggregate the plan's streams add up to: shown, not typed.</summary>
+    private bool Locked => Input.FromStreams && Form.Request.Streams is { Count: > 0 };
+
+    private string? ShownHelper => Locked ? FromStreamsHelp : Helper;
+
+    protected override void OnParametersSet() => _state = (Input.Text(Form.Request), Errors.GetValueOrDefault(Input.Key), ShownHelper);
 
     protected override bool ShouldRender() => _shown != _state;
 
@@ -36,7 +43,7 @@ public partial class InputEditor
 
     private Task ChangeAsync(SizingRequest request)
     {
-        Form.Request = request;
+        Form.Request = request.WithStreamTotals();
         return OnChange.InvokeAsync();
     }
 }

@@ -33,6 +33,9 @@ public partial class NumberField<T>
 
     [Parameter] public bool Optional { get; set; }
 
+    /// <summary>Shown but not typed in: its value is worked out from other inputs.</summary>
+    [Parameter] public bool Locked { get; set; }
+
     [Parameter] public T? Value { get; set; }
 
     [Parameter] public EventCallback<T?> ValueChanged { get; set; }

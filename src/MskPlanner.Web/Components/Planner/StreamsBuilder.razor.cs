@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Components;
+
+using MskPlanner.Sizing;
+using MskPlanner.Web.Planner;
+
+namespace MskPlanner.Web.Components.Planner;
+
+/// <summary>Edits the plan's streams; every edit writes what they add up to into the aggregate fields, which stay locked while there are streams.</summary>
+public partial class StreamsBuilder
+{
+    private bool _open;
+
+    [Parameter, EditorRequired] public PlannerForm Form { get; set; } = new();
+
+    [Parameter] public IReadOnlyDictionary<string, string> Errors { get; set; } = new Dictionary<string, string>();
+
+    [Parameter] public EventCallback OnChange { get; set; }
+
+    private IReadOnlyList<StreamRequest> Streams => Form.Request.Streams ?? [];
+
+    private double DefaultRetention => Form.Request.RetentionHours ?? InputLimits.DefaultRetentionHours;
+
+    private WorkloadTotals? Totals => Streams.Count == 0 ? null : Workload.Resolve(Streams, DefaultRetention, []);
+
+    private int _shownCount;
+    private bool _hadErrors;
+
+    /// <summary>
+    /// Streams arriving with a loaded plan open the builder, as does a new problem in one of them: their fields are where
+    /// the plan's figures come from, and where the message is.
+    /// </summary>
+    protected override void OnParametersSet()
+    {
+        var hasErrors = Errors.Keys.Any(k => k.StartsWith(Workload.Key, StringComparison.Ordinal));
+        _open |= (Streams.Count > 0 && _shownCount == 0) || (hasErrors && !_hadErrors);
+        _shownCount = Streams.Count;
+        _hadErrors = hasErrors;
+    }
+
+    private string Title(int index) => Streams[index].Name is { Length: > 0 } name ? $"Stream {index + 1}: {name}" : $"Stream {index + 1}";
+
+    private static string Key(int index, string field) => $"{Workload.Key}[{index}].{field}";
+
+    private static string TypicalRatio(StreamRequest stream) =>
+        Workload.Codecs.FirstOrDefault(c => c.Name == (stream.Compression ?? "none")) is { Name: not null } codec ? $"{Figures.Number(codec.TypicalRatio)} (typical)" : "";
+
+    private string FiguresOf(StreamRequest stream, int index)
+    {
+        if (Workload.Resolve([stream with { Name = stream.Name ?? $"stream {index + 1}" }], DefaultRetention, []) is not { } one)
+        {
+            return "Fill in messages per second and message size to see this stream's figures.";
+        }
+
+        var figures = one.Streams[0];
+        var partitions = figures.PartitionsSuggested
+            ? $"{Figures.Count(figures.LeaderPartitions, "leader partition")} suggested: {Workload.SuggestionRule}"
+            : Figures.Count(figures.LeaderPartitions, "leader partition");
+        return $"{Figures.Number(figures.AvgDataInMiBps, "#,0.###")} MiB/s in (peak {Figures.Number(figures.PeakDataInMiBps, "#,0.###")}), " +
+            $"{Figures.Number(figures.AvgDataOutMiBps, "#,0.###")} MiB/s out; keeps {Figures.Number(figures.RetainedGiB, "#,0.#")} GiB (one copy); {partitions}.";
+    }
+
+    private static string TotalsText(WorkloadTotals totals) =>
+        $"The streams add up to {Figures.Number(totals.AvgDataInMiBps, "#,0.###")} MiB/s in (peak {Figures.Number(totals.PeakDataInMiBps, "#,0.###")}), " +
+        $"{Figures.Number(totals.AvgDataOutMiBps, "#,0.###")} MiB/s out (peak {Figures.Number(totals.PeakDataOutMiBps, "#,0.###")}), " +
+        $"{Figures.Count(totals.LeaderPartitions, "leader partition")} and a byte-weighted retention of {Figures.Number(totals.RetentionHours, "#,0.#")} hours.";
+
+    private Task AddAsync()
+    {
+        _open = true;
+        return SetAsync([.. Streams, new StreamRequest { RetentionHours = DefaultRetention, ConsumerGroups = 1, Compression = "none" }]);
+    }
+
+    private Task RemoveAsync(int index) => SetAsync([.. Streams.Where((_, i) => i != index)]);
+
+    private Task EditAsync(int index, StreamRequest stream) => SetAsync([.. Streams.Select((s, i) => i == index ? stream : s)]);
+
+    private Task SetAsync(StreamRequest[] streams)
+    {
+        Form.Request = (Form.Request with { Streams = streams.Length == 0 ? null : streams }).WithStreamTotals();
+        return OnChange.InvokeAsync();
+    }
+}
