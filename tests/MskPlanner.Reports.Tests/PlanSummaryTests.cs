@@ -95,6 +95,27 @@ public class PlanSummaryTests
     }
 
     [Fact]
+    public void A_plan_described_as_streams_lists_each_stream_and_how_they_add_up()
+    {
+        var report = Reports.Plan(new SizingRequest
+        {
+            Streams =
+            [
+                new StreamRequest { Name = "orders", MessagesPerSecond = 1000, MessageBytes = 1024, ConsumerGroups = 2 },
+                new StreamRequest { Name = "clicks", MessagesPerSecond = 20_000, MessageBytes = 512, Compression = "zstd", RetentionHours = 24 },
+            ],
+        });
+
+        var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(report));
+
+        var streams = pdf.All[pdf.All.IndexOf("Streams", StringComparison.Ordinal)..];
+        Assert.Contains("orders", streams, StringComparison.Ordinal);
+        Assert.Contains("512 B, zstd 3.2x", streams, StringComparison.Ordinal);
+        Assert.Contains("retention weighted by bytes", streams, StringComparison.Ordinal);
+        Assert.Contains("2 streams:", pdf.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_workload_Serverless_cannot_take_says_which_quota_rules_it_out()
     {
         var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(Reports.Plan(new SizingRequest { AvgDataInMiBps = 250, Partitions = 3000 })));

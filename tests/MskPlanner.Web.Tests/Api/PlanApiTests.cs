@@ -37,6 +37,20 @@ public class PlanApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAppF
     }
 
     [Fact]
+    public async Task A_plan_keeps_its_streams_and_is_sized_by_them()
+    {
+        var streams = new JsonArray(new JsonObject { ["name"] = "orders", ["messagesPerSecond"] = 5000, ["messageBytes"] = 2048, ["consumerGroups"] = 2 });
+        var created = await CreateAsync("By topic", new JsonObject { ["streams"] = streams });
+        var id = created["id"]!.GetValue<int>();
+
+        var read = await _client.GetFromJsonAsync<JsonObject>($"/api/v1/plans/{id}");
+        Assert.Equal("orders", read!["revision"]!["inputs"]!["streams"]![0]!["name"]!.GetValue<string>());
+        // 5,000 x 2,048 B = 9.765625 MiB/s, read by 2 groups.
+        Assert.Equal(9.765625, read["sizing"]!["input"]!["avgDataInMiBps"]!.GetValue<double>(), 9);
+        Assert.Equal(19.53125, read["sizing"]!["input"]!["avgDataOutMiBps"]!.GetValue<double>(), 9);
+    }
+
+    [Fact]
     public async Task Deleting_a_plan_hides_it_and_restore_brings_it_back()
     {
         var id = (await CreateAsync("Temporary", new JsonObject { ["avgDataInMiBps"] = 5, ["partitions"] = 50 }))["id"]!.GetValue<int>();

@@ -1,6 +1,5 @@
 using Bunit;
 
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 using MskPlanner.Pricing;
@@ -138,19 +137,6 @@ public class PlannerPageTests : PlannerTestContext
         Assert.Contains("No bundled prices for eu-west-1", page.Find("[data-testid=prices]").TextContent, StringComparison.Ordinal);
     }
 
-    private void Navigate(string uri) => Services.GetRequiredService<NavigationManager>().NavigateTo(uri);
-
     private static string Cell(IRenderedComponent<PlannerPage> page, string type, string column) =>
         page.Find($"tr[data-type='{type}'] td[data-col={column}]").TextContent.Trim();
-
-    /// <summary>The page keeps its address in step through this module, not through a Blazor navigation.</summary>
-    private BunitJSModuleInterop AddressBar()
-    {
-        var module = JSInterop.SetupModule("./js/address.js");
-        module.SetupVoid("replaceAddress", _ => true).SetVoidResult();
-        return module;
-    }
-
-    private static string LastAddress(BunitJSModuleInterop module) =>
-        module.Invocations["replaceAddress"] is { Count: > 0 } calls && calls[^1].Arguments is [string address, ..] ? address : "";
 }

@@ -50,6 +50,19 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
 
     protected IRenderedComponent<MudDialogProvider> Dialogs { get; }
 
+    protected void Navigate(string uri) => Services.GetRequiredService<NavigationManager>().NavigateTo(uri);
+
+    /// <summary>The planner keeps its address in step through this module, not through a Blazor navigation.</summary>
+    protected BunitJSModuleInterop AddressBar()
+    {
+        var module = JSInterop.SetupModule("./js/address.js");
+        module.SetupVoid("replaceAddress", _ => true).SetVoidResult();
+        return module;
+    }
+
+    protected static string LastAddress(BunitJSModuleInterop module) =>
+        module.Invocations["replaceAddress"] is { Count: > 0 } calls && calls[^1].Arguments is [string address, ..] ? address : "";
+
     protected PlanService Plans => Services.GetRequiredService<PlanService>();
 
     public Task InitializeAsync() =>
