@@ -37,7 +37,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
         string[] pages =
         [
             "/?avgDataInMiBps=40&partitions=1200", "/?avgDataInMiBps=-5&partitions=1200", "/?avgDataInMiBps=40&partitions=1200&monthlyGrowthPercent=12&horizonMonths=36", "/plans", $"/plans/{id}", $"/shared/{token}",
-            $"/compare?items={id},{id}", $"/compare?plan={id}&variants=zones", "/capacity", "/nope",
+            $"/compare?items={id},{id}", $"/compare?plan={id}&variants=zones", "/capacity", "/nope", StreamsPage,
         ];
         // The test injects axe, which the app's content security policy would rightly refuse.
         await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -78,6 +78,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
 
         Assert.True(findings.Count == 0, string.Join('\n', findings));
     }
+
+    /// <summary>A planner with two streams, one with the longest name allowed: the builder opens by itself and the streams table shows.</summary>
+    private static string StreamsPage => "/?streams=" + Uri.EscapeDataString(
+        "[{\"name\":\"" + new string('o', 60) + "\",\"messagesPerSecond\":5000,\"messageBytes\":900,\"compression\":\"zstd\",\"partitions\":12}," +
+        "{\"name\":\"clicks\",\"messagesPerSecond\":20,\"messageBytes\":100}]");
 
     private async Task<int> CreatePlanAsync()
     {

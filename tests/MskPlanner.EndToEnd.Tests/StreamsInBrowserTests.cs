@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+
+namespace MskPlanner.EndToEnd.Tests;
+
+/// <summary>The workload builder and MSK Serverless in a real browser, driven from the keyboard where it matters.</summary>
+[Collection(SharedBrowser.Name)]
+public sealed class StreamsInBrowserTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_user_describes_two_topics_and_the_plan_sizes_by_their_sums_with_Serverless_beside_it()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.Address.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/?avgDataInMiBps=10&partitions=100");
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator("[data-testid=serverless-total]")).ToContainTextAsync("/ month");
+
+        await page.Locator("[data-testid=streams-toggle]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-testid=streams-toggle]")).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.Locator("[data-testid=add-stream]").ClickAsync();
+        await page.Locator("input[id='streams[0].name']").FillAsync("orders");
+        await page.Locator("input[id='streams[0].messagesPerSecond']").FillAsync("1000");
+        await page.Locator("input[id='streams[0].messageBytes']").FillAsync("1024");
+        await page.Locator("input[id='streams[0].consumerGroups']").FillAsync("2");
+        await page.Locator("[data-testid=add-stream]").ClickAsync();
+        await page.Locator("input[id='streams[1].messagesPerSecond']").FillAsync("2000");
+        await page.Locator("input[id='streams[1].messageBytes']").FillAsync("512");
+
+        // By hand: 1,000 x 1,024 B + 2,000 x 512 B = 2,048,000 B/s = 1.953 MiB/s; out 2 x 0.977 + 0.977 = 2.93 MiB/s.
+        await Assertions.Expect(page.Locator("input#avgDataInMiBps")).ToHaveValueAsync("1.953");
+        await Assertions.Expect(page.Locator("input#avgDataInMiBps")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("input#avgDataOutMiBps")).ToHaveValueAsync("2.93");
+        await Assertions.Expect(page.Locator("[data-testid=streams-table]")).ToContainTextAsync("orders");
+        await Assertions.Expect(page.Locator("[data-testid=serverless]")).ToContainTextAsync("2 leader partitions");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("streams="));
+
+        // The address reproduces the streams.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator("fieldset.stream > legend").First).ToHaveTextAsync("Stream 1: orders");
+        await Assertions.Expect(page.Locator("input#avgDataInMiBps")).ToHaveValueAsync("1.953");
+    }
+
+    [Fact]
+    public async Task A_workload_over_a_Serverless_quota_says_which_one()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.Address.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/?avgDataInMiBps=250&partitions=3000");
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=serverless-ruled-out]")).ToContainTextAsync("Over MSK Serverless's ingress of 200 MiB/s per cluster");
+    }
+}
