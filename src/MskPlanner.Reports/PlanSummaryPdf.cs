@@ -124,8 +124,36 @@ internal static class PlanSummaryPdf
         }
 
         Appendix(layout, result, blueprint);
+        HowWorkedOut(layout, result, headline?.Option);
 
         return layout.Finish($"MskPlanner {report.AppVersion}{(report.ShareLink is { } link ? $" | {link}" : "")}");
+    }
+
+    /// <summary>The explanations of the costed pick's figures, storage, network and Serverless: each formula with this plan's values and its constants' sources.</summary>
+    private static void HowWorkedOut(PdfLayout layout, SizingResult result, BrokerOption? costedBy)
+    {
+        layout.Heading("Appendix: how the figures were worked out");
+        var explained = Explain.Storage(result).Concat(Explain.Network(result));
+        if (costedBy is not null)
+        {
+            explained = Explain.ForOption(result, costedBy).Concat(explained);
+        }
+
+        if (result.Serverless is { } serverless)
+        {
+            explained = explained.Concat(Explain.ForServerless(result, serverless));
+        }
+
+        foreach (var (_, e) in explained)
+        {
+            layout.Paragraph($"{e.Figure}: {e.Value}", bold: true);
+            layout.Paragraph($"Formula: {e.Formula}", small: true);
+            layout.Paragraph($"This plan: {e.Working}", small: true);
+            if (e.Constants.Count > 0)
+            {
+                layout.Paragraph("Constants: " + string.Join("; ", e.Constants.Select(c => $"{c.Name} = {c.Value} ({c.Source})")), small: true);
+            }
+        }
     }
 
     private static void Streams(PdfLayout layout, WorkloadTotals workload)

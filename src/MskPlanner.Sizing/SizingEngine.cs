@@ -40,6 +40,7 @@ public static class SizingEngine
         {
             Growth = GrowthEngine.Project(input, prices),
             Serverless = ServerlessEngine.Size(input, storage, prices),
+            Rates = prices,
         };
     }
 

@@ -101,6 +101,9 @@ public sealed record SizingResult(
     /// <summary>The plan month by month, when it gives a growth rate.</summary>
     public GrowthProjection? Growth { get; init; }
 
+    /// <summary>The prices the result was costed with, which its explanations quote.</summary>
+    public PriceSheet? Rates { get; init; }
+
     /// <summary>The workload on MSK Serverless, beside the provisioned options.</summary>
     public ServerlessOption? Serverless { get; init; }
 }

@@ -52,4 +52,27 @@ public sealed class StreamsInBrowserTests(BrowserFixture fixture)
 
         await Assertions.Expect(page.Locator("[data-testid=serverless-ruled-out]")).ToContainTextAsync("Over MSK Serverless's ingress of 200 MiB/s per cluster");
     }
+
+    [Fact]
+    public async Task Any_figure_opens_how_it_was_worked_out_and_Escape_closes_it()
+    {
+        // The test injects axe into the open dialog, which the app's content security policy would rightly refuse.
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.Address.ToString(), BypassCSP = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/?avgDataInMiBps=50&partitions=3000");
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+
+        await page.Locator("button[aria-label^='kafka.m5.2xlarge: Ingress at']").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        // By hand: min(250 / 6.5, 320 / 7.2) x 1 x 0.5 = 19.231 MiB/s per broker.
+        await Assertions.Expect(page.Locator("[data-testid=working]")).ToContainTextAsync("min(250 ÷ 6.5, 320 ÷ 7.2) × 1 × 0.5 = 19.231 MiB/s");
+        await Assertions.Expect(page.Locator("[data-testid=close-explanation]")).ToBeFocusedAsync();
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(RunningApp.RepositoryRoot(), "tests", "MskPlanner.EndToEnd.Tests", "node_modules", "axe-core", "axe.min.js") });
+        var violations = await page.EvaluateAsync<string[]>(
+            "async () => (await axe.run()).violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)");
+        Assert.Empty(violations);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("[data-testid=explanation]")).ToHaveCountAsync(0);
+    }
 }

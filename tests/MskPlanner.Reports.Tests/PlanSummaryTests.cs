@@ -116,6 +116,21 @@ public class PlanSummaryTests
     }
 
     [Fact]
+    public void An_appendix_explains_the_costed_picks_figures_with_formulas_working_and_sources()
+    {
+        var report = Reports.Plan(Workload);
+
+        var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(report));
+
+        var appendix = pdf.All[pdf.All.IndexOf("Appendix: how the figures were worked out", StringComparison.Ordinal)..];
+        var pick = PlanHeadline.Pick(report.Result, report.Family)!.Option!;
+        Assert.Contains($"{pick.Type.Name}: brokers", appendix, StringComparison.Ordinal);
+        Assert.Contains("Formula: brokers × hourly price × 730 hours", appendix, StringComparison.Ordinal);
+        Assert.Contains($"usagetype <P>-Kafka.{pick.Type.Name["kafka.".Length..]}", appendix, StringComparison.Ordinal);
+        Assert.Contains("EBS to provision (Standard brokers)", appendix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_workload_Serverless_cannot_take_says_which_quota_rules_it_out()
     {
         var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(Reports.Plan(new SizingRequest { AvgDataInMiBps = 250, Partitions = 3000 })));

@@ -15,7 +15,7 @@ public static class SizingEndpoints
         api.MapPost("/sizing", SizeAsync)
             .WithName("SizeCluster")
             .WithSummary("Size an MSK cluster for every broker type and price it.")
-            .WithDescription("Only avgDataInMiBps and partitions are required; omitted fields take the model's defaults. " +
+            .WithDescription("Only avgDataInMiBps and partitions are required; omitted fields take the model's defaults. ?explain=true adds how every figure was worked out. " +
                 "Throughput in MiB/s, retention in hours, storage in GiB, money in USD per month (730 hours).")
             .Accepts<SizingRequest>("application/json");
 
@@ -42,11 +42,13 @@ public static class SizingEndpoints
             : JsonBody.Problem(question.Errors, "The cluster has invalid fields.");
     }
 
-    private static async Task<Results<Ok<SizingResponse>, ValidationProblem>> SizeAsync(JsonInput<SizingRequest> body, SizingService sizing, CancellationToken cancellationToken)
+    /// <param name="explain">true adds <c>explain</c>: how every figure was worked out, keyed by its path in the answer.</param>
+    private static async Task<Results<Ok<SizingResponse>, ValidationProblem>> SizeAsync(
+        JsonInput<SizingRequest> body, SizingService sizing, CancellationToken cancellationToken, bool explain = false)
     {
         var outcome = await sizing.SizeAsync(body.Value, cancellationToken);
         return outcome.Succeeded
-            ? TypedResults.Ok(SizingResponse.From(outcome.Value))
+            ? TypedResults.Ok(SizingResponse.From(outcome.Value, explain: explain))
             : JsonBody.Problem(outcome.Errors, "The workload has invalid fields.");
     }
 }

@@ -13,10 +13,12 @@ public sealed record SizingResponse(
     NetworkFigures Network,
     IReadOnlyList<Advice> Advice,
     PricesResponse Prices,
-    GrowthResponse? Growth)
+    GrowthResponse? Growth,
+    IReadOnlyDictionary<string, Explanation>? Explain)
 {
     /// <param name="family">The family a saved plan settles on, whose own advice joins the sizing's.</param>
-    public static SizingResponse From(SizingResult result, BrokerFamily? family = null) => new(
+    /// <param name="explain">Adds how every figure was worked out, keyed by its path in this answer.</param>
+    public static SizingResponse From(SizingResult result, BrokerFamily? family = null, bool explain = false) => new(
         result.Input,
         [.. result.Options.Select(BrokerOptionResponse.From), .. result.Serverless is { } serverless ? [ServerlessOptionResponse.From(serverless)] : Array.Empty<OptionResponse>()],
         result.Recommended.ToDictionary(r => Names.Key(r.Family), RecommendationResponse.From),
@@ -24,7 +26,8 @@ public sealed record SizingResponse(
         result.Network,
         PlanAdvice.For(result, family),
         new PricesResponse(result.Prices.Source, result.Prices.Region, result.Prices.AsOf, result.Prices.Note),
-        GrowthResponse.From(result.Growth));
+        GrowthResponse.From(result.Growth),
+        explain ? MskPlanner.Sizing.Explain.All(result) : null);
 }
 
 public sealed record GrowthPickResponse(string? InstanceType, int? Brokers, string? BindingLimit, decimal? MonthlyTotal);

@@ -216,5 +216,20 @@ public class SizingApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAp
         return JsonNode.Parse(text)!;
     }
 
+    [Fact]
+    public async Task Explain_on_request_adds_how_each_figure_was_worked_out_keyed_by_its_path()
+    {
+        using var plain = await _client.PostAsJsonAsync("/api/v1/sizing", new { avgDataInMiBps = 50, partitions = 3000 });
+        using var explained = await _client.PostAsJsonAsync("/api/v1/sizing?explain=true", new { avgDataInMiBps = 50, partitions = 3000 });
+
+        Assert.Null((await plain.Content.ReadFromJsonAsync<JsonObject>())!["explain"]);
+        var explain = (await explained.Content.ReadFromJsonAsync<JsonObject>())!["explain"]!;
+        var ingress = explain["options.kafka.m5.2xlarge.limits.ingress"]!;
+        Assert.StartsWith("min(250 ÷ 6.5, 320 ÷ 7.2) × 1 × 0.5 = 19.231 MiB/s", ingress["working"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotEmpty(ingress["constants"]!.AsArray());
+        Assert.NotNull(explain["storage.ebsGiB"]!["formula"]);
+        Assert.NotNull(explain["options.serverless.monthlyCost.cluster"]);
+    }
+
     private static decimal Cents(double amount) => Math.Round((decimal)amount, 2, MidpointRounding.ToEven);
 }

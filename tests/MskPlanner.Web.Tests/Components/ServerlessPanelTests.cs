@@ -18,7 +18,7 @@ public class ServerlessPanelTests : PlannerTestContext
         var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
 
         var panel = view.Find("[data-testid=serverless]");
-        Assert.Equal($"{Figures.Usd(result.Serverless!.MonthlyCost!.Total)} / month", view.Find("[data-testid=serverless-total]").TextContent);
+        Assert.Equal($"{Figures.Usd(result.Serverless!.MonthlyCost!.Total)} / month", view.Find("[data-testid=serverless-total]").TextContent.Trim());
         Assert.Contains("100 leader partitions", panel.TextContent, StringComparison.Ordinal);
         Assert.Contains("Rates: bundled us-east-1 rates as of", panel.TextContent, StringComparison.Ordinal);
         Assert.Empty(view.FindAll("[data-testid=serverless-ruled-out]"));

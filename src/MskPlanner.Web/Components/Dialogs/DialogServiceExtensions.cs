@@ -17,4 +17,9 @@ public static class DialogServiceExtensions
         });
         return await dialog.Result is { Canceled: false };
     }
+
+    /// <summary>Shows how figures were worked out; nothing to answer.</summary>
+    public static Task ExplainAsync(this IDialogService dialogs, string title, IEnumerable<MskPlanner.Sizing.Explanation> explanations) =>
+        dialogs.ShowAsync<ExplanationDialog>(title, new DialogParameters<ExplanationDialog> { { d => d.Explanations, [.. explanations] } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
 }
