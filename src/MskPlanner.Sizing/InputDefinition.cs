@@ -409,7 +409,9 @@ public sealed class StreamsInput(string key, string label, InputSection section)
 
         try
         {
-            return request with { Streams = System.Text.Json.JsonSerializer.Deserialize(text, StreamsJson.Default.StreamRequestArray) };
+            // More streams than a plan may hold is not an address this app wrote; the form would draw every one.
+            var streams = System.Text.Json.JsonSerializer.Deserialize(text, StreamsJson.Default.StreamRequestArray);
+            return request with { Streams = streams is { Length: > 0 and <= Workload.MaxStreams } ? streams : null };
         }
         catch (System.Text.Json.JsonException)
         {
