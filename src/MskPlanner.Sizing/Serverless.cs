@@ -104,27 +104,36 @@ public static class ServerlessEngine
     {
         // Serverless keeps three copies itself; the plan's partitions count replicas at its own factor.
         var leaders = Math.Max(1, (int)Math.Ceiling(input.Partitions / (double)input.ReplicationFactor));
-        var checks = new List<ServerlessCheck>
-        {
-            new(ServerlessLimits.Ingress, input.PeakDataInMiBps),
-            new(ServerlessLimits.Egress, input.PeakDataOutMiBps),
-            new(ServerlessLimits.Partitions, leaders),
-            // Spread evenly over the leaders: the best case. A hot partition reaches the cap sooner.
-            new(ServerlessLimits.PartitionIngress, input.PeakDataInMiBps / leaders),
-            new(ServerlessLimits.PartitionEgress, input.PeakDataOutMiBps / leaders),
-        };
+        // An array, not a list and a query: this runs on every keystroke beside the 23 broker types.
+        var checks = new ServerlessCheck[5 + (input.ClientConnections is null ? 0 : 1) + (input.Workload is null ? 0 : 2)];
+        checks[0] = new(ServerlessLimits.Ingress, input.PeakDataInMiBps);
+        checks[1] = new(ServerlessLimits.Egress, input.PeakDataOutMiBps);
+        checks[2] = new(ServerlessLimits.Partitions, leaders);
+        // Spread evenly over the leaders: the best case. A hot partition reaches the cap sooner.
+        checks[3] = new(ServerlessLimits.PartitionIngress, input.PeakDataInMiBps / leaders);
+        checks[4] = new(ServerlessLimits.PartitionEgress, input.PeakDataOutMiBps / leaders);
+        var next = 5;
         if (input.ClientConnections is { } connections)
         {
-            checks.Add(new(ServerlessLimits.ClientConnections, connections));
+            checks[next++] = new(ServerlessLimits.ClientConnections, connections);
         }
 
         if (input.Workload is { } workload)
         {
-            checks.Add(new(ServerlessLimits.MessageSize, workload.LargestMessageBytes));
-            checks.Add(new(ServerlessLimits.ConsumerGroups, workload.ConsumerGroups));
+            checks[next++] = new(ServerlessLimits.MessageSize, workload.LargestMessageBytes);
+            checks[next] = new(ServerlessLimits.ConsumerGroups, workload.ConsumerGroups);
         }
 
-        var ruledOutBy = checks.FirstOrDefault(c => !c.Fits);
+        ServerlessCheck? ruledOutBy = null;
+        foreach (var check in checks)
+        {
+            if (!check.Fits)
+            {
+                ruledOutBy = check;
+                break;
+            }
+        }
+
         var reason = input.ClientAuthentication != ClusterChoices.Iam
             ? $"MSK Serverless takes IAM authentication only; this plan uses {ClusterChoices.AuthenticationName(input.ClientAuthentication)}."
             : ruledOutBy is { } failed

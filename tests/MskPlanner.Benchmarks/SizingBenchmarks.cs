@@ -20,6 +20,8 @@ public class SizingBenchmarks
     private SizingInput _growing = default!;
     private ClusterBlueprint _blueprint = default!;
     private CapacityQuestion _capacity = default!;
+    private SizingRequest _twentyStreams = default!;
+    private SizingResult _sized = default!;
 
     [GlobalSetup]
     public void Setup()
@@ -39,6 +41,14 @@ public class SizingBenchmarks
         _growing = (_request with { MonthlyGrowthPercent = 8, HorizonMonths = 36 }).Resolve().GetValueOrThrow();
         _blueprint = ClusterBlueprint.From(SizingEngine.Size(_steady, _prices), null, "Orders (prod)").GetValueOrThrow();
         _capacity = new CapacityRequest { InstanceType = "kafka.m5.2xlarge", Brokers = 6, VolumeGiBPerBroker = 2000 }.Resolve().GetValueOrThrow();
+        _twentyStreams = new SizingRequest
+        {
+            Streams = [.. Enumerable.Range(0, Workload.MaxStreams).Select(i => new StreamRequest
+            {
+                Name = $"topic-{i}", MessagesPerSecond = 1000 + (i * 250), MessageBytes = 800, Compression = "zstd", ConsumerGroups = 1 + (i % 4), RetentionHours = 24 * (1 + (i % 7)),
+            })],
+        };
+        _sized = SizingEngine.Size(_steady, _prices);
     }
 
     [Benchmark(Baseline = true)]
@@ -56,6 +66,14 @@ public class SizingBenchmarks
 
     [Benchmark]
     public ClusterCapacity WhatSixBrokersCanTake() => CapacityEngine.Capacity(_capacity);
+
+    /// <summary>The most streams a plan may hold, checked and added up, then sized: a keystroke in the workload builder.</summary>
+    [Benchmark]
+    public SizingResult TwentyStreamsResolvedAndSized() => SizingEngine.Size(_twentyStreams.Resolve().GetValueOrThrow(), _prices);
+
+    /// <summary>Every figure's explanation, as ?explain=true answers (the page builds one at a time, on a click).</summary>
+    [Benchmark]
+    public int ExplainEveryFigure() => Explain.All(_sized).Count;
 
     /// <summary>Every deploy file of a plan, as the zip writes them (without compressing).</summary>
     [Benchmark]
