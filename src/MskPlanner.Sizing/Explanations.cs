@@ -87,7 +87,8 @@ public static class Explain
         var input = result.Input;
         var type = option.Type;
         var zones = type.Class == BrokerClass.Express ? SizingEngine.ExpressZones : input.AvailabilityZones;
-        var brokers = $"brokers = ceil({N(limit.Demand)} ÷ {N(limit.CapacityPerBroker)}) = {(int)Math.Ceiling((limit.Demand / limit.CapacityPerBroker) - 1e-9)}, up to a multiple of {zones} AZs = {limit.BrokersNeeded}";
+        var brokers = $"brokers = ceil({N(limit.Demand)} ÷ {N(limit.CapacityPerBroker)}) = {(int)Math.Ceiling((limit.Demand / limit.CapacityPerBroker) - 1e-9)}, up to a multiple of {zones} AZs = {limit.BrokersNeeded}; " +
+            $"use at {option.Brokers:N0} brokers = {N(limit.Demand)} ÷ ({N(limit.CapacityPerBroker)} × {option.Brokers:N0}) = {Figures.Percent(limit.Utilization)}";
         var label = $"{type.Name}: {Names.Of(limit.Kind).Label.ToLowerInvariant()} limit";
         var value = $"{N(limit.Demand)} {limit.Unit} over {N(limit.CapacityPerBroker)} per broker: {Figures.Count(limit.BrokersNeeded, "broker")}";
         var tls = input.TlsInTransit ? 1 - (input.TlsDeratePercent / 100) : 1;

@@ -13,7 +13,9 @@ public class ExplanationTests
 
         var explanation = Explain.Limit(Result, option, option.Limits.Single(l => l.Kind == LimitKind.Ingress));
 
-        Assert.Equal("min(250 ÷ 6.5, 320 ÷ 7.2) × 1 × 0.5 = 19.231 MiB/s; brokers = ceil(50 ÷ 19.231) = 3, up to a multiple of 3 AZs = 3", explanation.Working);
+        // Storage binds at 12 brokers (177,187.5 GiB over 16,384 per broker is 11, up to 12), where ingress runs at 50 / (19.231 x 12) = 22%.
+        Assert.Equal("min(250 ÷ 6.5, 320 ÷ 7.2) × 1 × 0.5 = 19.231 MiB/s; brokers = ceil(50 ÷ 19.231) = 3, up to a multiple of 3 AZs = 3; " +
+            "use at 12 brokers = 50 ÷ (19.231 × 12) = 22%", explanation.Working);
         Assert.Contains(explanation.Constants, c => c.Name == "storage factor" && c.Value == "RF 3 + lagging 0.5 + rebalancing 3 = 6.5");
         Assert.Contains(explanation.Constants, c => c.Name == "kafka.m5.2xlarge EBS throughput" && c.Source == Explain.BrokerTable);
     }

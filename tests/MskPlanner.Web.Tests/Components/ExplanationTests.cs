@@ -11,16 +11,17 @@ public class ExplanationTests : PlannerTestContext
     private static SizingResult Size(SizingRequest request) => SizingEngine.Size(request.Resolve().GetValueOrThrow(), new BundledSnapshotPriceSource().Snapshot);
 
     [Fact]
-    public void A_limits_use_opens_its_formula_with_the_plans_values()
+    public void A_broker_count_opens_each_limits_formula_with_the_plans_values()
     {
         var result = Size(new SizingRequest { AvgDataInMiBps = 50, Partitions = 3000 });
         var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
 
-        view.Find("button[aria-label^='kafka.m5.2xlarge: Ingress at']").Click();
+        view.Find("tr[data-type='kafka.m5.2xlarge'] td[data-col=brokers] button").Click();
 
         // By hand: min(250 / 6.5, 320 / 7.2) x 1 x 0.5 = 19.231 MiB/s per broker.
-        Dialogs.WaitForAssertion(() => Assert.StartsWith("This plan: min(250 ÷ 6.5, 320 ÷ 7.2) × 1 × 0.5 = 19.231 MiB/s",
-            Dialogs.Find("[data-testid=working]").TextContent, StringComparison.Ordinal));
+        Dialogs.WaitForAssertion(() => Assert.Contains(Dialogs.FindAll("[data-testid=working]"),
+            w => w.TextContent.StartsWith("This plan: min(250 ÷ 6.5, 320 ÷ 7.2) × 1 × 0.5 = 19.231 MiB/s", StringComparison.Ordinal)));
+        Assert.StartsWith("This plan: max(ingress 3, egress 3, partitions 3, storage 12) = 12", Dialogs.FindAll("[data-testid=working]")[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("AWS's MSK sizing reference broker table", Dialogs.Markup, StringComparison.Ordinal);
     }
 

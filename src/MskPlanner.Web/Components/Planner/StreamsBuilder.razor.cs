@@ -24,6 +24,7 @@ public partial class StreamsBuilder
 
     private int _shownCount;
     private bool _hadErrors;
+    private (IReadOnlyList<StreamRequest>? Streams, double? Retention, bool Open, string Errors)? _drawn;
 
     /// <summary>
     /// Streams arriving with a loaded plan open the builder, as does a new problem in one of them: their fields are where
@@ -35,6 +36,20 @@ public partial class StreamsBuilder
         _open |= (Streams.Count > 0 && _shownCount == 0) || (hasErrors && !_hadErrors);
         _shownCount = Streams.Count;
         _hadErrors = hasErrors;
+    }
+
+    /// <summary>Drawn again only when what it shows changed: the form re-renders on every keystroke in any field.</summary>
+    protected override bool ShouldRender()
+    {
+        (IReadOnlyList<StreamRequest>? Streams, double? Retention, bool Open, string Errors) state = (Form.Request.Streams, Form.Request.RetentionHours, _open,
+            string.Join('\n', Errors.Where(e => e.Key.StartsWith(Workload.Key, StringComparison.Ordinal)).Select(e => $"{e.Key}={e.Value}")));
+        if (_drawn is { } drawn && ReferenceEquals(drawn.Streams, state.Streams) && drawn.Retention == state.Retention && drawn.Open == state.Open && drawn.Errors == state.Errors)
+        {
+            return false;
+        }
+
+        _drawn = state;
+        return true;
     }
 
     private string Title(int index) => Streams[index].Name is { Length: > 0 } name ? $"Stream {index + 1}: {name}" : $"Stream {index + 1}";
