@@ -10,7 +10,7 @@ public class DeployPanelTests : PlannerTestContext
 {
     private static readonly SizingRequest Workload = new() { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000 };
 
-    private static SizingResult Size(SizingRequest request) => SizingEngine.Size(request.Resolve().GetValueOrThrow(), new BundledSnapshotPriceSource().Snapshot);
+    private static new SizingResult Size(SizingRequest request) => SizingEngine.Size(request.Resolve().GetValueOrThrow(), new BundledSnapshotPriceSource().Snapshot);
 
     [Fact]
     public void The_deploy_section_opens_on_the_review_and_each_tab_shows_its_files()

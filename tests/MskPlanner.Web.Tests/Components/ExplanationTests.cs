@@ -1,6 +1,5 @@
 using Bunit;
 
-using MskPlanner.Pricing;
 using MskPlanner.Sizing;
 using MskPlanner.Web.Components.Planner;
 
@@ -8,8 +7,6 @@ namespace MskPlanner.Web.Tests.Components;
 
 public class ExplanationTests : PlannerTestContext
 {
-    private static SizingResult Size(SizingRequest request) => SizingEngine.Size(request.Resolve().GetValueOrThrow(), new BundledSnapshotPriceSource().Snapshot);
-
     [Fact]
     public void A_broker_count_opens_each_limits_formula_with_the_plans_values()
     {

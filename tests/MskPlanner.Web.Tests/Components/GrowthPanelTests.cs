@@ -1,6 +1,5 @@
 using Bunit;
 
-using MskPlanner.Pricing;
 using MskPlanner.Sizing;
 using MskPlanner.Web.Components.Planner;
 
@@ -8,8 +7,6 @@ namespace MskPlanner.Web.Tests.Components;
 
 public class GrowthPanelTests : PlannerTestContext
 {
-    private static SizingResult Size(SizingRequest request) => SizingEngine.Size(request.Resolve().GetValueOrThrow(), new BundledSnapshotPriceSource().Snapshot);
-
     [Fact]
     public void The_growth_section_names_the_cheapest_family_over_the_horizon_and_each_resize()
     {

@@ -50,6 +50,10 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
 
     protected IRenderedComponent<MudDialogProvider> Dialogs { get; }
 
+    /// <summary>A sizing at the prices the app runs with in tests: the bundled snapshot.</summary>
+    protected static MskPlanner.Sizing.SizingResult Size(MskPlanner.Sizing.SizingRequest request) =>
+        MskPlanner.Sizing.SizingEngine.Size(request.Resolve().GetValueOrThrow(), new BundledSnapshotPriceSource().Snapshot);
+
     protected void Navigate(string uri) => Services.GetRequiredService<NavigationManager>().NavigateTo(uri);
 
     /// <summary>The planner keeps its address in step through this module, not through a Blazor navigation.</summary>

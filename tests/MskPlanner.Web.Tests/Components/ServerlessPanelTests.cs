@@ -1,6 +1,5 @@
 using Bunit;
 
-using MskPlanner.Pricing;
 using MskPlanner.Sizing;
 using MskPlanner.Web.Components.Planner;
 
@@ -8,8 +7,6 @@ namespace MskPlanner.Web.Tests.Components;
 
 public class ServerlessPanelTests : PlannerTestContext
 {
-    private static SizingResult Size(SizingRequest request) => SizingEngine.Size(request.Resolve().GetValueOrThrow(), new BundledSnapshotPriceSource().Snapshot);
-
     [Fact]
     public void The_results_show_Serverless_beside_the_families_with_its_monthly_cost_and_the_rates_it_used()
     {
