@@ -69,7 +69,7 @@ public sealed record SizingRequest
             PeakDataOutMiBps = workload.PeakDataOutMiBps,
             RetentionHours = workload.RetentionHours,
             PrimaryRetentionHours = PrimaryRetentionHours is { } cap ? workload.PrimaryRetentionHours(cap) : null,
-            Partitions = (int)Math.Min(int.MaxValue, (long)workload.LeaderPartitions * (ReplicationFactor ?? InputLimits.DefaultReplicationFactor)),
+            Partitions = workload.Replicas(ReplicationFactor ?? InputLimits.DefaultReplicationFactor),
             LaggingConsumerFactor = workload.LaggingConsumerFactor ?? LaggingConsumerFactor,
         };
         var resolved = derived.ResolveAggregates(errors);
@@ -105,7 +105,7 @@ public sealed record SizingRequest
             AvgDataOutMiBps = Shown(workload.AvgDataOutMiBps),
             PeakDataOutMiBps = Shown(workload.PeakDataOutMiBps),
             RetentionHours = Shown(workload.RetentionHours),
-            Partitions = (int)Math.Min(InputLimits.MaxPartitions + 1L, (long)workload.LeaderPartitions * (ReplicationFactor ?? InputLimits.DefaultReplicationFactor)),
+            Partitions = workload.Replicas(ReplicationFactor ?? InputLimits.DefaultReplicationFactor),
             LaggingConsumerFactor = workload.LaggingConsumerFactor is { } lagging ? Math.Round(lagging, 3) : LaggingConsumerFactor,
         };
     }

@@ -9,6 +9,9 @@ namespace MskPlanner.Web.Components.Planner;
 public partial class StreamsBuilder
 {
     private bool _open;
+    private int _lastCount;
+    private bool _hadErrors;
+    private (IReadOnlyList<StreamRequest>? Streams, double? Retention, bool Open, string Errors)? _drawn;
 
     [Parameter, EditorRequired] public PlannerForm Form { get; set; } = new();
 
@@ -22,10 +25,6 @@ public partial class StreamsBuilder
 
     private WorkloadTotals? Totals => Streams.Count == 0 ? null : Workload.Resolve(Streams, DefaultRetention, []);
 
-    private int _shownCount;
-    private bool _hadErrors;
-    private (IReadOnlyList<StreamRequest>? Streams, double? Retention, bool Open, string Errors)? _drawn;
-
     /// <summary>
     /// Streams arriving with a loaded plan open the builder, as does a new problem in one of them: their fields are where
     /// the plan's figures come from, and where the message is.
@@ -33,8 +32,8 @@ public partial class StreamsBuilder
     protected override void OnParametersSet()
     {
         var hasErrors = Errors.Keys.Any(k => k.StartsWith(Workload.Key, StringComparison.Ordinal));
-        _open |= (Streams.Count > 0 && _shownCount == 0) || (hasErrors && !_hadErrors);
-        _shownCount = Streams.Count;
+        _open |= (Streams.Count > 0 && _lastCount == 0) || (hasErrors && !_hadErrors);
+        _lastCount = Streams.Count;
         _hadErrors = hasErrors;
     }
 
