@@ -17,6 +17,7 @@ public partial class MainLayout : IAsyncDisposable
     private IJSObjectReference? _preferences;
     private bool _dark;
     private bool _followSystem;
+    private bool _userPicked;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
@@ -30,17 +31,37 @@ public partial class MainLayout : IAsyncDisposable
             return;
         }
 
-        _preferences = await JS.InvokeAsync<IJSObjectReference>("import", "./js/theme.js");
-        var chosen = await _preferences.InvokeAsync<string?>("getPreference");
+        var preferences = await JS.InvokeAsync<IJSObjectReference>("import", "./js/theme.js");
+        var chosen = await preferences.InvokeAsync<string?>("getPreference");
+        _preferences = preferences;
+
+        // On a slow connection the user can press the toggle while the saved choice is still on its way; that
+        // press is the newer choice, so it wins (and is saved here if the module was not there to save it).
+        if (_userPicked)
+        {
+            await SavePreferenceAsync();
+            return;
+        }
+
         _followSystem = chosen is not ("dark" or "light");
-        _dark = _followSystem ? await _themeProvider.GetSystemDarkModeAsync() : chosen == "dark";
-        StateHasChanged();
+        var dark = _followSystem ? await _themeProvider.GetSystemDarkModeAsync() : chosen == "dark";
+        if (!_userPicked)
+        {
+            _dark = dark;
+            StateHasChanged();
+        }
     }
 
     private async Task ToggleThemeAsync()
     {
         _dark = !_dark;
         _followSystem = false;
+        _userPicked = true;
+        await SavePreferenceAsync();
+    }
+
+    private async Task SavePreferenceAsync()
+    {
         if (_preferences is not null)
         {
             await _preferences.InvokeVoidAsync("setPreference", _dark ? "dark" : "light");

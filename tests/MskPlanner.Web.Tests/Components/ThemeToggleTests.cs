@@ -1,0 +1,52 @@
+using Bunit;
+
+using Microsoft.AspNetCore.Components;
+
+using MskPlanner.Web.Components.Layout;
+
+using MudBlazor.Services;
+
+namespace MskPlanner.Web.Tests.Components;
+
+/// <summary>The layout brings its own popover and dialog providers, so it renders in a bare context.</summary>
+public class ThemeToggleTests : BunitContext, IAsyncLifetime
+{
+    public ThemeToggleTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    [Fact]
+    public void A_pick_made_before_the_saved_preference_has_loaded_is_kept_and_saved()
+    {
+        var theme = JSInterop.SetupModule("./js/theme.js");
+        var saved = theme.Setup<string?>("getPreference");
+        theme.SetupVoid("setPreference", _ => true).SetVoidResult();
+        var layout = Render<MainLayout>(p => p.Add(c => c.Body, (RenderFragment)(b => b.AddContent(0, "page"))));
+
+        layout.Find("button[aria-label='Dark mode']").Click();
+        saved.SetResult(null);
+
+        layout.WaitForAssertion(() => Assert.Equal("dark", layout.Find("[data-theme]").GetAttribute("data-theme")));
+        layout.WaitForAssertion(() => Assert.Equal("dark", Assert.Single(theme.Invocations["setPreference"]).Arguments[0]));
+    }
+
+    [Fact]
+    public void A_saved_preference_sets_the_theme_on_the_first_visit_to_a_page()
+    {
+        var theme = JSInterop.SetupModule("./js/theme.js");
+        theme.Setup<string?>("getPreference").SetResult("dark");
+
+        var layout = Render<MainLayout>(p => p.Add(c => c.Body, (RenderFragment)(b => b.AddContent(0, "page"))));
+
+        layout.WaitForAssertion(() => Assert.Equal("dark", layout.Find("[data-theme]").GetAttribute("data-theme")));
+        Assert.Equal("true", layout.Find("button[aria-label='Dark mode']").GetAttribute("aria-pressed"));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>MudBlazor's services dispose only asynchronously, so xUnit must take this path.</summary>
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+}
