@@ -1,5 +1,7 @@
 # syntax=docker/dockerfile:1
-# Build: docker build -t mskplanner .      Run: docker run -p 8080:8080 mskplanner
+# Build: docker build -t mskplanner .      Run: docker run -p 8080:8080 -e Auth__Mode=Open mskplanner
+# The container listens on every interface, which the default Auth:Mode (Local, no sign-in) refuses: choose Open,
+# for a server behind a proxy that authenticates your users (README, "Who can use it").
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig MskPlanner.sln appsettings.json ./

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using MskPlanner.Web.Access;
 using MskPlanner.Web.Api;
 using MskPlanner.Web.Components;
 using MskPlanner.Web.Services;
@@ -20,6 +21,7 @@ public static class WebServiceCollectionExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCircuitLimits();
+        builder.Services.AddAccess();
         // Bottom left: row actions, pagers and the plan's buttons sit on the right, where the undo message covered them.
         builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddProblemDetails();
@@ -70,6 +72,7 @@ public static class WebServiceCollectionExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseAccess();
         app.UseMiddleware<JsonOnlyWritesMiddleware>();
         app.UseMiddleware<CircuitLimitMiddleware>();
         app.UseAntiforgery();

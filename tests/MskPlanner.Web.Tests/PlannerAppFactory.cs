@@ -12,6 +12,9 @@ public class PlannerAppFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Pricing:Source", "Snapshot");
         builder.UseSetting("Persistence:DatabasePath", Path.Combine(_folder, "plans.db"));
+        // Every test shares one client address; the limiter has tests of its own.
+        builder.UseSetting("RateLimits:SizingPerMinute", "1000000");
+        builder.UseSetting("RateLimits:SharedViewsPerMinute", "1000000");
     }
 
     public override async ValueTask DisposeAsync()

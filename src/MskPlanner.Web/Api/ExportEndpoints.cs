@@ -1,6 +1,7 @@
 using MskPlanner.Deployment;
 using MskPlanner.Persistence;
 using MskPlanner.Sizing;
+using MskPlanner.Web.Access;
 using MskPlanner.Web.Planner;
 using MskPlanner.Web.Services;
 
@@ -28,14 +29,15 @@ public static class ExportEndpoints
         const string Kinds = "kind: terraform, cloudformation, cli, alarms, loadtest, review (the best-practice review), or zip (every file).";
 
         exports.MapMethods("/sizing/export/{kind}", GetAndHead, FromQueryAsync).WithName("ExportSizingFromAddress")
-            .WithSummary("Deploy files for a workload given as query parameters (the planner page's address); family and plan (a name) optional. " + Kinds);
+            .WithSummary("Deploy files for a workload given as query parameters (the planner page's address); family and plan (a name) optional. " + Kinds)
+            .LimitedBy(RateLimitPolicies.Sizing);
         exports.MapPost("/sizing/export/{kind}", FromBodyAsync).WithName("ExportSizing")
             .WithSummary("Deploy files for a workload in the body (as POST /api/v1/sizing takes it); family and plan (a name) in the query. " + Kinds)
-            .Accepts<SizingRequest>("application/json");
+            .Accepts<SizingRequest>("application/json").LimitedBy(RateLimitPolicies.Sizing);
         exports.MapMethods("/plans/{id:int}/export/{kind}", GetAndHead, PlanAsync).WithName("ExportPlan")
             .WithSummary("Deploy files for a saved plan at its latest or the given revision. " + Kinds);
         exports.MapMethods("/shared/{token}/export/{kind}", GetAndHead, SharedAsync).WithName("ExportSharedPlan")
-            .WithSummary("Deploy files for a shared plan. " + Kinds);
+            .WithSummary("Deploy files for a shared plan. " + Kinds).LimitedBy(RateLimitPolicies.SharedViews);
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
 using MskPlanner.Persistence;
+using MskPlanner.Web.Access;
 using MskPlanner.Web.Services;
 
 namespace MskPlanner.Web.Api;
@@ -26,7 +27,8 @@ public static class PlanEndpoints
         plans.MapDelete("/{id:int}/share/{linkId:int}", RevokeAsync).WithName("RevokeShareLink").WithSummary("Revoke a share link.");
 
         app.MapGet("/api/v1/shared/{token}", SharedAsync).WithTags("Plans").WithName("GetSharedPlan")
-            .WithSummary("The plan a share link opens, read-only: nothing in it addresses the plan itself.");
+            .WithSummary("The plan a share link opens, read-only: nothing in it addresses the plan itself.")
+            .LimitedBy(RateLimitPolicies.SharedViews);
 
         app.MapPost("/api/v1/compare", CompareAsync).WithTags("Plans").WithName("Compare").AddEndpointFilter<BindingProblemFilter>()
             .WithSummary("Two to four plans, revisions or variants side by side.")

@@ -3,6 +3,7 @@ using System.Reflection;
 using MskPlanner.Persistence;
 using MskPlanner.Reports;
 using MskPlanner.Sizing;
+using MskPlanner.Web.Access;
 using MskPlanner.Web.Planner;
 using MskPlanner.Web.Services;
 
@@ -27,14 +28,14 @@ public static class ReportEndpoints
 
         reports.MapMethods("/sizing/summary.pdf", GetAndHead, SizingAsync).WithName("SizingSummaryPdf")
             .WithSummary("A PDF cost summary of a workload given as query parameters (the planner page's address).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").LimitedBy(RateLimitPolicies.Sizing);
         reports.MapMethods("/plans/{id:int}/summary.pdf", GetAndHead, PlanAsync).WithName("PlanSummaryPdf")
             .WithSummary("A PDF cost summary of a saved plan, at its latest or the given revision. paper=a4|letter. " +
                 "unsaved=true with the planner's input parameters (and family) summarises edits not saved yet, marked as such.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         reports.MapMethods("/shared/{token}/summary.pdf", GetAndHead, SharedAsync).WithName("SharedPlanSummaryPdf")
             .WithSummary("A PDF cost summary of a shared plan, with its link.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").LimitedBy(RateLimitPolicies.SharedViews);
         reports.MapPost("/compare/summary.pdf", CompareAsync).WithName("ComparisonSummaryPdf")
             .WithSummary("A PDF of plans side by side; the body is that of POST /api/v1/compare.")
             .Accepts<CompareRequest>("application/json").Produces(StatusCodes.Status200OK, contentType: "application/pdf");

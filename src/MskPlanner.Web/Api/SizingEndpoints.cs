@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 using MskPlanner.Pricing;
 using MskPlanner.Sizing;
+using MskPlanner.Web.Access;
 using MskPlanner.Web.Services;
 
 namespace MskPlanner.Web.Api;
@@ -17,7 +18,8 @@ public static class SizingEndpoints
             .WithSummary("Size an MSK cluster for every broker type and price it.")
             .WithDescription("Only avgDataInMiBps and partitions are required; omitted fields take the model's defaults. ?explain=true adds how every figure was worked out. " +
                 "Throughput in MiB/s, retention in hours, storage in GiB, money in USD per month (730 hours).")
-            .Accepts<SizingRequest>("application/json");
+            .Accepts<SizingRequest>("application/json")
+            .LimitedBy(RateLimitPolicies.Sizing);
 
         api.MapPost("/capacity", Capacity)
             .WithName("ClusterCapacity")
@@ -25,7 +27,8 @@ public static class SizingEndpoints
             .WithDescription("instanceType and brokers are required, and volumeGiBPerBroker for Standard brokers; fanOut (or peakDataInMiBps " +
                 "with peakDataOutMiBps), replicationFactor, retentionHours, peakUtilization and the other ratios take the sizing's defaults. " +
                 "avgDataInMiBps adds how many hours of retention the volumes hold at it.")
-            .Accepts<CapacityRequest>("application/json");
+            .Accepts<CapacityRequest>("application/json")
+            .LimitedBy(RateLimitPolicies.Sizing);
 
         api.MapGet("/regions", (RegionCatalog regions) => regions.All)
             .WithName("ListRegions")

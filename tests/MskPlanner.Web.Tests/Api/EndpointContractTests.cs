@@ -11,7 +11,8 @@ public class EndpointContractTests(PlannerAppFactory factory) : IClassFixture<Pl
     private readonly HttpClient _client = factory.CreateClient();
 
     [Theory]
-    [InlineData("/api/v1/sizing", "post", new[] { "200", "400" })]
+    [InlineData("/api/v1/sizing", "post", new[] { "200", "400", "429" })]
+    [InlineData("/api/v1/shared/{token}", "get", new[] { "200", "404", "429" })]
     [InlineData("/api/v1/plans/{id}", "get", new[] { "200", "404" })]
     [InlineData("/api/v1/plans/{id}", "put", new[] { "200", "400", "404" })]
     [InlineData("/api/v1/plans/{id}", "delete", new[] { "204", "404" })]

@@ -1,0 +1,75 @@
+using System.Net;
+
+using Microsoft.Extensions.Options;
+
+namespace MskPlanner.Web.Access;
+
+/// <summary>
+/// Local mode has no sign-in, so it must never be reachable from another machine: the app refuses to run when it
+/// listens anywhere but loopback, and answers no request that arrived on another address meanwhile.
+/// </summary>
+public static partial class LocalModeGuard
+{
+    /// <summary>The exit code when local mode is asked to listen on a shared address.</summary>
+    public const int RefusedExitCode = 3;
+
+    public static bool IsLoopback(string listenAddress)
+    {
+        var binding = BindingAddress.Parse(listenAddress);
+        if (binding.IsUnixPipe)
+        {
+            return true;
+        }
+
+        return string.Equals(binding.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(binding.Host.Trim('[', ']'), out var address) && IsLoopback(address));
+    }
+
+    public static bool IsLoopback(IPAddress address) =>
+        IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+
+    public static WebApplication UseLocalModeGuard(this WebApplication app)
+    {
+        var mode = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.Mode;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LocalModeGuard));
+        if (mode == AuthMode.Open)
+        {
+            app.Lifetime.ApplicationStarted.Register(() => LogOpen(logger));
+            return app;
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var shared = string.Join(", ", app.Urls.Where(url => !IsLoopback(url)));
+            if (shared.Length == 0)
+            {
+                return;
+            }
+
+            LogRefused(logger, shared);
+            Environment.ExitCode = RefusedExitCode;
+            app.Lifetime.StopApplication();
+        });
+        app.Use(async (context, next) =>
+        {
+            if (context.Connection.LocalIpAddress is { } local && !IsLoopback(local))
+            {
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteProblemAsync(context, StatusCodes.Status403Forbidden,
+                    "This server answers only on this machine.", "It runs without sign-in (Auth:Mode Local), so it serves loopback addresses only.");
+                return;
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Auth:Mode is Open: there is no sign-in, so anyone who reaches this server can read, " +
+        "change and delete every plan. Run it only behind a proxy that authenticates your users.")]
+    private static partial void LogOpen(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Auth:Mode is Local (no sign-in), which serves this machine only, but the app listens on " +
+        "{Addresses}. Listen on localhost or 127.0.0.1 only, or choose a mode for a shared server: Auth:Mode=Open, for a server behind a proxy " +
+        "that authenticates your users. Refusing to run.")]
+    private static partial void LogRefused(ILogger logger, string addresses);
+}
