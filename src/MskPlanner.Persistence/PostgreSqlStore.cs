@@ -18,7 +18,34 @@ internal sealed class PostgreSqlStore(PersistenceOptions options) : StoreProvide
             .MigrationsAssembly(MigrationsAssembly)
             .EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null));
 
-    internal override Task MigrateAsync(PlansDbContext db, CancellationToken cancellationToken) => db.Database.MigrateAsync(cancellationToken);
+    /// <summary>Any number that no other application on the database uses for an advisory lock.</summary>
+    private const long MigrationLockKey = 0x4D534B504C414E;
+
+    /// <summary>
+    /// EF Core's own migration lock on PostgreSQL is a table lock inside each migration's transaction, so it is let
+    /// go between migrations, and an instance that waited for it could apply the next pending migration a second
+    /// time. A session advisory lock, held on this connection over the whole run, lets one instance migrate at a time.
+    /// </summary>
+    internal override async Task MigrateAsync(PlansDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     /// <summary>Reachable and writable: a standby (read-only) server or one refusing connections is not usable.</summary>
     internal override async Task<StoreCondition> CheckAsync(IDbContextFactory<PlansDbContext> contexts, CancellationToken cancellationToken)
