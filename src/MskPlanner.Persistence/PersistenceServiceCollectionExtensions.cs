@@ -36,6 +36,7 @@ public static class PersistenceServiceCollectionExtensions
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PlanStore>();
+        builder.Services.AddSingleton<ApiTokenStore>();
         builder.Services.AddSingleton<PriceSetStore>();
         builder.Services.AddSingleton<LeaseStore>();
         builder.Services.AddSingleton<DatabaseReadiness>();

@@ -60,6 +60,6 @@ public static class PlanRules
         : HasControlCharacters(search, allowLineBreaks: false) ? new("search", "Search for text without control characters.")
         : null;
 
-    private static bool HasControlCharacters(string? text, bool allowLineBreaks) =>
+    internal static bool HasControlCharacters(string? text, bool allowLineBreaks) =>
         text is not null && text.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -17,10 +16,6 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>256 bits from the system's cryptographic generator.</summary>
-    private const int TokenBytes = 32;
-
-    private const int MaxTokenLength = 128;
     private const int SaveAttempts = 5;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -200,8 +195,8 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
             return null;
         }
 
-        var token = Base64Url(RandomNumberGenerator.GetBytes(TokenBytes));
-        var link = new ShareLinkEntity { PlanId = planId, RevisionNumber = revision, TokenHash = Hash(token), CreatedAt = clock.GetUtcNow() };
+        var token = SecretTokens.New();
+        var link = new ShareLinkEntity { PlanId = planId, RevisionNumber = revision, TokenHash = SecretTokens.Hash(token), CreatedAt = clock.GetUtcNow() };
         db.ShareLinks.Add(link);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedShareLink(ToShare(link), token);
@@ -240,7 +235,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
     /// </summary>
     public async Task<SharedPlan?> ResolveShareAsync(string token, CancellationToken cancellationToken = default)
     {
-        var hash = Hash(token.Length > MaxTokenLength ? token[..MaxTokenLength] : token);
+        var hash = SecretTokens.HashPresented(token);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var link = await db.ShareLinks.AsNoTracking().SingleOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
         if (link is null || link.RevokedAt is not null || !CryptographicOperations.FixedTimeEquals(link.TokenHash, hash))
@@ -295,10 +290,6 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         new PriceStamp(r.PriceSource, r.PriceRegion, r.PriceAsOf, r.MonthlyCostThen));
 
     private static ShareLink ToShare(ShareLinkEntity l) => new(l.Id, l.PlanId, l.RevisionNumber, l.CreatedAt, l.RevokedAt);
-
-    private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 

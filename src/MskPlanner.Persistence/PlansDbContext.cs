@@ -16,6 +16,7 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
     public DbSet<PriceSetEntity> PriceSets => Set<PriceSetEntity>();
     public DbSet<LeaseEntity> Leases => Set<LeaseEntity>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
 
     /// <summary>
     /// SQLite cannot order by DateTimeOffset or decimal; stored as integers and reals they sort. PostgreSQL could
@@ -79,6 +80,17 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
             link.HasIndex(l => l.TokenHash).IsUnique();
             link.HasIndex(l => l.PlanId);
             link.HasOne<PlanEntity>().WithMany().HasForeignKey(l => l.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ApiTokenEntity>(token =>
+        {
+            token.ToTable("ApiTokens");
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => t.OwnerSubject);
+            token.Property(t => t.OwnerSubject).HasMaxLength(ApiTokenEntity.OwnerMaxLength);
+            token.Property(t => t.OwnerName).HasMaxLength(ApiTokenEntity.OwnerMaxLength);
+            token.Property(t => t.Name).HasMaxLength(ApiTokenEntity.NameMaxLength);
+            token.Property(t => t.Hint).HasMaxLength(8);
         });
     }
 }

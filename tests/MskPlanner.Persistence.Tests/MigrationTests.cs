@@ -18,7 +18,7 @@ public sealed class MigrationOnSqliteTests() : MigrationTests(DatabaseProvider.S
         await connection.OpenAsync();
 
         Assert.Equal(
-            ["DataProtectionKeys", "Leases", "Plans", "PriceSets", "Revisions", "ShareLinks", "__EFMigrationsHistory", "__EFMigrationsLock"],
+            ["ApiTokens", "DataProtectionKeys", "Leases", "Plans", "PriceSets", "Revisions", "ShareLinks", "__EFMigrationsHistory", "__EFMigrationsLock"],
             await ListAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;"));
         Assert.Equal(["wal"], await ListAsync(connection, "PRAGMA journal_mode;"));
     }
@@ -33,7 +33,7 @@ public sealed class MigrationOnPostgreSqlTests() : MigrationTests(DatabaseProvid
         await connection.OpenAsync();
 
         Assert.Equal(
-            ["DataProtectionKeys", "Leases", "Plans", "PriceSets", "Revisions", "ShareLinks", "__EFMigrationsHistory"],
+            ["ApiTokens", "DataProtectionKeys", "Leases", "Plans", "PriceSets", "Revisions", "ShareLinks", "__EFMigrationsHistory"],
             await ListAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name COLLATE \"C\";"));
     }
 
