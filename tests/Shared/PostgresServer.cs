@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 using Npgsql;
 
@@ -75,7 +73,7 @@ public sealed class PostgresServer
             await RunAsync("chown", ["postgres:postgres", folder], asPostgres: false);
         }
 
-        var server = new PostgresServer(folder, bin, FreePort());
+        var server = new PostgresServer(folder, bin, LoopbackPort.Free());
         await server.PgAsync("initdb", ["-D", server.DataFolder, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-sync"]);
         await server.PgAsync("pg_ctl", [
             "-D", server.DataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
@@ -125,12 +123,5 @@ public sealed class PostgresServer
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
