@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
-# Build: docker build -t mskplanner .      Run: docker run -p 8080:8080 -e Auth__Mode=Open mskplanner
-# The container listens on every interface, which the default Auth:Mode (Local, no sign-in) refuses: choose Open,
-# for a server behind a proxy that authenticates your users (README, "Who can use it").
+# Build: docker build -t mskplanner .      Run: docker run -p 8080:8080 -e Auth__Mode=Oidc -e Auth__Oidc__... mskplanner
+# The container listens on every interface, which the default Auth:Mode (Local, no sign-in) refuses: choose Oidc
+# with your provider's Auth__Oidc__Authority, __ClientId and __ClientSecret, or Open for a server behind a proxy
+# that authenticates your users (README, "Who can use it").
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig MskPlanner.sln appsettings.json ./

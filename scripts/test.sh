@@ -10,9 +10,10 @@ rm -rf "$results"
 dotnet format MskPlanner.sln --verify-no-changes || { echo "dotnet format found unformatted code: run 'dotnet format MskPlanner.sln'"; echo "0 passed, 1 failed"; exit 1; }
 dotnet build MskPlanner.sln -c Release --nologo || { echo "0 passed, 1 failed"; exit 1; }
 
-# axe-core, pinned by the lock file, is injected into pages by the end-to-end accessibility tests.
-if [ ! -f tests/MskPlanner.EndToEnd.Tests/node_modules/axe-core/axe.min.js ]; then
-  npm ci --prefix tests/MskPlanner.EndToEnd.Tests --no-audit --no-fund --silent || { echo "npm ci failed: axe-core could not be installed"; echo "0 passed, 1 failed"; exit 1; }
+# axe-core (injected into pages by the accessibility checks) and oidc-provider (the OpenID provider of the
+# sign-in tests), pinned by the lock file.
+if [ ! -f tests/MskPlanner.EndToEnd.Tests/node_modules/axe-core/axe.min.js ] || [ ! -f tests/MskPlanner.EndToEnd.Tests/node_modules/oidc-provider/package.json ]; then
+  npm ci --prefix tests/MskPlanner.EndToEnd.Tests --no-audit --no-fund --silent || { echo "npm ci failed: axe-core or oidc-provider could not be installed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 # HashiCorp's HCL parser (@cdktf/hcl2json), pinned by the lock file, reads the generated Terraform back in the deployment tests.
 if [ ! -f tests/MskPlanner.Deployment.Tests/node_modules/@cdktf/hcl2json/package.json ]; then

@@ -1,17 +1,27 @@
+using Microsoft.Extensions.Options;
+
+using MskPlanner.Web.Access;
+
 namespace MskPlanner.Web;
 
 /// <summary>
 /// Headers that stop the app being framed, sniffed or leaking referrers. The content security policy allows
 /// what Blazor Server and MudBlazor need: their own scripts, inline styles, and the circuit's web socket.
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<AuthOptions> auth)
 {
     private static bool IsSharedView(PathString path) =>
         path.StartsWithSegments("/shared") || path.StartsWithSegments("/api/v1/shared");
 
-    private const string ContentSecurityPolicy =
+    private readonly string _contentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'" + SignOutDestination(auth.Value);
+
+    /// <summary>The sign-out form is answered with a redirect to the provider, which form-action governs too.</summary>
+    private static string SignOutDestination(AuthOptions auth) =>
+        auth.Mode == AuthMode.Oidc && Uri.TryCreate(auth.Oidc.Authority, UriKind.Absolute, out var provider)
+            ? " " + provider.GetLeftPart(UriPartial.Authority)
+            : "";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -20,7 +30,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers["X-Frame-Options"] = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = _contentSecurityPolicy;
         if (IsSharedView(context.Request.Path))
         {
             // The address is the credential: no browser or proxy cache may keep a copy after the link is revoked.

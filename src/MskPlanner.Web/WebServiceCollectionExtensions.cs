@@ -21,14 +21,14 @@ public static class WebServiceCollectionExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCircuitLimits();
-        builder.Services.AddAccess();
+        builder.Services.AddAccess(builder.Configuration);
         // Bottom left: row actions, pagers and the plan's buttons sit on the right, where the undo message covered them.
         builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         builder.Services.AddProblemDetails();
         // A query that does not bind (page=abc) is the client's mistake: a 400, not an exception logged as a failure.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerTokenInOpenApi>().AddOperationTransformer<BearerTokenInOpenApi>());
         builder.Services.AddHealthChecks().AddCheck<PlanStoreHealthCheck>(PlanStoreHealthCheck.Name, tags: [ReadyTag]);
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));

@@ -15,6 +15,7 @@ public sealed class AuthModeTests
         Assert.Equal(3, exitCode);
         var refusal = Assert.Single(app.Output, line => line.Contains("Refusing to run", StringComparison.Ordinal));
         Assert.Contains("Auth:Mode is Local (no sign-in)", refusal, StringComparison.Ordinal);
+        Assert.Contains("Auth:Mode=Oidc", refusal, StringComparison.Ordinal);
         Assert.Contains("Auth:Mode=Open", refusal, StringComparison.Ordinal);
     }
 
@@ -29,6 +30,21 @@ public sealed class AuthModeTests
         Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
         Assert.Null(await app.ExitCodeAsync(TimeSpan.FromSeconds(1)));
         Assert.Contains(app.Output, line => line.Contains("Auth:Mode is Open: there is no sign-in", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Oidc_mode_serves_a_shared_address_because_every_user_signs_in()
+    {
+        // The provider is only named: the app reads its metadata at the first sign-in, which this test never starts.
+        await using var provider = new OidcProvider();
+        await using var app = await RunningApp.StartAsync(provider.AppSettings, urls: "http://0.0.0.0:0");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.Address.Port}"), Timeout = TimeSpan.FromSeconds(30) };
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/healthz/ready")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync("/api/v1/plans")).StatusCode);
+        // No provider answers at that address: a page that needs sign-in says so instead of failing.
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/plans")).StatusCode);
+        Assert.Null(await app.ExitCodeAsync(TimeSpan.FromSeconds(1)));
     }
 
     [Fact]

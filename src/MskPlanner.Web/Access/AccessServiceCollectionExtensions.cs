@@ -2,10 +2,13 @@ namespace MskPlanner.Web.Access;
 
 public static class AccessServiceCollectionExtensions
 {
-    /// <summary>Who may use the server (<c>Auth</c>) and how fast anyone without an account may call it (<c>RateLimits</c>).</summary>
-    public static IServiceCollection AddAccess(this IServiceCollection services)
+    /// <summary>Who may use the server and how they sign in (<c>Auth</c>) and how fast anyone without an account may call it (<c>RateLimits</c>).</summary>
+    public static IServiceCollection AddAccess(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddExceptionHandler<ProviderUnavailableHandler>();
+        services.AddSignIn(configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.Mode ?? AuthMode.Local);
         return services.AddRateLimits();
     }
 
@@ -13,6 +16,10 @@ public static class AccessServiceCollectionExtensions
     {
         app.UseLocalModeGuard();
         app.UseRateLimiter();
+        app.UseTokenFailureGate();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapSignIn();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace MskPlanner.Web.Access;
 
 /// <summary>Who may use this server, chosen by <c>Auth:Mode</c>.</summary>
@@ -5,6 +7,9 @@ public enum AuthMode
 {
     /// <summary>No sign-in, one implicit user: a laptop's default, served to this machine only.</summary>
     Local,
+
+    /// <summary>Sign-in with the team's OpenID Connect provider.</summary>
+    Oidc,
 
     /// <summary>No sign-in on a shared address: an explicit choice for a server behind the team's own authenticating proxy.</summary>
     Open,
@@ -16,4 +21,57 @@ public sealed class AuthOptions
     public const string Section = "Auth";
 
     public AuthMode Mode { get; set; } = AuthMode.Local;
+
+    public OidcSettings Oidc { get; set; } = new();
+}
+
+/// <summary>"Auth:Oidc": the provider and this app's registration with it.</summary>
+public sealed class OidcSettings
+{
+    /// <summary>The issuer, e.g. https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123.</summary>
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    /// <summary>From the environment or a secret store, never from a file in the repository.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Space-separated, as OAuth writes them; a string because the binder appends to a list's defaults.</summary>
+    public string Scopes { get; set; } = "openid profile email";
+
+    public IReadOnlyList<string> ScopeList => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>A provider's settings are checked at start, so a typo stops the app instead of every sign-in.</summary>
+public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AuthOptions options)
+    {
+        if (options.Mode != AuthMode.Oidc)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.Oidc.Authority, UriKind.Absolute, out var authority) || authority.Scheme is not ("https" or "http"))
+        {
+            failures.Add("Auth:Oidc:Authority must be the provider's absolute https address (its issuer).");
+        }
+        else if (authority.Scheme == "http" && !authority.IsLoopback)
+        {
+            failures.Add("Auth:Oidc:Authority must use https; http is accepted only on a loopback address, for tests and trials.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Oidc.ClientId))
+        {
+            failures.Add("Auth:Oidc:ClientId is required: the client id this app is registered under at the provider.");
+        }
+
+        if (!options.Oidc.ScopeList.Contains("openid", StringComparer.Ordinal))
+        {
+            failures.Add("Auth:Oidc:Scopes must include openid.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

@@ -35,6 +35,10 @@ public static partial class LocalModeGuard
         if (mode == AuthMode.Open)
         {
             app.Lifetime.ApplicationStarted.Register(() => LogOpen(logger));
+        }
+
+        if (mode != AuthMode.Local)
+        {
             return app;
         }
 
@@ -69,7 +73,7 @@ public static partial class LocalModeGuard
     private static partial void LogOpen(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Auth:Mode is Local (no sign-in), which serves this machine only, but the app listens on " +
-        "{Addresses}. Listen on localhost or 127.0.0.1 only, or choose a mode for a shared server: Auth:Mode=Open, for a server behind a proxy " +
-        "that authenticates your users. Refusing to run.")]
+        "{Addresses}. Listen on localhost or 127.0.0.1 only, or choose a mode for a shared server: Auth:Mode=Oidc, to sign users in with your " +
+        "OpenID Connect provider, or Auth:Mode=Open, for a server behind a proxy that authenticates your users. Refusing to run.")]
     private static partial void LogRefused(ILogger logger, string addresses);
 }

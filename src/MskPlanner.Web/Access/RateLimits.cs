@@ -22,6 +22,10 @@ public sealed class RateLimitOptions
     /// <summary>Sizings and capacity questions through the API, and their PDFs and deploy files.</summary>
     [Range(1, 1_000_000)]
     public int SizingPerMinute { get; set; } = 300;
+
+    /// <summary>Wrong, revoked or expired API tokens (OIDC mode); past them the address's bearer requests get 429s.</summary>
+    [Range(1, 1_000_000)]
+    public int TokenFailuresPerMinute { get; set; } = 10;
 }
 
 /// <summary>The rate limiter's named policies, one token bucket per client address each.</summary>

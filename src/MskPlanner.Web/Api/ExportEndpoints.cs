@@ -35,7 +35,7 @@ public static class ExportEndpoints
             .WithSummary("Deploy files for a workload in the body (as POST /api/v1/sizing takes it); family and plan (a name) in the query. " + Kinds)
             .Accepts<SizingRequest>("application/json").LimitedBy(RateLimitPolicies.Sizing);
         exports.MapMethods("/plans/{id:int}/export/{kind}", GetAndHead, PlanAsync).WithName("ExportPlan")
-            .WithSummary("Deploy files for a saved plan at its latest or the given revision. " + Kinds);
+            .WithSummary("Deploy files for a saved plan at its latest or the given revision. " + Kinds).ForSignedInUsers();
         exports.MapMethods("/shared/{token}/export/{kind}", GetAndHead, SharedAsync).WithName("ExportSharedPlan")
             .WithSummary("Deploy files for a shared plan. " + Kinds).LimitedBy(RateLimitPolicies.SharedViews);
         return app;

@@ -10,7 +10,7 @@ public static class PlanEndpoints
 {
     public static IEndpointRouteBuilder MapPlanApi(this IEndpointRouteBuilder app)
     {
-        var plans = app.MapGroup("/api/v1/plans").WithTags("Plans").AddEndpointFilter<BindingProblemFilter>();
+        var plans = app.MapGroup("/api/v1/plans").WithTags("Plans").AddEndpointFilter<BindingProblemFilter>().ForSignedInUsers();
 
         plans.MapGet("/", ListAsync).WithName("ListPlans").WithSummary("Saved plans, newest first; search by name, sort and page.");
         plans.MapPost("/", CreateAsync).WithName("CreatePlan").WithSummary("Save a new plan; its first revision holds the inputs.")
@@ -32,7 +32,7 @@ public static class PlanEndpoints
 
         app.MapPost("/api/v1/compare", CompareAsync).WithTags("Plans").WithName("Compare").AddEndpointFilter<BindingProblemFilter>()
             .WithSummary("Two to four plans, revisions or variants side by side.")
-            .Accepts<CompareRequest>("application/json");
+            .Accepts<CompareRequest>("application/json").ForSignedInUsers();
         return app;
     }
 

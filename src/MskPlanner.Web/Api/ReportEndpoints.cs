@@ -32,16 +32,16 @@ public static class ReportEndpoints
         reports.MapMethods("/plans/{id:int}/summary.pdf", GetAndHead, PlanAsync).WithName("PlanSummaryPdf")
             .WithSummary("A PDF cost summary of a saved plan, at its latest or the given revision. paper=a4|letter. " +
                 "unsaved=true with the planner's input parameters (and family) summarises edits not saved yet, marked as such.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ForSignedInUsers();
         reports.MapMethods("/shared/{token}/summary.pdf", GetAndHead, SharedAsync).WithName("SharedPlanSummaryPdf")
             .WithSummary("A PDF cost summary of a shared plan, with its link.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").LimitedBy(RateLimitPolicies.SharedViews);
         reports.MapPost("/compare/summary.pdf", CompareAsync).WithName("ComparisonSummaryPdf")
             .WithSummary("A PDF of plans side by side; the body is that of POST /api/v1/compare.")
-            .Accepts<CompareRequest>("application/json").Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+            .Accepts<CompareRequest>("application/json").Produces(StatusCodes.Status200OK, contentType: "application/pdf").ForSignedInUsers();
         reports.MapMethods("/compare/summary.pdf", GetAndHead, CompareFromQueryAsync).WithName("ComparisonSummaryPdfFromAddress")
             .WithSummary("The same, with the comparison page's query: items=12,15@3 or plan=12&variants=families.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ForSignedInUsers();
         return app;
     }
 

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Threading.RateLimiting;
+
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+using MskPlanner.Persistence;
+
+namespace MskPlanner.Web.Access;
+
+/// <summary>
+/// OIDC mode's second way in, for scripts: <c>Authorization: Bearer mskp_…</c> with a personal API token. The
+/// request then acts as the token's owner. A wrong, revoked or expired token fails (a 401), and a client address
+/// that keeps presenting such tokens is refused for a while (a 429) before its next guess is even looked up.
+/// </summary>
+public sealed class ApiTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokenStore tokens, TokenFailureLimiter failures)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    /// <summary>Set on the request when a presented token was refused, so the 401 can say why.</summary>
+    public const string RefusedItem = "api-token-refused";
+
+    public static bool IsPresented(HttpRequest request) => request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
+            || !string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(header.Parameter))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var owner = await tokens.AuthenticateAsync(header.Parameter, Context.RequestAborted);
+        if (owner is null)
+        {
+            failures.Record(Context);
+            Context.Items[RefusedItem] = true;
+            return AuthenticateResult.Fail("The API token is wrong, revoked or expired.");
+        }
+
+        var identity = new ClaimsIdentity([new Claim("sub", owner.Subject), new Claim("name", owner.Name), new Claim("token_id", owner.TokenId.ToString(CultureInfo.InvariantCulture))], SchemeName, "name", "role");
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var refused = Context.Items.ContainsKey(RefusedItem);
+        Response.Headers.WWWAuthenticate = refused ? "Bearer error=\"invalid_token\"" : "Bearer";
+        await Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteProblemAsync(Context, StatusCodes.Status401Unauthorized,
+            refused ? "The API token was refused." : "Sign-in required.",
+            refused
+                ? "The token is wrong, revoked or expired. Its owner can make a new one under API tokens."
+                : "Send a personal API token as 'Authorization: Bearer <token>' (make one under API tokens), or sign in with a browser.");
+    }
+}
+
+/// <summary>
+/// Failed token attempts per client address: a bucket of <see cref="RateLimitOptions.TokenFailuresPerMinute"/>
+/// that refills over a minute. While it is empty the address's bearer requests get a 429 without a lookup.
+/// </summary>
+public sealed class TokenFailureLimiter(IOptions<RateLimitOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(client =>
+        RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = options.Value.TokenFailuresPerMinute,
+            TokensPerPeriod = Math.Max(1, options.Value.TokenFailuresPerMinute / 6),
+            ReplenishmentPeriod = TimeSpan.FromSeconds(10),
+            QueueLimit = 0,
+        }));
+
+    public void Record(HttpContext context)
+    {
+        using var lease = _limiter.AttemptAcquire(ClientOf(context));
+    }
+
+    public bool IsBlocked(HttpContext context) => _limiter.GetStatistics(ClientOf(context))?.CurrentAvailablePermits <= 0;
+
+    public void Dispose() => _limiter.Dispose();
+
+    private static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
+
+public static class TokenFailureGate
+{
+    /// <summary>
+    /// In OIDC mode, an address that keeps presenting bad API tokens gets 429s until its failures refill,
+    /// before its next guess costs a lookup.
+    /// </summary>
+    public static WebApplication UseTokenFailureGate(this WebApplication app)
+    {
+        if (app.Services.GetService<TokenFailureLimiter>() is not { } failures)
+        {
+            return app;
+        }
+
+        app.Use(async (context, next) =>
+        {
+            if (ApiTokenHandler.IsPresented(context.Request) && failures.IsBlocked(context))
+            {
+                context.Response.Headers.RetryAfter = "10";
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteProblemAsync(context, StatusCodes.Status429TooManyRequests,
+                    "Too many refused API tokens.", "This address has presented too many wrong, revoked or expired tokens. Wait for the time in Retry-After.");
+                return;
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+}

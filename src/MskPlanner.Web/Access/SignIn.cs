@@ -1,0 +1,186 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace MskPlanner.Web.Access;
+
+/// <summary>
+/// The authentication schemes behind <see cref="AuthMode"/>. Local and open mode sign everyone in as one implicit
+/// user, so pages and endpoints carry the same authorization whatever the mode; OIDC mode keeps a cookie session
+/// from the provider's sign-in.
+/// </summary>
+public static class SignIn
+{
+    public const string ImplicitScheme = "Implicit";
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
+
+    /// <summary>OIDC mode's default: a bearer API token when the request carries one, else the cookie session.</summary>
+    public const string SessionOrTokenScheme = "SessionOrToken";
+
+    /// <summary>
+    /// OIDC mode's challenge: a script has no browser to send to the provider, so an API call gets a 401 to act on
+    /// (without the provider's metadata, so an unreachable provider does not turn it into a failure); a page goes
+    /// to the provider's sign-in.
+    /// </summary>
+    public const string ApiOrProviderScheme = "ApiOrProvider";
+
+    public static IServiceCollection AddSignIn(this IServiceCollection services, AuthMode mode)
+    {
+        var schemes = services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ImplicitUserHandler>(ImplicitScheme, null)
+            .AddCookie(CookieScheme);
+        // Registered only when used: the handler watches every request for its callback, and without a provider
+        // its options cannot even be built.
+        if (mode == AuthMode.Oidc)
+        {
+            schemes.AddOpenIdConnect(OidcScheme, _ => { });
+            schemes.AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+            schemes.AddPolicyScheme(SessionOrTokenScheme, null, policy => policy.ForwardDefaultSelector = context =>
+                ApiTokenHandler.IsPresented(context.Request) ? ApiTokenHandler.SchemeName : CookieScheme);
+            schemes.AddPolicyScheme(ApiOrProviderScheme, null, policy => policy.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api") ? ApiTokenHandler.SchemeName : OidcScheme);
+            services.AddSingleton<TokenFailureLimiter>();
+        }
+
+        services.AddOptions<AuthenticationOptions>().Configure<IOptions<AuthOptions>>((schemes, auth) =>
+        {
+            var oidc = auth.Value.Mode == AuthMode.Oidc;
+            schemes.DefaultScheme = oidc ? SessionOrTokenScheme : ImplicitScheme;
+            schemes.DefaultSignInScheme = oidc ? CookieScheme : ImplicitScheme;
+            schemes.DefaultChallengeScheme = oidc ? ApiOrProviderScheme : ImplicitScheme;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<AppOptions>>((cookie, app) =>
+        {
+            cookie.Cookie.Name = "MskPlanner.Session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            // Behind a proxy that ends TLS the app sees http; the public address says what users really reach.
+            cookie.Cookie.SecurePolicy = app.Value.PublicBaseUrl?.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<IOptions<AuthOptions>, IOptions<AppOptions>>((oidc, auth, app) =>
+            Configure(oidc, auth.Value.Oidc, app.Value.PublicBaseUrl));
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    private static void Configure(OpenIdConnectOptions oidc, OidcSettings settings, Uri? publicBaseUrl)
+    {
+        oidc.Authority = settings.Authority;
+        oidc.ClientId = settings.ClientId;
+        oidc.ClientSecret = settings.ClientSecret;
+        oidc.ResponseType = "code";
+        oidc.UsePkce = true;
+        // The ID token is kept for the provider's sign-out, which needs it to return the user here.
+        oidc.SaveTokens = true;
+        oidc.GetClaimsFromUserInfoEndpoint = true;
+        oidc.MapInboundClaims = false;
+        oidc.TokenValidationParameters.NameClaimType = "name";
+        oidc.Scope.Clear();
+        foreach (var scope in settings.ScopeList)
+        {
+            oidc.Scope.Add(scope);
+        }
+
+        if (Uri.TryCreate(settings.Authority, UriKind.Absolute, out var authority) && authority.Scheme == Uri.UriSchemeHttp)
+        {
+            // Only on loopback (the options validator sees to it): a trial or test provider without TLS, whose
+            // callbacks the browser will not send Secure, SameSite=None cookies to.
+            oidc.RequireHttpsMetadata = false;
+            oidc.CorrelationCookie.SecurePolicy = oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            oidc.CorrelationCookie.SameSite = oidc.NonceCookie.SameSite = SameSiteMode.Lax;
+        }
+
+        oidc.Events.OnRedirectToIdentityProvider = context =>
+        {
+            // Behind a proxy the request shows the app's own address, not the one registered with the provider.
+            if (publicBaseUrl is not null)
+            {
+                context.ProtocolMessage.RedirectUri = new Uri(publicBaseUrl, oidc.CallbackPath.Value!.TrimStart('/')).ToString();
+            }
+
+            return Task.CompletedTask;
+        };
+        oidc.Events.OnRemoteFailure = async context =>
+        {
+            // The user cancelled at the provider, or its answer was stale or forged: say so, not a 500.
+            context.HandleResponse();
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignIn))
+                .LogWarning(context.Failure, "A sign-in came back from the provider without completing.");
+            await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteProblemAsync(context.HttpContext,
+                StatusCodes.Status400BadRequest, "Sign-in did not complete.",
+                "The sign-in was cancelled or refused at the provider, or took too long. Open the page again to sign in.");
+        };
+        oidc.Events.OnRedirectToIdentityProviderForSignOut = context =>
+        {
+            // A provider without an end-session endpoint (Amazon Cognito's discovery lists none) cannot be sent
+            // the user: the app's own session has ended, so go home.
+            if (string.IsNullOrEmpty(context.ProtocolMessage.IssuerAddress))
+            {
+                context.Response.Redirect(context.Properties.RedirectUri ?? "/");
+                context.HandleResponse();
+            }
+            else if (publicBaseUrl is not null)
+            {
+                context.ProtocolMessage.PostLogoutRedirectUri = new Uri(publicBaseUrl, oidc.SignedOutCallbackPath.Value!.TrimStart('/')).ToString();
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>Endpoints that read or change saved plans: a signed-in user's (in local and open mode, everyone's).</summary>
+    public static RouteGroupBuilder ForSignedInUsers(this RouteGroupBuilder endpoints) =>
+        endpoints.RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+
+    /// <inheritdoc cref="ForSignedInUsers(RouteGroupBuilder)"/>
+    public static RouteHandlerBuilder ForSignedInUsers(this RouteHandlerBuilder endpoint) =>
+        endpoint.RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+
+    public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/signin", SignInAt).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/signout", SignOut).AllowAnonymous().ExcludeFromDescription()
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
+        return app;
+    }
+
+    private static Results<ChallengeHttpResult, RedirectHttpResult> SignInAt(string? returnUrl, HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true
+            ? TypedResults.LocalRedirect(LocalPath(returnUrl))
+            : TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalPath(returnUrl) });
+
+    private static Results<SignOutHttpResult, RedirectHttpResult> SignOut(IOptions<AuthOptions> auth) =>
+        auth.Value.Mode == AuthMode.Oidc
+            ? TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme, OidcScheme])
+            : TypedResults.LocalRedirect("/");
+
+    /// <summary>Where a page sends its user to sign in and come back to it.</summary>
+    public static string SignInAddress(this Microsoft.AspNetCore.Components.NavigationManager navigation) =>
+        $"signin?returnUrl={Uri.EscapeDataString("/" + navigation.ToBaseRelativePath(navigation.Uri))}";
+
+    /// <summary>Only a path on this site: a sign-in link must not become a way to send users elsewhere.</summary>
+    private static string LocalPath(string? returnUrl) =>
+        returnUrl is { Length: > 0 and <= 2048 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+
+    /// <summary>Local and open mode's one user: every request is made by it.</summary>
+    private sealed class ImplicitUserHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        private static readonly ClaimsPrincipal User = new(new ClaimsIdentity([new Claim("sub", "local"), new Claim("name", "Local user")], ImplicitScheme, "name", "role"));
+
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
+            Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(User, ImplicitScheme)));
+    }
+}

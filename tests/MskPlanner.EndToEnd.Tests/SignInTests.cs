@@ -1,0 +1,163 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+using Microsoft.Playwright;
+
+namespace MskPlanner.EndToEnd.Tests;
+
+/// <summary>OIDC mode against a real OpenID provider: the browser signs in on the provider's own login page.</summary>
+[Collection(SharedBrowser.Name)]
+public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mskplanner-signin", Guid.NewGuid().ToString("N"));
+    private readonly OidcProvider _provider = new();
+    private RunningApp _app = default!;
+
+    public async Task InitializeAsync()
+    {
+        var settings = new Dictionary<string, string>(_provider.AppSettings) { ["Persistence__DatabasePath"] = Path.Combine(_folder, "plans.db") };
+        _app = await RunningApp.StartAsync(settings);
+        await _provider.StartAsync(_app.Address);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _provider.DisposeAsync();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_user_signs_in_at_the_provider_sees_their_name_and_signing_out_ends_the_session()
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/plans");
+        await SignInAtProviderAsync(page, "alice");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(_app.Address, "/plans").ToString());
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("Alice Archer");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out Alice Archer" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, sign me out" }).ClickAsync();
+
+        // Back at the app with no session, the planner sends the browser to the provider's login form again.
+        await Assertions.Expect(page.Locator("input[name=login]")).ToBeVisibleAsync();
+        Assert.StartsWith(_provider.Authority.ToString(), page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_session_the_plans_api_answers_401_while_sizing_and_share_links_stay_open()
+    {
+        using var http = new HttpClient { BaseAddress = _app.Address, Timeout = TimeSpan.FromSeconds(30) };
+
+        using var plans = await http.GetAsync("/api/v1/plans");
+        using var create = await http.PostAsync("/api/v1/plans", Json("""{"name":"Sneaky","inputs":{"avgDataInMiBps":5,"partitions":50}}"""));
+        using var sizing = await http.PostAsync("/api/v1/sizing", Json("""{"avgDataInMiBps":5,"partitions":50}"""));
+        using var shared = await http.GetAsync("/api/v1/shared/no-such-link");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, plans.StatusCode);
+        Assert.Equal("application/problem+json", plans.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, create.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, sizing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, shared.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_share_link_opens_without_signing_in_and_offers_sign_in_to_copy_the_plan()
+    {
+        await using var signedIn = await NewContextAsync();
+        var page = await signedIn.NewPageAsync();
+        await page.GotoAsync("/plans");
+        await SignInAtProviderAsync(page, "bob");
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("Bob Baker");
+        var created = await signedIn.APIRequest.PostAsync("/api/v1/plans", new() { DataObject = new { name = "Bob's cluster", inputs = new { avgDataInMiBps = 12, partitions = 300 } } });
+        Assert.Equal(201, created.Status);
+        var id = JsonNode.Parse(await created.TextAsync())!["id"]!.GetValue<int>();
+        var link = await signedIn.APIRequest.PostAsync($"/api/v1/plans/{id}/share", new() { DataObject = new { } });
+        var url = JsonNode.Parse(await link.TextAsync())!["url"]!.GetValue<string>();
+
+        await using var anonymous = await NewContextAsync(width: 390, bypassCsp: true);
+        var viewer = await anonymous.NewPageAsync();
+        await viewer.GotoAsync(url);
+
+        await Assertions.Expect(viewer.GetByTestId("shared-plan")).ToContainTextAsync("Bob's cluster");
+        await Assertions.Expect(viewer.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        await Assertions.Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        var findings = await PageChecks.FindingsAsync(viewer, "/shared/{token}, signed out", 390);
+        Assert.True(findings.Count == 0, string.Join('\n', findings));
+
+        await viewer.GetByRole(AriaRole.Link, new() { Name = "Saved plans" }).ClickAsync();
+        await Assertions.Expect(viewer.Locator("input[name=login]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Signed_in_pages_pass_axe_and_fit_a_phone()
+    {
+        await using var context = await NewContextAsync(width: 390, bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInAtProviderAsync(page, "alice");
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+
+        var findings = await PageChecks.FindingsAsync(page, "/, signed in", 390);
+
+        Assert.True(findings.Count == 0, string.Join('\n', findings));
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out Alice Archer" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_token_made_on_the_tokens_page_calls_the_api_until_it_is_revoked_there()
+    {
+        await using var context = await NewContextAsync(width: 390, bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInAtProviderAsync(page, "alice");
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "API tokens" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "API tokens" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Token name").FillAsync("Nightly export");
+        await page.GetByTestId("create-token").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("new-token")).ToContainTextAsync("Nightly export");
+        var secret = await page.Locator("#token-secret").InputValueAsync();
+        var findings = await PageChecks.FindingsAsync(page, "/tokens, signed in", 390);
+        Assert.True(findings.Count == 0, string.Join('\n', findings));
+
+        using var script = new HttpClient { BaseAddress = _app.Address, Timeout = TimeSpan.FromSeconds(30) };
+        script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/v1/plans")).StatusCode);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke token Nightly export" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-token]")).ToContainTextAsync("revoked");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/v1/plans")).StatusCode);
+    }
+
+    private async Task<IBrowserContext> NewContextAsync(int width = 1280, bool bypassCsp = false) =>
+        await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _app.Address.ToString(),
+            ViewportSize = new() { Width = width, Height = 900 },
+            BypassCSP = bypassCsp,
+        });
+
+    /// <summary>The provider's development login page takes any login and password; the login names the user.</summary>
+    private async Task SignInAtProviderAsync(IPage page, string login)
+    {
+        await Assertions.Expect(page.Locator("input[name=login]")).ToBeVisibleAsync();
+        Assert.StartsWith(_provider.Authority.ToString(), page.Url, StringComparison.Ordinal);
+        await page.Locator("input[name=login]").FillAsync(login);
+        await page.Locator("input[name=password]").FillAsync("any password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign-in" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(_app.Address.ToString(), StringComparison.Ordinal));
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}
