@@ -23,7 +23,8 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "mskplanner-bunit", Guid.NewGuid().ToString("N"));
 
-    protected PlannerTestContext()
+    /// <param name="arrange">Services and authorization of the test's own, set before anything is rendered.</param>
+    protected PlannerTestContext(Action<BunitContext>? arrange = null)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
@@ -39,10 +40,12 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<PlansDbContext>((sp, o) => sp.GetRequiredService<StoreProvider>().Configure(o));
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<PlanStore>();
+        Services.AddSingleton<ApiTokenStore>();
         Services.AddSingleton<PlanService>();
         Services.AddSingleton<ComparisonService>();
         Services.AddOptions<AppOptions>();
         Services.AddSingleton<ShareLinkAddress>();
+        arrange?.Invoke(this);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
         Dialogs = Render<MudDialogProvider>();
