@@ -113,7 +113,7 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_token_made_on_the_tokens_page_calls_the_api_until_it_is_revoked_there()
+    public async Task A_token_made_by_keyboard_on_the_tokens_page_calls_the_api_until_it_is_revoked_there()
     {
         await using var context = await NewContextAsync(width: 390, bypassCsp: true);
         var page = await context.NewPageAsync();
@@ -123,8 +123,10 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
         await page.GetByRole(AriaRole.Link, new() { Name = "API tokens" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "API tokens" })).ToBeVisibleAsync();
 
-        await page.GetByLabel("Token name").FillAsync("Nightly export");
-        await page.GetByTestId("create-token").ClickAsync();
+        // By keyboard: Enter in the name field makes the token.
+        await page.GetByLabel("Token name").FocusAsync();
+        await page.Keyboard.TypeAsync("Nightly export");
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("new-token")).ToContainTextAsync("Nightly export");
         var secret = await page.Locator("#token-secret").InputValueAsync();
         var findings = await PageChecks.FindingsAsync(page, "/tokens, signed in", 390);
@@ -134,8 +136,13 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
         script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/v1/plans")).StatusCode);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke token Nightly export" }).ClickAsync();
-        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        // The confirmation starts on Cancel, so revoking takes a deliberate Tab to "Revoke".
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke token Nightly export" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("tr[data-token]")).ToContainTextAsync("revoked");
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/v1/plans")).StatusCode);
     }
