@@ -124,9 +124,8 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "API tokens" })).ToBeVisibleAsync();
 
         // By keyboard: Enter in the name field makes the token.
-        await page.GetByLabel("Token name").FocusAsync();
-        await page.Keyboard.TypeAsync("Nightly export");
-        await page.Keyboard.PressAsync("Enter");
+        await page.GetByLabel("Token name").FillAsync("Nightly export");
+        await page.GetByLabel("Token name").PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("new-token")).ToContainTextAsync("Nightly export");
         var secret = await page.Locator("#token-secret").InputValueAsync();
         var findings = await PageChecks.FindingsAsync(page, "/tokens, signed in", 390);

@@ -159,10 +159,22 @@ public static class SignIn
             ? TypedResults.LocalRedirect(LocalPath(returnUrl))
             : TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalPath(returnUrl) });
 
-    private static Results<SignOutHttpResult, RedirectHttpResult> SignOut(IOptions<AuthOptions> auth) =>
-        auth.Value.Mode == AuthMode.Oidc
+    /// <summary>
+    /// Only from the app's own form: the antiforgery middleware checks the token but leaves refusing to an endpoint
+    /// that binds no form, so another site cannot sign a user out.
+    /// </summary>
+    private static Results<SignOutHttpResult, RedirectHttpResult, ProblemHttpResult> SignOut(HttpContext context, IOptions<AuthOptions> auth)
+    {
+        if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Sign out from the app's own button.",
+                detail: "This request did not carry the page's antiforgery token.");
+        }
+
+        return auth.Value.Mode == AuthMode.Oidc
             ? TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme, OidcScheme])
             : TypedResults.LocalRedirect("/");
+    }
 
     /// <summary>Where a page sends its user to sign in and come back to it.</summary>
     public static string SignInAddress(this Microsoft.AspNetCore.Components.NavigationManager navigation) =>

@@ -89,6 +89,18 @@ public sealed class SignInSettingsTests(PlannerAppFactory app) : IClassFixture<P
         Assert.Equal("openid profile email", query["scope"].ToString());
     }
 
+    [Fact]
+    public async Task Another_site_cannot_sign_a_user_out_without_the_pages_antiforgery_token()
+    {
+        await using var factory = new OidcAppFactory();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.PostAsync("/signout", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("antiforgery token", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static AuthOptions Oidc(string authority, string clientId) =>
         new() { Mode = AuthMode.Oidc, Oidc = new OidcSettings { Authority = authority, ClientId = clientId } };
 }
