@@ -101,7 +101,7 @@ public sealed class CircuitLimitMiddleware(RequestDelegate next, LiveConnections
             return;
         }
 
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = ClientAddress.Of(context);
         if (rest.StartsWithSegments("/negotiate"))
         {
             if (connections.IsFull(client))

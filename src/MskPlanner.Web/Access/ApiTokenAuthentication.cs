@@ -43,8 +43,8 @@ public sealed class ApiTokenHandler(
             return AuthenticateResult.Fail("The API token is wrong, revoked or expired.");
         }
 
-        var identity = new ClaimsIdentity([new Claim("sub", owner.Subject), new Claim("name", owner.Name), new Claim("token_id", owner.TokenId.ToString(CultureInfo.InvariantCulture))], SchemeName, "name", "role");
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        var user = SignIn.Principal(SchemeName, owner.Subject, owner.Name, new Claim("token_id", owner.TokenId.ToString(CultureInfo.InvariantCulture)));
+        return AuthenticateResult.Success(new AuthenticationTicket(user, SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -76,14 +76,12 @@ public sealed class TokenFailureLimiter(IOptions<RateLimitOptions> options) : ID
 
     public void Record(HttpContext context)
     {
-        using var lease = _limiter.AttemptAcquire(ClientOf(context));
+        using var lease = _limiter.AttemptAcquire(ClientAddress.Of(context));
     }
 
-    public bool IsBlocked(HttpContext context) => _limiter.GetStatistics(ClientOf(context))?.CurrentAvailablePermits <= 0;
+    public bool IsBlocked(HttpContext context) => _limiter.GetStatistics(ClientAddress.Of(context))?.CurrentAvailablePermits <= 0;
 
     public void Dispose() => _limiter.Dispose();
-
-    private static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }
 
 public static class TokenFailureGate

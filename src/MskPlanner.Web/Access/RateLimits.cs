@@ -52,7 +52,7 @@ public static class RateLimitPolicies
     private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitOptions, int> perMinute)
     {
         var limit = perMinute(context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
-        return RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
+        return RateLimitPartition.GetTokenBucketLimiter(ClientAddress.Of(context), _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = limit,
             TokensPerPeriod = Math.Max(1, limit / 60),

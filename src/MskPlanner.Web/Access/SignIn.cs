@@ -49,12 +49,12 @@ public static class SignIn
             services.AddSingleton<TokenFailureLimiter>();
         }
 
-        services.AddOptions<AuthenticationOptions>().Configure<IOptions<AuthOptions>>((schemes, auth) =>
+        services.Configure<AuthenticationOptions>(defaults =>
         {
-            var oidc = auth.Value.Mode == AuthMode.Oidc;
-            schemes.DefaultScheme = oidc ? SessionOrTokenScheme : ImplicitScheme;
-            schemes.DefaultSignInScheme = oidc ? CookieScheme : ImplicitScheme;
-            schemes.DefaultChallengeScheme = oidc ? ApiOrProviderScheme : ImplicitScheme;
+            var oidc = mode == AuthMode.Oidc;
+            defaults.DefaultScheme = oidc ? SessionOrTokenScheme : ImplicitScheme;
+            defaults.DefaultSignInScheme = oidc ? CookieScheme : ImplicitScheme;
+            defaults.DefaultChallengeScheme = oidc ? ApiOrProviderScheme : ImplicitScheme;
         });
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<AppOptions>>((cookie, app) =>
         {
@@ -186,11 +186,15 @@ public static class SignIn
             ? returnUrl
             : "/";
 
+    /// <summary>A user as every scheme presents one: the provider's subject and name claims, named by "name".</summary>
+    internal static ClaimsPrincipal Principal(string scheme, string subject, string name, params Claim[] more) =>
+        new(new ClaimsIdentity([new Claim("sub", subject), new Claim("name", name), .. more], scheme, "name", "role"));
+
     /// <summary>Local and open mode's one user: every request is made by it.</summary>
     private sealed class ImplicitUserHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
-        private static readonly ClaimsPrincipal User = new(new ClaimsIdentity([new Claim("sub", "local"), new Claim("name", "Local user")], ImplicitScheme, "name", "role"));
+        private static readonly ClaimsPrincipal User = Principal(ImplicitScheme, "local", "Local user");
 
         protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
             Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(User, ImplicitScheme)));
