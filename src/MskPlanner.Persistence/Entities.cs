@@ -9,6 +9,7 @@ public sealed class PlanEntity
     public const int DescriptionMaxLength = 2000;
 
     public int Id { get; set; }
+    public int WorkspaceId { get; set; }
     public string Name { get; set; } = "";
     public string? Description { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -22,6 +23,8 @@ public sealed class PlanEntity
 
     /// <summary>Set while a deletion can still be undone; such plans are hidden everywhere.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
+
+    public string? DeletedBy { get; set; }
 
     public List<RevisionEntity> Revisions { get; set; } = [];
 }
@@ -51,6 +54,9 @@ public sealed class RevisionEntity
     public string PriceRegion { get; set; } = "";
     public DateOnly PriceAsOf { get; set; }
     public decimal? MonthlyCostThen { get; set; }
+
+    /// <summary>Who saved it (<see cref="Caller.Label"/>); null for revisions saved before the audit.</summary>
+    public string? SavedBy { get; set; }
 }
 
 /// <summary>A link that opens a plan read-only. Only a hash of its token is stored.</summary>
@@ -66,5 +72,7 @@ public sealed class ShareLinkEntity
     public int? RevisionNumber { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevokedBy { get; set; }
 }

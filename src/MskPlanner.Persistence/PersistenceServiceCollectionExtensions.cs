@@ -37,6 +37,7 @@ public static class PersistenceServiceCollectionExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PlanStore>();
         builder.Services.AddSingleton<ApiTokenStore>();
+        builder.Services.AddSingleton<WorkspaceStore>();
         builder.Services.AddSingleton<PriceSetStore>();
         builder.Services.AddSingleton<LeaseStore>();
         builder.Services.AddSingleton<DatabaseReadiness>();

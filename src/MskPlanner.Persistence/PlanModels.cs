@@ -8,10 +8,14 @@ public sealed record PriceStamp(string Source, string Region, DateOnly AsOf, dec
 /// <summary>What a save writes: the inputs and what they cost when saved.</summary>
 public sealed record RevisionDraft(SizingRequest Inputs, string Region, BrokerFamily? SelectedFamily, string? Comment, PriceStamp Price);
 
-public sealed record PlanSummary(int Id, string Name, string? Description, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int LatestRevision, decimal? LatestMonthlyCost);
+/// <summary>A plan as the caller sees it: in its workspace, with the caller's role there.</summary>
+public sealed record PlanSummary(
+    int Id, string Name, string? Description, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int LatestRevision, decimal? LatestMonthlyCost, Workspace Workspace);
 
+/// <param name="SavedBy">Who saved it, as <see cref="Caller.Label"/> names them; null for revisions saved before sign-in existed.</param>
 public sealed record PlanRevision(
-    int PlanId, int Number, DateTimeOffset CreatedAt, string? Comment, SizingRequest Inputs, string Region, BrokerFamily? SelectedFamily, PriceStamp PricedWith);
+    int PlanId, int Number, DateTimeOffset CreatedAt, string? Comment, SizingRequest Inputs, string Region, BrokerFamily? SelectedFamily, PriceStamp PricedWith,
+    string? SavedBy);
 
 /// <summary>A plan with one of its revisions (the latest unless another was asked for).</summary>
 public sealed record PlanDetails(PlanSummary Plan, PlanRevision Revision);
@@ -27,7 +31,7 @@ public enum PlanSort
     CostHighest,
 }
 
-public sealed record ShareLink(int Id, int PlanId, int? RevisionNumber, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+public sealed record ShareLink(int Id, int PlanId, int? RevisionNumber, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? CreatedBy, string? RevokedBy)
 {
     public bool IsActive => RevokedAt is null;
 }

@@ -9,7 +9,9 @@ using MskPlanner.Sizing;
 namespace MskPlanner.Persistence;
 
 /// <summary>
-/// Saved plans, their revisions and share links. Each call opens its own context (Blazor Server keeps circuits
+/// Saved plans, their revisions and share links, as one caller may see and change them: a plan in a workspace
+/// they do not belong to does not exist for them (null, as for no plan at all); one they may only view refuses
+/// changes with <see cref="AccessDeniedException"/>. Each call opens its own context (Blazor Server keeps circuits
 /// alive for long; a context must not live with them).
 /// </summary>
 public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimeProvider clock)
@@ -23,12 +25,22 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public async Task<PlanDetails> CreateAsync(string name, string? description, RevisionDraft first, CancellationToken cancellationToken = default)
+    /// <summary>A new plan in the workspace (the caller's personal one when none is given); null when the caller cannot see that workspace.</summary>
+    public async Task<PlanDetails?> CreateAsync(Caller caller, int? workspaceId, string name, string? description, RevisionDraft first, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var workspace = workspaceId is { } id
+            ? await WorkspaceAccess.RequireAsync(db, caller, id, WorkspaceRole.Editor, cancellationToken)
+            : WorkspaceAccess.View(await WorkspaceAccess.PersonalAsync(db, caller, now, cancellationToken), WorkspaceRole.Owner);
+        if (workspace is null)
+        {
+            return null;
+        }
+
         var plan = new PlanEntity
         {
+            WorkspaceId = workspace.Id,
             Name = name.Trim(),
             Description = Blank(description),
             CreatedAt = now,
@@ -36,11 +48,11 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
             LatestRevision = 1,
             LatestMonthlyCost = first.Price.MonthlyCost,
         };
-        var revision = NewRevision(first, 1, now);
+        var revision = NewRevision(first, 1, now, caller);
         plan.Revisions.Add(revision);
         db.Plans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
-        return new PlanDetails(Summary(plan), ToRevision(revision));
+        return new PlanDetails(Summary(plan, workspace), ToRevision(revision));
     }
 
     /// <summary>
@@ -48,7 +60,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
     /// statement locks (SQLite locks the whole file); should a save still fail on a conflict, it is tried again:
     /// both are kept.
     /// </summary>
-    public async Task<PlanRevision?> SaveRevisionAsync(int planId, RevisionDraft draft, CancellationToken cancellationToken = default)
+    public async Task<PlanRevision?> SaveRevisionAsync(Caller caller, int planId, RevisionDraft draft, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -56,7 +68,12 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
             {
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
                 // PostgreSQL's strategy runs the whole transaction again after a dropped connection; SQLite's runs it once.
-                return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => AddRevisionAsync(db, planId, draft, cancellationToken));
+                if (await EditablePlanAsync(db, caller, planId, cancellationToken) is null)
+                {
+                    return null;
+                }
+
+                return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => AddRevisionAsync(db, caller, planId, draft, cancellationToken));
             }
             catch (Exception e) when (attempt < SaveAttempts && StoreFaults.IsWriteConflict(e))
             {
@@ -65,7 +82,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         }
     }
 
-    private async Task<PlanRevision?> AddRevisionAsync(PlansDbContext db, int planId, RevisionDraft draft, CancellationToken cancellationToken)
+    private async Task<PlanRevision?> AddRevisionAsync(PlansDbContext db, Caller caller, int planId, RevisionDraft draft, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -82,7 +99,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         }
 
         var number = await db.Plans.Where(p => p.Id == planId).Select(p => p.LatestRevision).SingleAsync(cancellationToken);
-        var revision = NewRevision(draft, number, now);
+        var revision = NewRevision(draft, number, now, caller);
         revision.PlanId = planId;
         db.Revisions.Add(revision);
         await db.SaveChangesAsync(cancellationToken);
@@ -90,11 +107,10 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         return ToRevision(revision);
     }
 
-    public async Task<PlanSummary?> UpdateAsync(int planId, string? name, string? description, CancellationToken cancellationToken = default)
+    public async Task<PlanSummary?> UpdateAsync(Caller caller, int planId, string? name, string? description, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        if (plan is null)
+        if (await EditablePlanAsync(db, caller, planId, cancellationToken) is not var (plan, workspace))
         {
             return null;
         }
@@ -111,27 +127,21 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
 
         plan.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return Summary(plan);
+        return Summary(plan, workspace);
     }
 
-    public async Task<PlanDetails?> GetAsync(int planId, int? revision = null, CancellationToken cancellationToken = default)
+    public async Task<PlanDetails?> GetAsync(Caller caller, int planId, int? revision = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        if (plan is null)
-        {
-            return null;
-        }
-
-        var number = revision ?? plan.LatestRevision;
-        var entity = await db.Revisions.AsNoTracking().SingleOrDefaultAsync(r => r.PlanId == planId && r.Number == number, cancellationToken);
-        return entity is null ? null : new PlanDetails(Summary(plan), ToRevision(entity));
+        return await VisiblePlanAsync(db, caller, planId, cancellationToken) is var (plan, workspace)
+            ? await DetailsAsync(db, plan, workspace, revision, cancellationToken)
+            : null;
     }
 
-    public async Task<IReadOnlyList<PlanRevision>?> ListRevisionsAsync(int planId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PlanRevision>?> ListRevisionsAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, cancellationToken))
+        if (await VisiblePlanAsync(db, caller, planId, cancellationToken) is null)
         {
             return null;
         }
@@ -140,13 +150,16 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         return [.. revisions.Select(ToRevision)];
     }
 
-    public async Task<PlanPage> ListAsync(string? search, PlanSort sort, int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>The plans in the caller's workspaces, or in one of them.</summary>
+    public async Task<PlanPage> ListAsync(Caller caller, int? workspaceId, string? search, PlanSort sort, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Plans.AsNoTracking();
-        if (PlanRules.CheckSearch(search) is not null)
+        var visible = await WorkspaceAccess.VisibleAsync(db, caller, cancellationToken);
+        var workspaceIds = workspaceId is { } only ? visible.Keys.Where(id => id == only).ToList() : [.. visible.Keys];
+        var query = db.Plans.AsNoTracking().Where(p => workspaceIds.Contains(p.WorkspaceId));
+        if (PlanRules.CheckSearch(search) is not null || workspaceIds.Count == 0)
         {
             return new PlanPage([], 0, page, pageSize);
         }
@@ -174,39 +187,97 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         // Computed wide: (page - 1) * pageSize overflows an int for pages past about 21 million, and wrapped round to page 1.
         var skip = (long)(page - 1) * pageSize;
         List<PlanEntity> items = skip >= total ? [] : await query.Skip((int)skip).Take(pageSize).ToListAsync(cancellationToken);
-        return new PlanPage([.. items.Select(Summary)], total, page, pageSize);
+        return new PlanPage([.. items.Select(p => Summary(p, visible[p.WorkspaceId]))], total, page, pageSize);
     }
 
     /// <summary>Hides the plan; <see cref="RestoreAsync"/> brings it back. Other plans are never touched.</summary>
-    public Task<bool> DeleteAsync(int planId, CancellationToken cancellationToken = default) =>
-        SetDeletedAsync(planId, deleted: true, cancellationToken);
+    public Task<bool> DeleteAsync(Caller caller, int planId, CancellationToken cancellationToken = default) =>
+        SetDeletedAsync(caller, planId, deleted: true, cancellationToken);
 
-    public Task<bool> RestoreAsync(int planId, CancellationToken cancellationToken = default) =>
-        SetDeletedAsync(planId, deleted: false, cancellationToken);
+    public Task<bool> RestoreAsync(Caller caller, int planId, CancellationToken cancellationToken = default) =>
+        SetDeletedAsync(caller, planId, deleted: false, cancellationToken);
 
-    public async Task<CreatedShareLink?> CreateShareAsync(int planId, int? revision, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Moves the plan, with its history and share links, to another workspace; the caller must be an editor of
+    /// both. Null when either is not theirs to see.
+    /// </summary>
+    public async Task<PlanSummary?> MoveAsync(Caller caller, int planId, int workspaceId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var exists = revision is null
-            ? await db.Plans.AnyAsync(p => p.Id == planId, cancellationToken)
-            : await db.Revisions.AnyAsync(r => r.PlanId == planId && r.Number == revision && db.Plans.Any(p => p.Id == planId), cancellationToken);
-        if (!exists)
+        if (await EditablePlanAsync(db, caller, planId, cancellationToken) is not var (plan, _)
+            || await WorkspaceAccess.RequireAsync(db, caller, workspaceId, WorkspaceRole.Editor, cancellationToken) is not { } target)
+        {
+            return null;
+        }
+
+        plan.WorkspaceId = target.Id;
+        plan.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return Summary(plan, target);
+    }
+
+    /// <summary>
+    /// A new plan in another workspace (or the same) with a copy of every revision, each still saying who saved it;
+    /// the share links stay with the original. The caller must be able to read the plan and edit the target.
+    /// </summary>
+    public async Task<PlanSummary?> CopyAsync(Caller caller, int planId, int workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await VisiblePlanAsync(db, caller, planId, cancellationToken) is not var (source, _)
+            || await WorkspaceAccess.RequireAsync(db, caller, workspaceId, WorkspaceRole.Editor, cancellationToken) is not { } target)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var revisions = await db.Revisions.AsNoTracking().Where(r => r.PlanId == planId).OrderBy(r => r.Number).ToListAsync(cancellationToken);
+        var copy = new PlanEntity
+        {
+            WorkspaceId = target.Id,
+            Name = source.Name,
+            Description = source.Description,
+            CreatedAt = now,
+            UpdatedAt = now,
+            LatestRevision = source.LatestRevision,
+            LatestMonthlyCost = source.LatestMonthlyCost,
+            Revisions = [.. revisions.Select(r => { r.Id = 0; r.PlanId = 0; return r; })],
+        };
+        db.Plans.Add(copy);
+        await db.SaveChangesAsync(cancellationToken);
+        return Summary(copy, target);
+    }
+
+    public async Task<CreatedShareLink?> CreateShareAsync(Caller caller, int planId, int? revision, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await EditablePlanAsync(db, caller, planId, cancellationToken) is null
+            || (revision is not null && !await db.Revisions.AnyAsync(r => r.PlanId == planId && r.Number == revision, cancellationToken)))
         {
             return null;
         }
 
         var token = SecretTokens.New();
-        var link = new ShareLinkEntity { PlanId = planId, RevisionNumber = revision, TokenHash = SecretTokens.Hash(token), CreatedAt = clock.GetUtcNow() };
+        var link = new ShareLinkEntity
+        {
+            PlanId = planId,
+            RevisionNumber = revision,
+            TokenHash = SecretTokens.Hash(token),
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = caller.Label,
+        };
         db.ShareLinks.Add(link);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedShareLink(ToShare(link), token);
     }
 
-    /// <summary>The plan's links, newest first; null when there is no such plan, or it is deleted.</summary>
-    public async Task<IReadOnlyList<ShareLink>?> ListSharesAsync(int planId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The plan's links, newest first, for its editors (a viewer may not hand the plan on); null when there is no
+    /// such plan for the caller, or it is deleted.
+    /// </summary>
+    public async Task<IReadOnlyList<ShareLink>?> ListSharesAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, cancellationToken))
+        if (await EditablePlanAsync(db, caller, planId, cancellationToken) is null)
         {
             return null;
         }
@@ -215,17 +286,60 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         return [.. links.Select(ToShare)];
     }
 
-    public async Task<bool> RevokeShareAsync(int planId, int linkId, CancellationToken cancellationToken = default)
+    /// <summary>Every share link to the workspace's plans, newest first: what its owners hand out in its name.</summary>
+    public async Task<IReadOnlyList<WorkspaceShareLink>?> ListWorkspaceSharesAsync(Caller caller, int workspaceId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await WorkspaceAccess.RequireAsync(db, caller, workspaceId, WorkspaceRole.Owner, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var links = await db.ShareLinks.AsNoTracking()
+            .Join(db.Plans.Where(p => p.WorkspaceId == workspaceId), l => l.PlanId, p => p.Id, (l, p) => new { Link = l, p.Name })
+            .OrderByDescending(x => x.Link.Id)
+            .ToListAsync(cancellationToken);
+        return [.. links.Select(x => new WorkspaceShareLink(ToShare(x.Link), x.Link.PlanId, x.Name))];
+    }
+
+    /// <summary>The workspace's deleted plans, newest deletion first, for its editors to restore.</summary>
+    public async Task<IReadOnlyList<DeletedPlan>?> ListDeletedAsync(Caller caller, int workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await WorkspaceAccess.RequireAsync(db, caller, workspaceId, WorkspaceRole.Editor, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var plans = await db.Plans.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.WorkspaceId == workspaceId && p.DeletedAt != null)
+            .OrderByDescending(p => p.DeletedAt).ThenByDescending(p => p.Id)
+            .Take(MaxPageSize)
+            .ToListAsync(cancellationToken);
+        return [.. plans.Select(p => new DeletedPlan(p.Id, p.Name, p.DeletedAt!.Value, p.DeletedBy))];
+    }
+
+    public async Task<bool> RevokeShareAsync(Caller caller, int planId, int linkId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await EditablePlanAsync(db, caller, planId, cancellationToken) is null)
+        {
+            return false;
+        }
+
         var link = await db.ShareLinks.SingleOrDefaultAsync(l => l.Id == linkId && l.PlanId == planId, cancellationToken);
         if (link is null)
         {
             return false;
         }
 
-        link.RevokedAt ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        if (link.RevokedAt is null)
+        {
+            link.RevokedAt = clock.GetUtcNow();
+            link.RevokedBy = caller.Label;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return true;
     }
 
@@ -243,26 +357,59 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
             return null;
         }
 
-        var details = await GetAsync(link.PlanId, link.RevisionNumber, cancellationToken);
+        // The link is the permission: whoever holds it reads the plan, whatever their workspaces.
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == link.PlanId, cancellationToken);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == plan.WorkspaceId, cancellationToken);
+        var details = await DetailsAsync(db, plan, WorkspaceAccess.View(workspace, WorkspaceRole.Viewer), link.RevisionNumber, cancellationToken);
         return details is null ? null : new SharedPlan(ToShare(link), details);
     }
 
-    private async Task<bool> SetDeletedAsync(int planId, bool deleted, CancellationToken cancellationToken)
+    private async Task<bool> SetDeletedAsync(Caller caller, int planId, bool deleted, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // The one place that sees deleted plans: to delete and restore them.
         var plan = await db.Plans.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        if (plan is null || (plan.DeletedAt is null) != deleted)
+        if (plan is null || (plan.DeletedAt is null) != deleted
+            || await WorkspaceAccess.RequireAsync(db, caller, plan.WorkspaceId, WorkspaceRole.Editor, cancellationToken) is null)
         {
             return false;
         }
 
         plan.DeletedAt = deleted ? clock.GetUtcNow() : null;
+        plan.DeletedBy = deleted ? caller.Label : null;
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
-    private static RevisionEntity NewRevision(RevisionDraft draft, int number, DateTimeOffset now) => new()
+    /// <summary>The plan and its workspace, or null when there is no such plan or it is in none of the caller's workspaces.</summary>
+    private static async Task<(PlanEntity Plan, Workspace Workspace)?> VisiblePlanAsync(PlansDbContext db, Caller caller, int planId, CancellationToken cancellationToken)
+    {
+        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        return plan is not null && await WorkspaceAccess.FindAsync(db, caller, plan.WorkspaceId, cancellationToken) is { } workspace
+            ? (plan, workspace)
+            : null;
+    }
+
+    /// <summary>As <see cref="VisiblePlanAsync"/>, and refused to a viewer.</summary>
+    private static async Task<(PlanEntity Plan, Workspace Workspace)?> EditablePlanAsync(PlansDbContext db, Caller caller, int planId, CancellationToken cancellationToken)
+    {
+        var found = await VisiblePlanAsync(db, caller, planId, cancellationToken);
+        return found is var (plan, workspace) ? (plan, WorkspaceAccess.Require(workspace, WorkspaceRole.Editor)) : null;
+    }
+
+    private static async Task<PlanDetails?> DetailsAsync(PlansDbContext db, PlanEntity plan, Workspace workspace, int? revision, CancellationToken cancellationToken)
+    {
+        var number = revision ?? plan.LatestRevision;
+        var entity = await db.Revisions.AsNoTracking().SingleOrDefaultAsync(r => r.PlanId == plan.Id && r.Number == number, cancellationToken);
+        return entity is null ? null : new PlanDetails(Summary(plan, workspace), ToRevision(entity));
+    }
+
+    private static RevisionEntity NewRevision(RevisionDraft draft, int number, DateTimeOffset now, Caller caller) => new()
     {
         Number = number,
         CreatedAt = now,
@@ -274,10 +421,11 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         PriceRegion = draft.Price.Region,
         PriceAsOf = draft.Price.AsOf,
         MonthlyCostThen = draft.Price.MonthlyCost,
+        SavedBy = caller.Label,
     };
 
-    private static PlanSummary Summary(PlanEntity p) =>
-        new(p.Id, p.Name, p.Description, p.CreatedAt, p.UpdatedAt, p.LatestRevision, p.LatestMonthlyCost);
+    private static PlanSummary Summary(PlanEntity p, Workspace workspace) =>
+        new(p.Id, p.Name, p.Description, p.CreatedAt, p.UpdatedAt, p.LatestRevision, p.LatestMonthlyCost, workspace);
 
     private static PlanRevision ToRevision(RevisionEntity r) => new(
         r.PlanId,
@@ -287,9 +435,10 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         JsonSerializer.Deserialize<SizingRequest>(r.InputsJson, Json)!,
         r.Region,
         r.SelectedFamily,
-        new PriceStamp(r.PriceSource, r.PriceRegion, r.PriceAsOf, r.MonthlyCostThen));
+        new PriceStamp(r.PriceSource, r.PriceRegion, r.PriceAsOf, r.MonthlyCostThen),
+        r.SavedBy);
 
-    private static ShareLink ToShare(ShareLinkEntity l) => new(l.Id, l.PlanId, l.RevisionNumber, l.CreatedAt, l.RevokedAt);
+    private static ShareLink ToShare(ShareLinkEntity l) => new(l.Id, l.PlanId, l.RevisionNumber, l.CreatedAt, l.RevokedAt, l.CreatedBy, l.RevokedBy);
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 

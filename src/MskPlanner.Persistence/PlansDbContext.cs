@@ -17,6 +17,9 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
     public DbSet<LeaseEntity> Leases => Set<LeaseEntity>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
+    public DbSet<WorkspaceEntity> Workspaces => Set<WorkspaceEntity>();
+    public DbSet<MemberEntity> Members => Set<MemberEntity>();
+    public DbSet<UserEntity> Users => Set<UserEntity>();
 
     /// <summary>
     /// SQLite cannot order by DateTimeOffset or decimal; stored as integers and reals they sort. PostgreSQL could
@@ -48,6 +51,46 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
             // share links are always reached through their plan, so they need no filter of their own.
             plan.HasQueryFilter(p => p.DeletedAt == null);
             plan.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+            // A workspace with plans cannot go by accident: its plans would go with it.
+            plan.HasOne<WorkspaceEntity>().WithMany().HasForeignKey(p => p.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
+            plan.HasIndex(p => p.WorkspaceId);
+            plan.Property(p => p.DeletedBy).HasMaxLength(Caller.AuditMaxLength);
+        });
+
+        modelBuilder.Entity<WorkspaceEntity>(workspace =>
+        {
+            workspace.ToTable("Workspaces");
+            workspace.Property(w => w.Name).HasMaxLength(WorkspaceEntity.NameMaxLength).IsRequired();
+            workspace.Property(w => w.Kind).HasConversion<string>().HasMaxLength(16);
+            workspace.Property(w => w.OwnerSubject).HasMaxLength(ApiTokenEntity.OwnerMaxLength);
+            workspace.Property(w => w.GroupName).HasMaxLength(WorkspaceEntity.GroupMaxLength);
+            workspace.Property(w => w.GroupRole).HasConversion<string>().HasMaxLength(16);
+            workspace.Property(w => w.CreatedBy).HasMaxLength(Caller.AuditMaxLength);
+            // One personal workspace per user, even when two of their tabs make it at once.
+            workspace.HasIndex(w => w.OwnerSubject).IsUnique().HasFilter("\"OwnerSubject\" IS NOT NULL");
+            workspace.HasIndex(w => w.GroupName);
+        });
+
+        modelBuilder.Entity<MemberEntity>(member =>
+        {
+            member.ToTable("Members");
+            member.Property(m => m.Email).HasMaxLength(MemberEntity.EmailMaxLength).IsRequired();
+            member.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+            member.Property(m => m.AddedBy).HasMaxLength(Caller.AuditMaxLength);
+            member.HasIndex(m => new { m.WorkspaceId, m.Email }).IsUnique();
+            member.HasIndex(m => m.Email);
+            member.HasOne<WorkspaceEntity>().WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UserEntity>(user =>
+        {
+            user.ToTable("Users");
+            user.HasKey(u => u.Subject);
+            user.Property(u => u.Subject).HasMaxLength(ApiTokenEntity.OwnerMaxLength);
+            user.Property(u => u.Name).HasMaxLength(ApiTokenEntity.OwnerMaxLength);
+            user.Property(u => u.Email).HasMaxLength(MemberEntity.EmailMaxLength);
+            user.Property(u => u.GroupsJson).HasMaxLength(UserEntity.GroupsMaxLength);
+            user.HasIndex(u => u.Email);
         });
 
         modelBuilder.Entity<RevisionEntity>(revision =>
@@ -56,6 +99,7 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
             revision.HasIndex(r => new { r.PlanId, r.Number }).IsUnique();
             revision.Property(r => r.Comment).HasMaxLength(RevisionEntity.CommentMaxLength);
             revision.Property(r => r.SelectedFamily).HasConversion<string>().HasMaxLength(16);
+            revision.Property(r => r.SavedBy).HasMaxLength(Caller.AuditMaxLength);
         });
 
         modelBuilder.Entity<PriceSetEntity>(set =>
@@ -79,6 +123,8 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
             link.ToTable("ShareLinks");
             link.HasIndex(l => l.TokenHash).IsUnique();
             link.HasIndex(l => l.PlanId);
+            link.Property(l => l.CreatedBy).HasMaxLength(Caller.AuditMaxLength);
+            link.Property(l => l.RevokedBy).HasMaxLength(Caller.AuditMaxLength);
             link.HasOne<PlanEntity>().WithMany().HasForeignKey(l => l.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -84,6 +84,7 @@ public static class WebServiceCollectionExtensions
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = PlanStoreHealthCheck.WriteAsync });
         app.MapSizingApi();
         app.MapPlanApi();
+        app.MapWorkspaceApi();
         app.MapReportApi();
         app.MapExportApi();
         // Our own Content-Security-Policy already forbids framing; Blazor's would add a second, weaker header.

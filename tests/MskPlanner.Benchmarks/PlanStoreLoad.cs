@@ -48,16 +48,16 @@ public static class PlanStoreLoad
             // Warm the pool and the query caches before measuring.
             for (var i = 0; i < 50; i++)
             {
-                await plansStore.GetAsync(random.Next(1, plans + 1));
-                await plansStore.SaveRevisionAsync(random.Next(1, plans + 1), draft);
+                await plansStore.GetAsync(Caller.LocalUser, random.Next(1, plans + 1));
+                await plansStore.SaveRevisionAsync(Caller.LocalUser, random.Next(1, plans + 1), draft);
             }
 
-            Report("save revision", await TimeAsync(() => plansStore.SaveRevisionAsync(random.Next(1, plans + 1), draft)));
-            Report("load plan", await TimeAsync(() => plansStore.GetAsync(random.Next(1, plans + 1))));
-            Report("list, first page", await TimeAsync(() => plansStore.ListAsync(null, PlanSort.UpdatedNewest, 1, 20), 200));
-            Report("list, page 2,000", await TimeAsync(() => plansStore.ListAsync(null, PlanSort.UpdatedNewest, 2000, 20), 200));
-            Report("list by cost", await TimeAsync(() => plansStore.ListAsync(null, PlanSort.CostLowest, 1, 20), 200));
-            Report("search by name", await TimeAsync(() => plansStore.ListAsync("plan 4242", PlanSort.UpdatedNewest, 1, 20), 200));
+            Report("save revision", await TimeAsync(() => plansStore.SaveRevisionAsync(Caller.LocalUser, random.Next(1, plans + 1), draft)));
+            Report("load plan", await TimeAsync(() => plansStore.GetAsync(Caller.LocalUser, random.Next(1, plans + 1))));
+            Report("list, first page", await TimeAsync(() => plansStore.ListAsync(Caller.LocalUser, null, null, PlanSort.UpdatedNewest, 1, 20), 200));
+            Report("list, page 2,000", await TimeAsync(() => plansStore.ListAsync(Caller.LocalUser, null, null, PlanSort.UpdatedNewest, 2000, 20), 200));
+            Report("list by cost", await TimeAsync(() => plansStore.ListAsync(Caller.LocalUser, null, null, PlanSort.CostLowest, 1, 20), 200));
+            Report("search by name", await TimeAsync(() => plansStore.ListAsync(Caller.LocalUser, null, "plan 4242", PlanSort.UpdatedNewest, 1, 20), 200));
         }
         finally
         {

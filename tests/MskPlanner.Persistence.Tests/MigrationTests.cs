@@ -18,7 +18,7 @@ public sealed class MigrationOnSqliteTests() : MigrationTests(DatabaseProvider.S
         await connection.OpenAsync();
 
         Assert.Equal(
-            ["ApiTokens", "DataProtectionKeys", "Leases", "Plans", "PriceSets", "Revisions", "ShareLinks", "__EFMigrationsHistory", "__EFMigrationsLock"],
+            ["ApiTokens", "DataProtectionKeys", "Leases", "Members", "Plans", "PriceSets", "Revisions", "ShareLinks", "Users", "Workspaces", "__EFMigrationsHistory", "__EFMigrationsLock"],
             await ListAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;"));
         Assert.Equal(["wal"], await ListAsync(connection, "PRAGMA journal_mode;"));
     }
@@ -33,7 +33,7 @@ public sealed class MigrationOnPostgreSqlTests() : MigrationTests(DatabaseProvid
         await connection.OpenAsync();
 
         Assert.Equal(
-            ["ApiTokens", "DataProtectionKeys", "Leases", "Plans", "PriceSets", "Revisions", "ShareLinks", "__EFMigrationsHistory"],
+            ["ApiTokens", "DataProtectionKeys", "Leases", "Members", "Plans", "PriceSets", "Revisions", "ShareLinks", "Users", "Workspaces", "__EFMigrationsHistory"],
             await ListAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name COLLATE \"C\";"));
     }
 
@@ -68,11 +68,34 @@ public abstract class MigrationTests(DatabaseProvider provider) : StoreTest(prov
     [Fact]
     public async Task Migrating_twice_is_harmless_and_keeps_saved_plans()
     {
-        var plan = await Store.CreateAsync("Kept", null, Drafts.For(10));
+        var plan = await Store.CreatePersonalAsync("Kept", null, Drafts.For(10));
 
         await new DatabaseMigrator(Database.Contexts, Database.Provider, new DatabaseReadiness(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
 
-        Assert.NotNull(await Store.GetAsync(plan.Plan.Id));
+        Assert.NotNull(await Store.GetAsync(Me, plan.Plan.Id));
+    }
+
+    [Fact]
+    public async Task Plans_saved_before_workspaces_move_into_one_team_workspace_that_local_mode_owns()
+    {
+        await using (var db = await Database.Contexts.CreateDbContextAsync())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_Workspaces", StringComparison.Ordinal)) - 1]);
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "Plans" ("Name", "CreatedAt", "UpdatedAt", "LatestRevision") VALUES ('Saved last year', 1700000000000, 1700000000000, 1);
+                INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
+                SELECT "Id", 1, 1700000000000, '{{"avgDataInMiBps":10,"partitions":300}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
+                """);
+            await migrator.MigrateAsync();
+        }
+
+        var plan = Assert.Single((await Store.ListAsync(Me, null, null, PlanSort.Name, 1, 10)).Items);
+        Assert.Equal(("Saved last year", "Plans saved before workspaces", WorkspaceKind.Team), (plan.Name, plan.Workspace.Name, plan.Workspace.Kind));
+        Assert.Null((await Store.GetAsync(Me, plan.Id))!.Revision.SavedBy);
+        Assert.Null(await Store.GetAsync(new Caller("someone", "Someone", "someone@example.com", []), plan.Id));
     }
 
     [Fact]

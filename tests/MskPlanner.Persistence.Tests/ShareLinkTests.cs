@@ -7,8 +7,8 @@ public sealed class ShareLinkOnSqliteTests() : ShareLinkTests(DatabaseProvider.S
     [Fact]
     public async Task Only_a_hash_of_the_token_is_stored()
     {
-        var plan = await Store.CreateAsync("Shared", null, Drafts.For(1));
-        var link = await Store.CreateShareAsync(plan.Plan.Id, null);
+        var plan = await Store.CreatePersonalAsync("Shared", null, Drafts.For(1));
+        var link = await Store.CreateShareAsync(Me, plan.Plan.Id, null);
 
         var bytes = await File.ReadAllBytesAsync(Database.Path);
         var wal = Database.Path + "-wal";
@@ -23,12 +23,12 @@ public abstract class ShareLinkTests(DatabaseProvider provider) : StoreTest(prov
     [Fact]
     public async Task A_token_carries_at_least_128_random_bits_in_url_safe_characters()
     {
-        var plan = await Store.CreateAsync("Shared", null, Drafts.For(1));
+        var plan = await Store.CreatePersonalAsync("Shared", null, Drafts.For(1));
 
         var tokens = new HashSet<string>();
         for (var i = 0; i < 20; i++)
         {
-            tokens.Add((await Store.CreateShareAsync(plan.Plan.Id, null))!.Token);
+            tokens.Add((await Store.CreateShareAsync(Me, plan.Plan.Id, null))!.Token);
         }
 
         Assert.Equal(20, tokens.Count);
@@ -42,50 +42,50 @@ public abstract class ShareLinkTests(DatabaseProvider provider) : StoreTest(prov
     [Fact]
     public async Task A_link_opens_the_latest_revision_and_a_pinned_link_keeps_its_revision()
     {
-        var plan = await Store.CreateAsync("Shared", null, Drafts.For(1));
-        var following = await Store.CreateShareAsync(plan.Plan.Id, null);
-        var pinned = await Store.CreateShareAsync(plan.Plan.Id, 1);
+        var plan = await Store.CreatePersonalAsync("Shared", null, Drafts.For(1));
+        var following = await Store.CreateShareAsync(Me, plan.Plan.Id, null);
+        var pinned = await Store.CreateShareAsync(Me, plan.Plan.Id, 1);
 
-        await Store.SaveRevisionAsync(plan.Plan.Id, Drafts.For(2));
+        await Store.SaveRevisionAsync(Me, plan.Plan.Id, Drafts.For(2));
 
         Assert.Equal(2, (await Store.ResolveShareAsync(following!.Token))!.Details.Revision.Number);
         Assert.Equal(1, (await Store.ResolveShareAsync(pinned!.Token))!.Details.Revision.Number);
-        Assert.Null(await Store.CreateShareAsync(plan.Plan.Id, 7));
+        Assert.Null(await Store.CreateShareAsync(Me, plan.Plan.Id, 7));
     }
 
     [Fact]
     public async Task Wrong_revoked_and_deleted_links_open_nothing()
     {
-        var plan = await Store.CreateAsync("Shared", null, Drafts.For(1));
-        var link = await Store.CreateShareAsync(plan.Plan.Id, null);
-        var other = await Store.CreateAsync("Other", null, Drafts.For(1));
-        var otherLink = await Store.CreateShareAsync(other.Plan.Id, null);
+        var plan = await Store.CreatePersonalAsync("Shared", null, Drafts.For(1));
+        var link = await Store.CreateShareAsync(Me, plan.Plan.Id, null);
+        var other = await Store.CreatePersonalAsync("Other", null, Drafts.For(1));
+        var otherLink = await Store.CreateShareAsync(Me, other.Plan.Id, null);
 
         Assert.Null(await Store.ResolveShareAsync(link!.Token[..^1]));
         Assert.Null(await Store.ResolveShareAsync(""));
         Assert.Null(await Store.ResolveShareAsync(new string('a', 10_000)));
 
-        Assert.True(await Store.RevokeShareAsync(plan.Plan.Id, link.Link.Id));
+        Assert.True(await Store.RevokeShareAsync(Me, plan.Plan.Id, link.Link.Id));
         Assert.Null(await Store.ResolveShareAsync(link.Token));
-        Assert.False((await Store.ListSharesAsync(plan.Plan.Id))!.Single().IsActive);
-        Assert.False(await Store.RevokeShareAsync(plan.Plan.Id, otherLink!.Link.Id));
+        Assert.False((await Store.ListSharesAsync(Me, plan.Plan.Id))!.Single().IsActive);
+        Assert.False(await Store.RevokeShareAsync(Me, plan.Plan.Id, otherLink!.Link.Id));
 
-        await Store.DeleteAsync(other.Plan.Id);
+        await Store.DeleteAsync(Me, other.Plan.Id);
         Assert.Null(await Store.ResolveShareAsync(otherLink.Token));
     }
 
     [Fact]
     public async Task A_deleted_or_missing_plan_has_no_share_links_to_list_until_it_is_restored()
     {
-        var plan = await Store.CreateAsync("Shared then deleted", null, Drafts.For(1));
-        await Store.CreateShareAsync(plan.Plan.Id, null);
-        Assert.Single((await Store.ListSharesAsync(plan.Plan.Id))!);
+        var plan = await Store.CreatePersonalAsync("Shared then deleted", null, Drafts.For(1));
+        await Store.CreateShareAsync(Me, plan.Plan.Id, null);
+        Assert.Single((await Store.ListSharesAsync(Me, plan.Plan.Id))!);
 
-        await Store.DeleteAsync(plan.Plan.Id);
+        await Store.DeleteAsync(Me, plan.Plan.Id);
 
-        Assert.Null(await Store.ListSharesAsync(plan.Plan.Id));
-        Assert.Null(await Store.ListSharesAsync(987654));
-        await Store.RestoreAsync(plan.Plan.Id);
-        Assert.Single((await Store.ListSharesAsync(plan.Plan.Id))!);
+        Assert.Null(await Store.ListSharesAsync(Me, plan.Plan.Id));
+        Assert.Null(await Store.ListSharesAsync(Me, 987654));
+        await Store.RestoreAsync(Me, plan.Plan.Id);
+        Assert.Single((await Store.ListSharesAsync(Me, plan.Plan.Id))!);
     }
 }

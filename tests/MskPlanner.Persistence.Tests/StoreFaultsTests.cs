@@ -82,7 +82,7 @@ public class StoreFaultsTests
         using var host = builder.Build();
         using var errors = new MetricCollector<long>(host.Services.GetRequiredService<IMeterFactory>(), StoreMetrics.MeterName, "mskplanner.db.errors");
 
-        await Assert.ThrowsAnyAsync<Exception>(() => host.Services.GetRequiredService<PlanStore>().ListAsync(null, PlanSort.Name, 1, 10));
+        await Assert.ThrowsAnyAsync<Exception>(() => host.Services.GetRequiredService<PlanStore>().ListAsync(Caller.LocalUser, null, null, PlanSort.Name, 1, 10));
 
         // Each attempt of the retrying strategy failed, and each is counted.
         var failed = errors.GetMeasurementSnapshot();

@@ -10,6 +10,9 @@ public abstract class StoreTest(DatabaseProvider provider = DatabaseProvider.Sql
 
     protected PlanStore Store { get; private set; } = default!;
 
+    /// <summary>Local mode's user, who owns every workspace: the suites about plans themselves act as it.</summary>
+    protected static Caller Me => Caller.LocalUser;
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();

@@ -29,6 +29,8 @@ public sealed class TemporaryDatabase(DatabaseProvider provider = DatabaseProvid
 
     public PlanStore Store(TimeProvider? clock = null) => new(Contexts, clock ?? TimeProvider.System);
 
+    public WorkspaceStore Workspaces() => new(Contexts, TimeProvider.System);
+
     /// <summary>A second, separate context factory over the same database, as another app instance has.</summary>
     public IDbContextFactory<PlansDbContext> NewContexts() => new PooledDbContextFactory<PlansDbContext>(Provider.ContextOptions());
 

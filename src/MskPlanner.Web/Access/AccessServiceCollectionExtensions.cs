@@ -8,6 +8,9 @@ public static class AccessServiceCollectionExtensions
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddExceptionHandler<ProviderUnavailableHandler>();
+        services.AddExceptionHandler<AccessDeniedHandler>();
+        services.AddSingleton<Callers>();
+        services.AddScoped<CurrentCaller>();
         services.AddSignIn(configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.Mode ?? AuthMode.Local);
         return services.AddRateLimits();
     }

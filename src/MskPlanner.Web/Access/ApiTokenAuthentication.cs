@@ -17,7 +17,8 @@ namespace MskPlanner.Web.Access;
 /// that keeps presenting such tokens is refused for a while (a 429) before its next guess is even looked up.
 /// </summary>
 public sealed class ApiTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokenStore tokens, TokenFailureLimiter failures)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    ApiTokenStore tokens, WorkspaceStore workspaces, Callers callers, TokenFailureLimiter failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -43,7 +44,11 @@ public sealed class ApiTokenHandler(
             return AuthenticateResult.Fail("The API token is wrong, revoked or expired.");
         }
 
-        var user = SignIn.Principal(SchemeName, owner.Subject, owner.Name, new Claim("token_id", owner.TokenId.ToString(CultureInfo.InvariantCulture)));
+        // The token carries only its owner's subject; their e-mail and groups, as last seen signing in, decide
+        // which workspaces it reaches, so a member removed from a group loses it at their next sign-in.
+        var seen = await workspaces.FindUserAsync(owner.Subject, Context.RequestAborted);
+        var user = SignIn.Principal(SchemeName, owner.Subject, owner.Name,
+            [new Claim("token_id", owner.TokenId.ToString(CultureInfo.InvariantCulture)), .. seen is null ? [] : callers.ClaimsOf(seen)]);
         return AuthenticateResult.Success(new AuthenticationTicket(user, SchemeName));
     }
 

@@ -39,6 +39,12 @@ public sealed class OidcSettings
     /// <summary>Space-separated, as OAuth writes them; a string because the binder appends to a list's defaults.</summary>
     public string Scopes { get; set; } = "openid profile email";
 
+    /// <summary>
+    /// The claim that lists the user's groups (e.g. "groups", or "cognito:groups" with Amazon Cognito), for team
+    /// workspaces that follow a group; unset, groups grant nothing.
+    /// </summary>
+    public string? GroupsClaim { get; set; }
+
     public IReadOnlyList<string> ScopeList => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
+using MskPlanner.Persistence;
+
 namespace MskPlanner.Web.Access;
 
 /// <summary>
@@ -91,6 +93,12 @@ public static class SignIn
             oidc.Scope.Add(scope);
         }
 
+        if (!string.IsNullOrWhiteSpace(settings.GroupsClaim))
+        {
+            // The ID token's claims arrive as they are; the user-info answer's only as mapped.
+            oidc.ClaimActions.MapJsonKey(settings.GroupsClaim, settings.GroupsClaim);
+        }
+
         if (Uri.TryCreate(settings.Authority, UriKind.Absolute, out var authority) && authority.Scheme == Uri.UriSchemeHttp)
         {
             // Only on loopback (the options validator sees to it): a trial or test provider without TLS, whose
@@ -109,6 +117,13 @@ public static class SignIn
             }
 
             return Task.CompletedTask;
+        };
+        oidc.Events.OnTicketReceived = async context =>
+        {
+            // Remembered for the user's API tokens, which carry only the subject (see ApiTokenHandler).
+            var services = context.HttpContext.RequestServices;
+            await services.GetRequiredService<WorkspaceStore>()
+                .RecordSignInAsync(services.GetRequiredService<Callers>().From(context.Principal!), context.HttpContext.RequestAborted);
         };
         oidc.Events.OnRemoteFailure = async context =>
         {
@@ -187,7 +202,7 @@ public static class SignIn
             : "/";
 
     /// <summary>A user as every scheme presents one: the provider's subject and name claims, named by "name".</summary>
-    internal static ClaimsPrincipal Principal(string scheme, string subject, string name, params Claim[] more) =>
+    internal static ClaimsPrincipal Principal(string scheme, string subject, string name, params IEnumerable<Claim> more) =>
         new(new ClaimsIdentity([new Claim("sub", subject), new Claim("name", name), .. more], scheme, "name", "role"));
 
     /// <summary>Local and open mode's one user: every request is made by it.</summary>

@@ -47,9 +47,9 @@ public static class ExportEndpoints
     private static async Task<ExportResult> FromBodyAsync(string kind, string? family, string? plan, JsonInput<SizingRequest> body, SizingService sizing, CancellationToken cancellationToken) =>
         await ExportAsync(kind, body.Value, family, plan, sizing, cancellationToken);
 
-    private static async Task<ExportResult> PlanAsync(string kind, int id, int? revision, PlanService plans, CancellationToken cancellationToken)
+    private static async Task<ExportResult> PlanAsync(RequestCaller me, string kind, int id, int? revision, PlanService plans, CancellationToken cancellationToken)
     {
-        var details = await plans.Store.GetAsync(id, revision, cancellationToken);
+        var details = await plans.Store.GetAsync(me.Caller, id, revision, cancellationToken);
         return details is null
             ? JsonBody.NotFound(revision is null ? $"There is no plan {id}." : $"Plan {id} has no revision {revision}.")
             : Export(kind, await plans.PriceAsync(details, cancellationToken));

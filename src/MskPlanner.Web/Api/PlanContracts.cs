@@ -4,7 +4,31 @@ using MskPlanner.Web.Services;
 
 namespace MskPlanner.Web.Api;
 
-public sealed record CreatePlanRequest(string? Name, string? Description, SizingRequest? Inputs, BrokerFamily? SelectedFamily, string? Comment);
+/// <summary>Without a workspace, the plan goes to the caller's personal one.</summary>
+public sealed record CreatePlanRequest(string? Name, string? Description, SizingRequest? Inputs, BrokerFamily? SelectedFamily, string? Comment, int? WorkspaceId);
+
+/// <summary>Where a plan is moved or copied to.</summary>
+public sealed record PlanPlacementRequest(int? WorkspaceId);
+
+public sealed record CreateWorkspaceRequest(string? Name);
+
+/// <summary>Adds a member, or changes a member's role.</summary>
+public sealed record MemberRequest(string? Email, WorkspaceRole? Role);
+
+public sealed record WorkspaceResponse(int Id, string Name, WorkspaceKind Kind, WorkspaceRole Role, string? Group, WorkspaceRole? GroupRole)
+{
+    public static WorkspaceResponse From(Workspace w) => new(w.Id, w.Name, w.Kind, w.Role, w.GroupName, w.GroupRole);
+}
+
+public sealed record MemberResponse(int Id, string Email, string? Name, WorkspaceRole Role, DateTimeOffset AddedAt, string? AddedBy)
+{
+    public static MemberResponse From(Member m) => new(m.Id, m.Email, m.Name, m.Role, m.AddedAt, m.AddedBy);
+}
+
+public sealed record WorkspaceShareResponse(int PlanId, string PlanName, ShareResponse Link)
+{
+    public static WorkspaceShareResponse From(WorkspaceShareLink l) => new(l.PlanId, l.PlanName, ShareResponse.From(l.Link));
+}
 
 /// <summary>Any field may be left out. Inputs make a new revision; name and description change the plan.</summary>
 public sealed record UpdatePlanRequest(string? Name, string? Description, SizingRequest? Inputs, BrokerFamily? SelectedFamily, string? Comment);
@@ -18,14 +42,18 @@ public sealed record VariantsRequest(int PlanId, int? Revision, VariantKind Kind
 /// <summary>Either <c>items</c> (2 to 4 plans, revisions or inputs) or <c>variants</c> of one plan.</summary>
 public sealed record CompareRequest(IReadOnlyList<CompareItemRequest>? Items, VariantsRequest? Variants);
 
-public sealed record RevisionResponse(int Number, DateTimeOffset CreatedAt, string? Comment, SizingRequest Inputs, string Region, BrokerFamily? SelectedFamily, PriceStamp PricedWith)
+/// <param name="SavedBy">Null for revisions saved before the audit; left out of what a share link shows.</param>
+public sealed record RevisionResponse(
+    int Number, DateTimeOffset CreatedAt, string? Comment, SizingRequest Inputs, string Region, BrokerFamily? SelectedFamily, PriceStamp PricedWith, string? SavedBy)
 {
-    public static RevisionResponse From(PlanRevision r) => new(r.Number, r.CreatedAt, r.Comment, r.Inputs, r.Region, r.SelectedFamily, r.PricedWith);
+    public static RevisionResponse From(PlanRevision r) => new(r.Number, r.CreatedAt, r.Comment, r.Inputs, r.Region, r.SelectedFamily, r.PricedWith, r.SavedBy);
 }
 
-public sealed record PlanSummaryResponse(int Id, string Name, string? Description, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int LatestRevision, decimal? LatestMonthlyCost)
+public sealed record PlanSummaryResponse(
+    int Id, string Name, string? Description, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int LatestRevision, decimal? LatestMonthlyCost, WorkspaceResponse Workspace)
 {
-    public static PlanSummaryResponse From(PlanSummary p) => new(p.Id, p.Name, p.Description, p.CreatedAt, p.UpdatedAt, p.LatestRevision, p.LatestMonthlyCost);
+    public static PlanSummaryResponse From(PlanSummary p) =>
+        new(p.Id, p.Name, p.Description, p.CreatedAt, p.UpdatedAt, p.LatestRevision, p.LatestMonthlyCost, WorkspaceResponse.From(p.Workspace));
 }
 
 public sealed record PlanListResponse(IReadOnlyList<PlanSummaryResponse> Items, int Total, int Page, int PageSize);
@@ -40,13 +68,13 @@ public sealed record HeadlineResponse(BrokerFamily Family, string InstanceType, 
 
 /// <summary>A plan at one revision: its saved inputs, what it cost when saved, and its sizing at today's prices.</summary>
 public sealed record PlanResponse(
-    int Id, string Name, string? Description, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int LatestRevision,
+    int Id, string Name, string? Description, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int LatestRevision, WorkspaceResponse Workspace,
     RevisionResponse Revision, decimal? MonthlyCostThen, decimal? MonthlyCostNow, HeadlineResponse? Headline, SizingResponse? Sizing)
 {
     public static PlanResponse From(PricedPlan priced)
     {
         var plan = priced.Details.Plan;
-        return new(plan.Id, plan.Name, plan.Description, plan.CreatedAt, plan.UpdatedAt, plan.LatestRevision,
+        return new(plan.Id, plan.Name, plan.Description, plan.CreatedAt, plan.UpdatedAt, plan.LatestRevision, WorkspaceResponse.From(plan.Workspace),
             RevisionResponse.From(priced.Details.Revision), priced.MonthlyThen, priced.MonthlyNow,
             HeadlineResponse.From(priced.Headline), priced.Result is { } r ? SizingResponse.From(r, priced.Details.Revision.SelectedFamily) : null);
     }
@@ -60,14 +88,14 @@ public sealed record SharedPlanResponse(
     string Name, string? Description, RevisionResponse Revision, decimal? MonthlyCostThen, decimal? MonthlyCostNow, HeadlineResponse? Headline, SizingResponse? Sizing)
 {
     public static SharedPlanResponse From(PricedPlan priced) => new(
-        priced.Details.Plan.Name, priced.Details.Plan.Description, RevisionResponse.From(priced.Details.Revision), priced.MonthlyThen, priced.MonthlyNow,
+        priced.Details.Plan.Name, priced.Details.Plan.Description, RevisionResponse.From(priced.Details.Revision) with { SavedBy = null }, priced.MonthlyThen, priced.MonthlyNow,
         HeadlineResponse.From(priced.Headline), priced.Result is { } r ? SizingResponse.From(r, priced.Details.Revision.SelectedFamily) : null);
 }
 
-public sealed record ShareResponse(int Id, int? Revision, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? Token, string? Url)
+public sealed record ShareResponse(int Id, int? Revision, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? RevokedAt, string? RevokedBy, string? Token, string? Url)
 {
     public static ShareResponse From(ShareLink link, string? token = null, string? url = null) =>
-        new(link.Id, link.RevisionNumber, link.CreatedAt, link.RevokedAt, token, url);
+        new(link.Id, link.RevisionNumber, link.CreatedAt, link.CreatedBy, link.RevokedAt, link.RevokedBy, token, url);
 }
 
 public sealed record ComparisonColumnResponse(

@@ -59,10 +59,10 @@ public static class ReportEndpoints
         return Pdf(() => renderer.PlanSummary(report, paper.Size), $"mskplanner-sizing-{now:yyyy-MM-dd}.pdf");
     }
 
-    private static async Task<PdfResult> PlanAsync(int id, int? revision, Paper paper, bool? unsaved, string? family,
+    private static async Task<PdfResult> PlanAsync(RequestCaller me, int id, int? revision, Paper paper, bool? unsaved, string? family,
         HttpRequest request, PlanService plans, SizingService sizing, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var details = await plans.Store.GetAsync(id, revision, cancellationToken);
+        var details = await plans.Store.GetAsync(me.Caller, id, revision, cancellationToken);
         if (details is null)
         {
             return JsonBody.NotFound(revision is null ? $"There is no plan {id}." : $"Plan {id} has no revision {revision}.");
@@ -107,13 +107,13 @@ public static class ReportEndpoints
         return PlanPdf(await plans.PriceAsync(shared.Details, cancellationToken), link, paper.Size, renderer, clock);
     }
 
-    private static async Task<PdfResult> CompareAsync(JsonInput<CompareRequest> body, Paper paper,
+    private static async Task<PdfResult> CompareAsync(RequestCaller me, JsonInput<CompareRequest> body, Paper paper,
         ComparisonService comparisons, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken) =>
-        ComparisonPdf(await comparisons.CompareAsync(body.Value, cancellationToken), paper.Size, renderer, clock);
+        ComparisonPdf(await comparisons.CompareAsync(me.Caller, body.Value, cancellationToken), paper.Size, renderer, clock);
 
-    private static async Task<PdfResult> CompareFromQueryAsync(string? items, string? plan, string? revision, string? variants,
+    private static async Task<PdfResult> CompareFromQueryAsync(RequestCaller me, string? items, string? plan, string? revision, string? variants,
         Paper paper, ComparisonService comparisons, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken) =>
-        ComparisonPdf(await comparisons.FromAddressAsync(items, plan, revision, variants, cancellationToken), paper.Size, renderer, clock);
+        ComparisonPdf(await comparisons.FromAddressAsync(me.Caller, items, plan, revision, variants, cancellationToken), paper.Size, renderer, clock);
 
     /// <summary>The workload in the query, in the planner page's parameters, sized.</summary>
     private static ValueTask<Outcome<SizingResult>> SizeQueryAsync(HttpRequest request, SizingService sizing, CancellationToken cancellationToken)

@@ -47,11 +47,11 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
     public const int MaxColumns = 4;
 
     /// <summary>What the API asks for: variants of one plan, or items, whose own labels are checked like names.</summary>
-    public Task<Outcome<Comparison>> CompareAsync(Api.CompareRequest request, CancellationToken cancellationToken = default)
+    public Task<Outcome<Comparison>> CompareAsync(Caller caller, Api.CompareRequest request, CancellationToken cancellationToken = default)
     {
         if (request.Variants is { } variants)
         {
-            return VariantsAsync(variants.PlanId, variants.Revision, variants.Kind, cancellationToken);
+            return VariantsAsync(caller, variants.PlanId, variants.Revision, variants.Kind, cancellationToken);
         }
 
         if (request.Items is not { } items)
@@ -62,14 +62,14 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
         var labelErrors = items.Select((item, index) => PlanRules.CheckLabel($"items[{index}].label", item.Label)).OfType<FieldError>().ToList();
         return labelErrors.Count > 0
             ? Task.FromResult(Outcome.Failure<Comparison>(labelErrors))
-            : CompareAsync([.. items.Select(i => new CompareItem(i.PlanId, i.Revision, i.Label, i.Inputs, i.SelectedFamily))], cancellationToken);
+            : CompareAsync(caller, [.. items.Select(i => new CompareItem(i.PlanId, i.Revision, i.Label, i.Inputs, i.SelectedFamily))], cancellationToken);
     }
 
     /// <summary>
     /// The comparison page's address, which its PDF link repeats: items=12,15@3 (plans, or plans at revisions), or
     /// plan=12&amp;revision=3&amp;variants=zones. Anything typed there gets a message, not an error page.
     /// </summary>
-    public Task<Outcome<Comparison>> FromAddressAsync(string? items, string? plan, string? revision, string? variants, CancellationToken cancellationToken = default)
+    public Task<Outcome<Comparison>> FromAddressAsync(Caller caller, string? items, string? plan, string? revision, string? variants, CancellationToken cancellationToken = default)
     {
         if (!QueryNumber.IsValid(plan) || !QueryNumber.IsValid(revision))
         {
@@ -79,17 +79,17 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
         if (QueryNumber.Parse(plan) is { } planId)
         {
             return EnumText.TryParse<VariantKind>(variants, out var kind)
-                ? VariantsAsync(planId, QueryNumber.Parse(revision), kind, cancellationToken)
+                ? VariantsAsync(caller, planId, QueryNumber.Parse(revision), kind, cancellationToken)
                 : Task.FromResult(Outcome.Failure<Comparison>(new FieldError("variants", "Choose variants: families, zones or retention.")));
         }
 
         var parsed = (items ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(CompareItem.Parse).ToList();
         return parsed.Any(i => i is null)
             ? Task.FromResult(Outcome.Failure<Comparison>(new FieldError("items", "Name plans as 12 or 12@3 (plan 12 at revision 3), separated by commas.")))
-            : CompareAsync([.. parsed.OfType<CompareItem>()], cancellationToken);
+            : CompareAsync(caller, [.. parsed.OfType<CompareItem>()], cancellationToken);
     }
 
-    public async Task<Outcome<Comparison>> CompareAsync(IReadOnlyList<CompareItem> items, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Comparison>> CompareAsync(Caller caller, IReadOnlyList<CompareItem> items, CancellationToken cancellationToken = default)
     {
         if (items.Count is < MinColumns or > MaxColumns)
         {
@@ -100,7 +100,7 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
         var errors = new List<FieldError>();
         foreach (var (item, index) in items.Select((item, index) => (item, index)))
         {
-            var column = await ColumnAsync(item, $"items[{index}]", cancellationToken);
+            var column = await ColumnAsync(caller, item, $"items[{index}]", cancellationToken);
             if (column.Succeeded)
             {
                 columns.Add(column.Value);
@@ -115,9 +115,9 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
     }
 
     /// <summary>Variants of one plan: its families side by side, 2 vs 3 AZs, or 1, 3 and 7 days of retention.</summary>
-    public async Task<Outcome<Comparison>> VariantsAsync(int planId, int? revision, VariantKind kind, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Comparison>> VariantsAsync(Caller caller, int planId, int? revision, VariantKind kind, CancellationToken cancellationToken = default)
     {
-        var plan = await store.GetAsync(planId, revision, cancellationToken);
+        var plan = await store.GetAsync(caller, planId, revision, cancellationToken);
         if (plan is null)
         {
             return Outcome.Failure<Comparison>([new FieldError("planId", $"There is no plan {planId}{(revision is null ? "" : $" with revision {revision}")}.")]);
@@ -127,7 +127,7 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
         var name = plan.Plan.Name;
         if (kind == VariantKind.Families)
         {
-            return await CompareAsync([.. AllFamilies.Select(f => new CompareItem(Label: $"{name}: {f}", Inputs: inputs, Family: f))], cancellationToken);
+            return await CompareAsync(caller, [.. AllFamilies.Select(f => new CompareItem(Label: $"{name}: {f}", Inputs: inputs, Family: f))], cancellationToken);
         }
 
         IReadOnlyList<(string Label, SizingRequest Inputs)> variants = kind == VariantKind.Zones
@@ -140,7 +140,7 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
         var family = plan.Revision.SelectedFamily ?? await CommonFamilyAsync([.. variants.Select(v => v.Inputs)], cancellationToken);
         var named = plan.Revision.SelectedFamily is null && family is not null;
         IReadOnlyList<CompareItem> items = [.. variants.Select(v => new CompareItem(Label: named ? $"{v.Label} ({family})" : v.Label, Inputs: v.Inputs, Family: family))];
-        return await CompareAsync(items, cancellationToken);
+        return await CompareAsync(caller, items, cancellationToken);
     }
 
     /// <summary>
@@ -168,7 +168,7 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
             .FirstOrDefault();
     }
 
-    private async Task<Outcome<ComparisonColumn>> ColumnAsync(CompareItem item, string field, CancellationToken cancellationToken)
+    private async Task<Outcome<ComparisonColumn>> ColumnAsync(Caller caller, CompareItem item, string field, CancellationToken cancellationToken)
     {
         string label;
         string? link = null;
@@ -176,7 +176,7 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
         var family = item.Family;
         if (item.PlanId is { } planId)
         {
-            var plan = await store.GetAsync(planId, item.Revision, cancellationToken);
+            var plan = await store.GetAsync(caller, planId, item.Revision, cancellationToken);
             if (plan is null)
             {
                 return Outcome.Failure<ComparisonColumn>(new FieldError(field, $"There is no plan {planId}{(item.Revision is null ? "" : $" with revision {item.Revision}")}."));

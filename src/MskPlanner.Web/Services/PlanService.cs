@@ -8,7 +8,9 @@ public sealed class PlanService(PlanStore store, SizingService sizing)
 {
     public PlanStore Store => store;
 
-    public async Task<Outcome<PlanDetails>> CreateAsync(string? name, string? description, SizingRequest inputs, BrokerFamily? family, string? comment, CancellationToken cancellationToken = default)
+    /// <summary>A new plan in the workspace, or the caller's personal one when none is given.</summary>
+    public async Task<Outcome<PlanDetails>> CreateAsync(
+        Caller caller, int? workspaceId, string? name, string? description, SizingRequest inputs, BrokerFamily? family, string? comment, CancellationToken cancellationToken = default)
     {
         var errors = PlanRules.Check(name ?? "", description, comment).ToList();
         var draft = await DraftAsync(inputs, family, comment, cancellationToken);
@@ -18,11 +20,14 @@ public sealed class PlanService(PlanStore store, SizingService sizing)
             return Outcome.Failure<PlanDetails>(errors);
         }
 
-        return Outcome.Success(await store.CreateAsync(name, description, draft.Value, cancellationToken));
+        var created = await store.CreateAsync(caller, workspaceId, name, description, draft.Value, cancellationToken);
+        return created is null
+            ? Outcome.Failure<PlanDetails>(new FieldError("workspaceId", $"You have no workspace {workspaceId}."))
+            : Outcome.Success(created);
     }
 
-    /// <summary>Null when the plan does not exist (or was deleted).</summary>
-    public async Task<Outcome<PlanRevision>?> SaveRevisionAsync(int planId, SizingRequest inputs, BrokerFamily? family, string? comment, CancellationToken cancellationToken = default)
+    /// <summary>Null when the plan does not exist for the caller (or was deleted).</summary>
+    public async Task<Outcome<PlanRevision>?> SaveRevisionAsync(Caller caller, int planId, SizingRequest inputs, BrokerFamily? family, string? comment, CancellationToken cancellationToken = default)
     {
         var errors = PlanRules.Check(null, null, comment).ToList();
         var draft = await DraftAsync(inputs, family, comment, cancellationToken);
@@ -32,7 +37,7 @@ public sealed class PlanService(PlanStore store, SizingService sizing)
             return Outcome.Failure<PlanRevision>(errors);
         }
 
-        var revision = await store.SaveRevisionAsync(planId, draft.Value, cancellationToken);
+        var revision = await store.SaveRevisionAsync(caller, planId, draft.Value, cancellationToken);
         return revision is null ? null : Outcome.Success(revision);
     }
 

@@ -35,8 +35,8 @@ public class HostileRequestTests(PlannerAppFactory factory) : IClassFixture<Plan
     {
         var store = factory.Services.GetRequiredService<PlanStore>();
         var inputs = new SizingRequest { AvgDataInMiBps = 1e-305, AvgDataOutMiBps = 100_000, Partitions = 1 };
-        var saved = await store.CreateAsync("Saved long ago", null, new RevisionDraft(inputs, "us-east-1", null, null, new PriceStamp("bundled snapshot", "us-east-1", new DateOnly(2026, 1, 1), null)));
-        var token = (await store.CreateShareAsync(saved.Plan.Id, null))!.Token;
+        var saved = await store.CreateAsync(Caller.LocalUser, null, "Saved long ago", null, new RevisionDraft(inputs, "us-east-1", null, null, new PriceStamp("bundled snapshot", "us-east-1", new DateOnly(2026, 1, 1), null)));
+        var token = (await store.CreateShareAsync(Caller.LocalUser, saved!.Plan.Id, null))!.Token;
 
         using var plan = await _client.GetAsync($"/api/v1/plans/{saved.Plan.Id}");
         using var shared = await _client.GetAsync($"/api/v1/shared/{token}");

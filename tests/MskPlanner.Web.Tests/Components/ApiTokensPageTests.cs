@@ -27,7 +27,7 @@ public class ApiTokensPageTests() : PlannerTestContext(context =>
         var page = Render<ApiTokensPage>();
 
         page.Find("#token-name").Input("Nightly export");
-        await page.Find("form.token-form").SubmitAsync();
+        await page.Find("form[aria-label='New API token']").SubmitAsync();
 
         var secret = page.Find("#token-secret").GetAttribute("value")!;
         var listed = Assert.Single(await Tokens.ListAsync("alice"));
@@ -45,7 +45,7 @@ public class ApiTokensPageTests() : PlannerTestContext(context =>
         var page = Render<ApiTokensPage>();
 
         page.Find("#token-name").Input(name);
-        await page.Find("form.token-form").SubmitAsync();
+        await page.Find("form[aria-label='New API token']").SubmitAsync();
 
         Assert.Contains(message, page.Find(".mud-input-helper-text.mud-input-error").TextContent, StringComparison.Ordinal);
         Assert.Empty(await Tokens.ListAsync("alice"));

@@ -20,8 +20,8 @@ public class HostileNamesTests : PlannerTestContext
     [InlineData("retention")]
     public async Task A_hostile_plan_name_is_text_in_every_comparison_table_and_chart(string view)
     {
-        var a = (await Plans.CreateAsync(Hostile, Hostile, new SizingRequest { AvgDataInMiBps = 40, Partitions = 1000 }, null, null)).Value!.Plan.Id;
-        var b = (await Plans.CreateAsync(Hostile + " 2", null, new SizingRequest { AvgDataInMiBps = 40, Partitions = 1000, RetentionHours = 24 }, null, null)).Value!.Plan.Id;
+        var a = (await Plans.CreateAsync(Persistence.Caller.LocalUser, null, Hostile, Hostile, new SizingRequest { AvgDataInMiBps = 40, Partitions = 1000 }, null, null)).Value!.Plan.Id;
+        var b = (await Plans.CreateAsync(Persistence.Caller.LocalUser, null, Hostile + " 2", null, new SizingRequest { AvgDataInMiBps = 40, Partitions = 1000, RetentionHours = 24 }, null, null)).Value!.Plan.Id;
         var navigation = Services.GetRequiredService<BunitNavigationManager>();
         navigation.NavigateTo(view == "items" ? $"/compare?items={a},{b}" : $"/compare?plan={a}&variants={view}");
 
@@ -36,8 +36,8 @@ public class HostileNamesTests : PlannerTestContext
     [Fact]
     public async Task A_hostile_name_description_and_comment_are_text_on_the_plans_list_plan_page_and_shared_view()
     {
-        var saved = (await Plans.CreateAsync(Hostile, Hostile, new SizingRequest { AvgDataInMiBps = 40, Partitions = 1000 }, null, Hostile)).Value!;
-        var token = (await Plans.Store.CreateShareAsync(saved.Plan.Id, null))!.Token;
+        var saved = (await Plans.CreateAsync(Persistence.Caller.LocalUser, null, Hostile, Hostile, new SizingRequest { AvgDataInMiBps = 40, Partitions = 1000 }, null, Hostile)).Value!;
+        var token = (await Plans.Store.CreateShareAsync(Persistence.Caller.LocalUser, saved.Plan.Id, null))!.Token;
 
         var list = Render<PlansPage>();
         list.WaitForAssertion(() => Assert.Contains(Hostile, list.Find("table").TextContent, StringComparison.Ordinal));

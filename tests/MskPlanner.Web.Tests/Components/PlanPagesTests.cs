@@ -12,7 +12,7 @@ public class PlanPagesTests : PlannerTestContext
 {
     private async Task<int> SaveAsync(string name, double avgIn, double retention = 168)
     {
-        var saved = await Plans.CreateAsync(name, $"{name} description", new SizingRequest { AvgDataInMiBps = avgIn, Partitions = 900, RetentionHours = retention }, null, null);
+        var saved = await Plans.CreateAsync(Persistence.Caller.LocalUser, null, name, $"{name} description", new SizingRequest { AvgDataInMiBps = avgIn, Partitions = 900, RetentionHours = retention }, null, null);
         return saved.Value!.Plan.Id;
     }
 
@@ -66,15 +66,15 @@ public class PlanPagesTests : PlannerTestContext
         await page.InvokeAsync(() => page.Find("[data-testid=save-revision]").Click());
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=history] tr[data-revision]").Count));
-        Assert.Equal(45, (await Plans.Store.GetAsync(id))!.Revision.Inputs.AvgDataInMiBps);
-        Assert.Equal(30, (await Plans.Store.GetAsync(id, 1))!.Revision.Inputs.AvgDataInMiBps);
+        Assert.Equal(45, (await Plans.Store.GetAsync(Persistence.Caller.LocalUser, id))!.Revision.Inputs.AvgDataInMiBps);
+        Assert.Equal(30, (await Plans.Store.GetAsync(Persistence.Caller.LocalUser, id, 1))!.Revision.Inputs.AvgDataInMiBps);
     }
 
     [Fact]
     public async Task An_old_revision_opens_with_a_way_back_to_the_latest()
     {
         var id = await SaveAsync("Orders", 30);
-        await Plans.SaveRevisionAsync(id, new SizingRequest { AvgDataInMiBps = 60, Partitions = 900 }, null, "doubled");
+        await Plans.SaveRevisionAsync(Persistence.Caller.LocalUser, id, new SizingRequest { AvgDataInMiBps = 60, Partitions = 900 }, null, "doubled");
 
         Navigation.NavigateTo($"/plans/{id}?revision=1");
         var page = Render<PlanPage>(p => p.Add(c => c.Id, id));
@@ -98,7 +98,7 @@ public class PlanPagesTests : PlannerTestContext
     public async Task A_shared_link_shows_the_plan_read_only_with_a_way_to_copy_it()
     {
         var id = await SaveAsync("Shared orders", 25);
-        var link = await Plans.Store.CreateShareAsync(id, null);
+        var link = await Plans.Store.CreateShareAsync(Persistence.Caller.LocalUser, id, null);
 
         var page = Render<SharedPlanPage>(p => p.Add(c => c.Token, link!.Token));
 
@@ -113,8 +113,8 @@ public class PlanPagesTests : PlannerTestContext
     public async Task A_revoked_share_link_is_not_found()
     {
         var id = await SaveAsync("Shared orders", 25);
-        var link = await Plans.Store.CreateShareAsync(id, null);
-        await Plans.Store.RevokeShareAsync(id, link!.Link.Id);
+        var link = await Plans.Store.CreateShareAsync(Persistence.Caller.LocalUser, id, null);
+        await Plans.Store.RevokeShareAsync(Persistence.Caller.LocalUser, id, link!.Link.Id);
 
         var notFound = false;
         Navigation.OnNotFound += (_, _) => notFound = true;
@@ -174,8 +174,8 @@ public class PlanPagesTests : PlannerTestContext
     public async Task A_plan_saved_with_inputs_that_no_longer_size_opens_and_says_why_on_its_page_and_its_shared_view()
     {
         var stamp = new Persistence.PriceStamp("bundled snapshot", "us-east-1", new DateOnly(2026, 1, 1), null);
-        var saved = await Plans.Store.CreateAsync("Saved long ago", null, new Persistence.RevisionDraft(new SizingRequest { AvgDataInMiBps = 1e-305, AvgDataOutMiBps = 100_000, Partitions = 1 }, "us-east-1", null, null, stamp));
-        var token = (await Plans.Store.CreateShareAsync(saved.Plan.Id, null))!.Token;
+        var saved = await Plans.Store.CreateAsync(Persistence.Caller.LocalUser, null, "Saved long ago", null, new Persistence.RevisionDraft(new SizingRequest { AvgDataInMiBps = 1e-305, AvgDataOutMiBps = 100_000, Partitions = 1 }, "us-east-1", null, null, stamp));
+        var token = (await Plans.Store.CreateShareAsync(Persistence.Caller.LocalUser, saved!.Plan.Id, null))!.Token;
 
         var plan = Render<PlanPage>(p => p.Add(c => c.Id, saved.Plan.Id));
         var shared = Render<SharedPlanPage>(p => p.Add(c => c.Token, token));

@@ -41,11 +41,16 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<PlanStore>();
         Services.AddSingleton<ApiTokenStore>();
+        Services.AddSingleton<WorkspaceStore>();
+        Services.AddOptions<MskPlanner.Web.Access.AuthOptions>();
+        Services.AddSingleton<MskPlanner.Web.Access.Callers>();
+        Services.AddScoped<MskPlanner.Web.Access.CurrentCaller>();
         Services.AddSingleton<PlanService>();
         Services.AddSingleton<ComparisonService>();
         Services.AddOptions<AppOptions>();
         Services.AddSingleton<ShareLinkAddress>();
-        arrange?.Invoke(this);
+        // Local mode's implicit user, always signed in, unless the test signs someone in.
+        (arrange ?? (context => context.AddAuthorization().SetAuthorized("Local user")))(this);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
         Dialogs = Render<MudDialogProvider>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 
 using MskPlanner.Sizing;
+using MskPlanner.Web.Access;
 using MskPlanner.Web.Planner;
 using MskPlanner.Web.Services;
 
@@ -31,6 +32,8 @@ public partial class ComparePage
 
     [Inject] private ComparisonService Comparisons { get; set; } = default!;
 
+    [Inject] private CurrentCaller Me { get; set; } = default!;
+
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The PDF takes the same query as this page.</summary>
@@ -47,7 +50,7 @@ public partial class ComparePage
         }
     }
 
-    private Task<Outcome<Comparison>> CompareAsync() => Comparisons.FromAddressAsync(Items, PlanText, RevisionText, Variants);
+    private async Task<Outcome<Comparison>> CompareAsync() => await Comparisons.FromAddressAsync(await Me.GetAsync(), Items, PlanText, RevisionText, Variants);
 
     private void Chart(Comparison comparison)
     {

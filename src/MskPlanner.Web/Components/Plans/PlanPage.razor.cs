@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Routing;
 
 using MskPlanner.Persistence;
 using MskPlanner.Sizing;
+using MskPlanner.Web.Access;
 using MskPlanner.Web.Components.Dialogs;
 using MskPlanner.Web.Planner;
 using MskPlanner.Web.Services;
@@ -11,7 +12,10 @@ using MudBlazor;
 
 namespace MskPlanner.Web.Components.Plans;
 
-/// <summary>One saved plan: edit its inputs live, save revisions, browse and restore history, share it.</summary>
+/// <summary>
+/// One saved plan: edit its inputs live, save revisions, browse and restore history, share, move and copy it. A
+/// viewer may try inputs and save a copy elsewhere, but not change the plan: the page offers only what their role allows.
+/// </summary>
 public partial class PlanPage
 {
     private PlanDetails? _plan;
@@ -40,9 +44,13 @@ public partial class PlanPage
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject] private CurrentCaller Me { get; set; } = default!;
+
+    private bool CanEdit => _plan?.Plan.Workspace.CanEdit == true;
+
     protected override async Task OnParametersSetAsync()
     {
-        _plan = QueryNumber.IsValid(RevisionText) ? await Plans.Store.GetAsync(Id, Revision) : null;
+        _plan = QueryNumber.IsValid(RevisionText) ? await Plans.Store.GetAsync(await Me.GetAsync(), Id, Revision) : null;
         if (_plan is null)
         {
             Navigation.NotFound();
@@ -138,7 +146,7 @@ public partial class PlanPage
 
     private async Task LoadHistoryAsync()
     {
-        var revisions = await Plans.Store.ListRevisionsAsync(Id) ?? [];
+        var revisions = await Plans.Store.ListRevisionsAsync(await Me.GetAsync(), Id) ?? [];
         var priced = new List<PricedPlan>(revisions.Count);
         foreach (var revision in revisions)
         {
@@ -150,7 +158,7 @@ public partial class PlanPage
 
     private async Task SaveRevisionAsync()
     {
-        var saved = await Plans.SaveRevisionAsync(Id, _form.Request, _family, _comment);
+        var saved = await Plans.SaveRevisionAsync(await Me.GetAsync(), Id, _form.Request, _family, _comment);
         if (saved is null)
         {
             Navigation.NotFound();
@@ -177,7 +185,7 @@ public partial class PlanPage
             return;
         }
 
-        var saved = await Plans.SaveRevisionAsync(Id, old.Inputs, old.SelectedFamily, $"Restored revision {number}");
+        var saved = await Plans.SaveRevisionAsync(await Me.GetAsync(), Id, old.Inputs, old.SelectedFamily, $"Restored revision {number}");
         if (saved?.Value is { } revision)
         {
             Snackbar.Add($"Revision {number} restored as revision {revision.Number}.", Severity.Success);
@@ -205,6 +213,7 @@ public partial class PlanPage
             { d => d.Family, _family },
             { d => d.Name, $"Copy of {_plan!.Plan.Name}" },
             { d => d.Description, _plan.Plan.Description },
+            { d => d.WorkspaceId, _plan.Plan.Workspace.Id },
         });
         if (await dialog.Result is { Canceled: false, Data: int id })
         {
@@ -224,7 +233,7 @@ public partial class PlanPage
         if (await dialog.Result is { Canceled: false })
         {
             // The new name and description only: reloading the whole page would drop edits not saved yet.
-            _plan = await Plans.Store.GetAsync(Id, Revision) ?? _plan;
+            _plan = await Plans.Store.GetAsync(await Me.GetAsync(), Id, Revision) ?? _plan;
         }
     }
 
@@ -234,7 +243,7 @@ public partial class PlanPage
             "Delete this plan?",
             $"\"{_plan!.Plan.Name}\" and its {Figures.Count(_plan.Plan.LatestRevision, "revision")} disappear from the list and its share links stop working. You can undo this right after.",
             "Delete", destructive: true);
-        if (!confirmed || !await Plans.Store.DeleteAsync(Id))
+        if (!confirmed || !await Plans.Store.DeleteAsync(await Me.GetAsync(), Id))
         {
             return;
         }
@@ -246,11 +255,32 @@ public partial class PlanPage
             options.Action = "Undo";
             options.OnClick = async _ =>
             {
-                await Plans.Store.RestoreAsync(id);
+                await Plans.Store.RestoreAsync(await Me.GetAsync(), id);
                 Navigation.NavigateTo($"plans/{id}");
             };
         });
         Navigation.NavigateTo("plans");
+    }
+
+    private async Task MoveOrCopyAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<MovePlanDialog>("Move or copy plan", new DialogParameters<MovePlanDialog>
+        {
+            { d => d.Plan, _plan!.Plan },
+        });
+        if (await dialog.Result is { Canceled: false, Data: PlanSummary placed })
+        {
+            if (placed.Id == Id)
+            {
+                Snackbar.Add($"Moved to \"{placed.Workspace.Name}\".", Severity.Success);
+                _plan = await Plans.Store.GetAsync(await Me.GetAsync(), Id, Revision) ?? _plan;
+            }
+            else
+            {
+                Snackbar.Add($"Copied to \"{placed.Workspace.Name}\".", Severity.Success);
+                Navigation.NavigateTo($"plans/{placed.Id}");
+            }
+        }
     }
 
     private string VariantLink(VariantKind kind) =>
