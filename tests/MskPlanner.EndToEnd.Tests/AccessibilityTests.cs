@@ -31,10 +31,12 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
     {
         var id = await CreatePlanAsync();
         var token = await ShareAsync(id);
+        var team = await TeamWorkspaceAsync();
         string[] pages =
         [
             "/?avgDataInMiBps=40&partitions=1200", "/?avgDataInMiBps=-5&partitions=1200", "/?avgDataInMiBps=40&partitions=1200&monthlyGrowthPercent=12&horizonMonths=36", "/plans", $"/plans/{id}", $"/shared/{token}",
             $"/compare?items={id},{id}", $"/compare?plan={id}&variants=zones", "/capacity", "/tokens", "/nope", StreamsPage,
+            "/workspaces", $"/workspaces/{team}",
         ];
         // The test injects axe, which the app's content security policy would rightly refuse.
         await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -71,6 +73,23 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
     {
         using var response = await _http.PostAsync("/api/v1/plans", Json("""{"name":"Accessible plan","description":"Checked by axe","inputs":{"avgDataInMiBps":30,"partitions":900}}"""));
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
+    }
+
+    /// <summary>A team workspace with a member, a shared plan and a deleted one, so each of its tables has a row.</summary>
+    private async Task<int> TeamWorkspaceAsync()
+    {
+        using var created = await _http.PostAsync("/api/v1/workspaces", Json("""{"name":"Accessible team"}"""));
+        var team = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
+        using var member = await _http.PutAsync($"/api/v1/workspaces/{team}/members", Json("""{"email":"member@example.com","role":"viewer"}"""));
+        foreach (var name in new[] { "Team plan", "Deleted team plan" })
+        {
+            var body = new JsonObject { ["name"] = name, ["workspaceId"] = team, ["inputs"] = new JsonObject { ["avgDataInMiBps"] = 30, ["partitions"] = 900 } };
+            using var plan = await _http.PostAsync("/api/v1/plans", Json(body.ToJsonString()));
+            var id = JsonNode.Parse(await plan.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
+            using var done = name.StartsWith("Deleted", StringComparison.Ordinal) ? await _http.DeleteAsync($"/api/v1/plans/{id}") : await _http.PostAsync($"/api/v1/plans/{id}/share", Json(""));
+        }
+
+        return team;
     }
 
     private async Task<string> ShareAsync(int id)

@@ -89,7 +89,8 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
 
         await Assertions.Expect(viewer.GetByTestId("shared-plan")).ToContainTextAsync("Bob's cluster");
         await Assertions.Expect(viewer.Locator("[data-interactive=true]")).ToBeAttachedAsync();
-        await Assertions.Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Assertions.Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Sign in to copy it" })).ToBeVisibleAsync();
         var findings = await PageChecks.FindingsAsync(viewer, "/shared/{token}, signed out", 390);
         Assert.True(findings.Count == 0, string.Join('\n', findings));
 
@@ -144,6 +145,59 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("tr[data-token]")).ToContainTextAsync("revoked");
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/v1/plans")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Colleagues_see_only_their_workspaces_a_viewer_cannot_save_and_another_workspaces_plan_is_not_found()
+    {
+        // Alice makes a team workspace by keyboard, adds Bob, and makes him a viewer.
+        await using var aliceContext = await NewContextAsync(width: 390, bypassCsp: true);
+        var alice = await aliceContext.NewPageAsync();
+        await alice.GotoAsync("/workspaces");
+        await SignInAtProviderAsync(alice, "alice");
+        await Assertions.Expect(alice.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        await alice.GetByLabel("Workspace name").FillAsync("Payments");
+        await alice.GetByLabel("Workspace name").PressAsync("Enter");
+        await Assertions.Expect(alice.GetByRole(AriaRole.Heading, new() { Name = "Payments" })).ToBeVisibleAsync();
+        await Assertions.Expect(alice.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        var team = int.Parse(alice.Url[(alice.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        await alice.GetByLabel("Member's e-mail").FillAsync("bob@example.com");
+        await alice.GetByLabel("Member's e-mail").PressAsync("Enter");
+        await Assertions.Expect(alice.Locator("tr[data-member='bob@example.com']")).ToContainTextAsync("not signed in yet");
+        await alice.GetByLabel("Role of bob@example.com").SelectOptionAsync("Viewer");
+        var teamPlan = await CreatePlanAsync(aliceContext, "Payments prod", team);
+        var ownPlan = await CreatePlanAsync(aliceContext, "Alice's experiment", null);
+        var findings = await PageChecks.FindingsAsync(alice, "/workspaces/{id}, owner", 390);
+        Assert.True(findings.Count == 0, string.Join('\n', findings));
+
+        await using var bobContext = await NewContextAsync(width: 390, bypassCsp: true);
+        var bob = await bobContext.NewPageAsync();
+        await bob.GotoAsync("/plans");
+        await SignInAtProviderAsync(bob, "bob");
+        await Assertions.Expect(bob.Locator("[data-plan]")).ToHaveTextAsync(["Payments prod"]);
+        await Assertions.Expect(bob.GetByTestId("plans")).ToContainTextAsync("Payments (view only)");
+
+        await bob.GotoAsync($"/plans/{teamPlan}");
+        await Assertions.Expect(bob.GetByTestId("view-only")).ToBeVisibleAsync();
+        await Assertions.Expect(bob.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        await Assertions.Expect(bob.GetByTestId("save-revision")).ToHaveCountAsync(0);
+        findings = await PageChecks.FindingsAsync(bob, "/plans/{id}, viewer", 390);
+        Assert.True(findings.Count == 0, string.Join('\n', findings));
+        var save = await bobContext.APIRequest.PutAsync($"/api/v1/plans/{teamPlan}", new() { DataObject = new { inputs = new { avgDataInMiBps = 99, partitions = 300 } } });
+        Assert.Equal(403, save.Status);
+
+        await bob.GotoAsync($"/plans/{ownPlan}");
+        await Assertions.Expect(bob.GetByTestId("not-found")).ToBeVisibleAsync();
+        await Assertions.Expect(bob.GetByText("Alice's experiment")).ToHaveCountAsync(0);
+        Assert.Equal(404, (await bobContext.APIRequest.GetAsync($"/api/v1/plans/{ownPlan}")).Status);
+        Assert.Equal(1, JsonNode.Parse(await (await aliceContext.APIRequest.GetAsync($"/api/v1/plans/{teamPlan}")).TextAsync())!["latestRevision"]!.GetValue<int>());
+    }
+
+    private static async Task<int> CreatePlanAsync(IBrowserContext context, string name, int? workspaceId)
+    {
+        var created = await context.APIRequest.PostAsync("/api/v1/plans", new() { DataObject = new { name, workspaceId, inputs = new { avgDataInMiBps = 12, partitions = 300 } } });
+        Assert.Equal(201, created.Status);
+        return JsonNode.Parse(await created.TextAsync())!["id"]!.GetValue<int>();
     }
 
     private async Task<IBrowserContext> NewContextAsync(int width = 1280, bool bypassCsp = false) =>
