@@ -15,13 +15,18 @@ namespace MskPlanner.Benchmarks;
 
 /// <summary>
 /// A load driver for saved plans: fills a real SQLite file, or a database on a throwaway PostgreSQL server,
-/// with N plans, then times saves, loads and list pages through <see cref="PlanStore"/>, one operation at a
-/// time, and prints percentiles.
+/// with N plans spread over 100 team workspaces, then times saves, loads and list pages through
+/// <see cref="PlanStore"/> as a member of 10 of them (so every call first works out the member's workspaces),
+/// one operation at a time, and prints percentiles.
 /// Target: save and load p95 under 10 ms with 100,000 plans.
 /// </summary>
 public static class PlanStoreLoad
 {
     private const int Operations = 1000;
+    private const int Workspaces = 100;
+    private const int MemberOf = 10;
+
+    private static readonly Caller Member = new("load-sub", "Load driver", "load@example.com", []);
 
     public static async Task RunAsync(int plans, DatabaseProvider provider)
     {
@@ -42,22 +47,24 @@ public static class PlanStoreLoad
 
             var plansStore = new PlanStore(contexts, TimeProvider.System);
             var random = new Random(42);
+            // A plan in one of the member's workspaces: plan i lives in workspace (i - 1) % 100 + 1.
+            int Plan() => (random.Next(0, plans / Workspaces) * Workspaces) + random.Next(1, MemberOf + 1);
             var draft = new RevisionDraft(new SizingRequest { AvgDataInMiBps = 50, Partitions = 3000 }, "us-east-1", null, "load",
                 new PriceStamp("bundled snapshot", "us-east-1", new DateOnly(2026, 11, 25), 21269.29m));
 
             // Warm the pool and the query caches before measuring.
             for (var i = 0; i < 50; i++)
             {
-                await plansStore.GetAsync(Caller.LocalUser, random.Next(1, plans + 1));
-                await plansStore.SaveRevisionAsync(Caller.LocalUser, random.Next(1, plans + 1), draft);
+                await plansStore.GetAsync(Member, Plan());
+                await plansStore.SaveRevisionAsync(Member, Plan(), draft);
             }
 
-            Report("save revision", await TimeAsync(() => plansStore.SaveRevisionAsync(Caller.LocalUser, random.Next(1, plans + 1), draft)));
-            Report("load plan", await TimeAsync(() => plansStore.GetAsync(Caller.LocalUser, random.Next(1, plans + 1))));
-            Report("list, first page", await TimeAsync(() => plansStore.ListAsync(Caller.LocalUser, null, null, PlanSort.UpdatedNewest, 1, 20), 200));
-            Report("list, page 2,000", await TimeAsync(() => plansStore.ListAsync(Caller.LocalUser, null, null, PlanSort.UpdatedNewest, 2000, 20), 200));
-            Report("list by cost", await TimeAsync(() => plansStore.ListAsync(Caller.LocalUser, null, null, PlanSort.CostLowest, 1, 20), 200));
-            Report("search by name", await TimeAsync(() => plansStore.ListAsync(Caller.LocalUser, null, "plan 4242", PlanSort.UpdatedNewest, 1, 20), 200));
+            Report("save revision", await TimeAsync(() => plansStore.SaveRevisionAsync(Member, Plan(), draft)));
+            Report("load plan", await TimeAsync(() => plansStore.GetAsync(Member, Plan())));
+            Report("list, first page", await TimeAsync(() => plansStore.ListAsync(Member, null, null, PlanSort.UpdatedNewest, 1, 20), 200));
+            Report("list, page 200", await TimeAsync(() => plansStore.ListAsync(Member, null, null, PlanSort.UpdatedNewest, 200, 20), 200));
+            Report("list by cost", await TimeAsync(() => plansStore.ListAsync(Member, null, null, PlanSort.CostLowest, 1, 20), 200));
+            Report("search by name", await TimeAsync(() => plansStore.ListAsync(Member, null, "plan 4242", PlanSort.UpdatedNewest, 1, 20), 200));
         }
         finally
         {
@@ -101,11 +108,19 @@ public static class PlanStoreLoad
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        var workspaces = connection.CreateCommand();
+        workspaces.CommandText = $"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Workspaces})
+            INSERT INTO Workspaces (Name, Kind, CreatedAt) SELECT 'Team ' || i, 'Team', 0 FROM n;
+            INSERT INTO Members (WorkspaceId, Email, Role, AddedAt) SELECT Id, '{Member.Email}', 'Editor', 0 FROM Workspaces WHERE Id <= {MemberOf};
+            """;
+        await workspaces.ExecuteNonQueryAsync();
         var plan = connection.CreateCommand();
-        plan.CommandText = "INSERT INTO Plans (Name, Description, CreatedAt, UpdatedAt, LatestRevision, LatestMonthlyCost) VALUES ($name, NULL, $at, $at, 1, $cost)";
+        plan.CommandText = "INSERT INTO Plans (WorkspaceId, Name, Description, CreatedAt, UpdatedAt, LatestRevision, LatestMonthlyCost) VALUES ($workspace, $name, NULL, $at, $at, 1, $cost)";
         var revision = connection.CreateCommand();
         revision.CommandText = "INSERT INTO Revisions (PlanId, Number, CreatedAt, Comment, InputsJson, Region, PriceSource, PriceRegion, PriceAsOf, MonthlyCostThen) " +
             "VALUES (last_insert_rowid(), 1, $at, NULL, $inputs, 'us-east-1', 'bundled snapshot', 'us-east-1', '2026-11-25', $cost)";
+        var workspace = plan.Parameters.Add("$workspace", SqliteType.Integer);
         var name = plan.Parameters.Add("$name", SqliteType.Text);
         var at = plan.Parameters.Add("$at", SqliteType.Integer);
         var cost = plan.Parameters.Add("$cost", SqliteType.Real);
@@ -115,6 +130,7 @@ public static class PlanStoreLoad
         var start = DateTimeOffset.UtcNow.AddDays(-365).ToUnixTimeMilliseconds();
         for (var i = 1; i <= plans; i++)
         {
+            workspace.Value = ((i - 1) % Workspaces) + 1;
             name.Value = $"Plan {i}";
             at.Value = revisionAt.Value = start + (i * 1000L);
             cost.Value = revisionCost.Value = 500 + (i % 10_000);
@@ -131,8 +147,10 @@ public static class PlanStoreLoad
     {
         var start = DateTimeOffset.UtcNow.AddDays(-365).ToUnixTimeMilliseconds();
         await server.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $$"""
-            INSERT INTO "Plans" ("Name", "Description", "CreatedAt", "UpdatedAt", "LatestRevision", "LatestMonthlyCost")
-            SELECT 'Plan ' || i, NULL, {{start}} + i * 1000, {{start}} + i * 1000, 1, 500 + (i % 10000) FROM generate_series(1, {{plans}}) AS i;
+            INSERT INTO "Workspaces" ("Name", "Kind", "CreatedAt") SELECT 'Team ' || i, 'Team', 0 FROM generate_series(1, {{Workspaces}}) AS i;
+            INSERT INTO "Members" ("WorkspaceId", "Email", "Role", "AddedAt") SELECT "Id", '{{Member.Email}}', 'Editor', 0 FROM "Workspaces" WHERE "Id" <= {{MemberOf}};
+            INSERT INTO "Plans" ("WorkspaceId", "Name", "Description", "CreatedAt", "UpdatedAt", "LatestRevision", "LatestMonthlyCost")
+            SELECT (i - 1) % {{Workspaces}} + 1, 'Plan ' || i, NULL, {{start}} + i * 1000, {{start}} + i * 1000, 1, 500 + (i % 10000) FROM generate_series(1, {{plans}}) AS i;
             INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "Comment", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf", "MonthlyCostThen")
             SELECT "Id", 1, "CreatedAt", NULL, '{"avgDataInMiBps":' || (10 + "Id" % 500) || ',"partitions":' || (100 + "Id" % 5000) || '}',
                    'us-east-1', 'bundled snapshot', 'us-east-1', DATE '2026-11-25', "LatestMonthlyCost" FROM "Plans";

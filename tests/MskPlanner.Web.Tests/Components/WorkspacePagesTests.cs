@@ -117,4 +117,21 @@ public class WorkspacePagesTests() : PlannerTestContext(context =>
 
         page.WaitForAssertion(() => Assert.Contains("by Alice Archer <alice@example.com>", Assert.Single(page.FindAll("[data-testid=workspace-links] tr[data-link]")).TextContent, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_hostile_workspace_name_and_member_address_show_as_text()
+    {
+        const string Hostile = "<img src=x onerror=alert(1)>";
+        var team = (await Workspaces.CreateTeamAsync(Bob, Hostile)).GetValueOrThrow();
+        await Workspaces.AddMemberAsync(Bob, team.Id, "\"<b>\"@example.com", WorkspaceRole.Viewer);
+
+        var list = Render<WorkspacesPage>();
+        var page = Render<WorkspacePage>(p => p.Add(c => c.Id, team.Id));
+
+        list.WaitForAssertion(() => Assert.Contains(Hostile, list.Find("[data-testid=workspaces]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Equal(Hostile, page.Find("[data-testid=workspace-name]").TextContent));
+        Assert.Empty(list.FindAll("img"));
+        Assert.Empty(page.FindAll("img, b"));
+        Assert.Contains("\"<b>\"@example.com", page.Find("[data-testid=members]").TextContent, StringComparison.Ordinal);
+    }
 }
