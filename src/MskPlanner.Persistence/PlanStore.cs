@@ -158,11 +158,15 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var visible = await WorkspaceAccess.VisibleAsync(db, caller, cancellationToken);
         var workspaceIds = workspaceId is { } only ? visible.Keys.Where(id => id == only).ToList() : [.. visible.Keys];
-        var query = db.Plans.AsNoTracking().Where(p => workspaceIds.Contains(p.WorkspaceId));
         if (PlanRules.CheckSearch(search) is not null || workspaceIds.Count == 0)
         {
             return new PlanPage([], 0, page, pageSize);
         }
+
+        // Every workspace is every plan: no filter, so the sorted indexes serve the page as they did before workspaces.
+        var query = caller.OwnsEverything && workspaceId is null
+            ? db.Plans.AsNoTracking()
+            : db.Plans.AsNoTracking().Where(p => workspaceIds.Contains(p.WorkspaceId));
 
         if (!string.IsNullOrWhiteSpace(search))
         {

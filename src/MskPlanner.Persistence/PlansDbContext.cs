@@ -53,7 +53,10 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
             plan.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
             // A workspace with plans cannot go by accident: its plans would go with it.
             plan.HasOne<WorkspaceEntity>().WithMany().HasForeignKey(p => p.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
-            plan.HasIndex(p => p.WorkspaceId);
+            // A member's list is their workspaces' plans: this serves its count and the page of one workspace without
+            // reading the table, and is the foreign key's index too. Listing every workspace (local mode) keeps the
+            // indexes above, which the store then queries without a workspace filter.
+            plan.HasIndex(p => new { p.WorkspaceId, p.UpdatedAt, p.Id }).HasFilter(NotDeleted).HasDatabaseName("IX_Plans_Listed_Workspace");
             plan.Property(p => p.DeletedBy).HasMaxLength(Caller.AuditMaxLength);
         });
 

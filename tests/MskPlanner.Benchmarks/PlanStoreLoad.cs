@@ -63,6 +63,8 @@ public static class PlanStoreLoad
             Report("load plan", await TimeAsync(() => plansStore.GetAsync(Member, Plan())));
             Report("list, first page", await TimeAsync(() => plansStore.ListAsync(Member, null, null, PlanSort.UpdatedNewest, 1, 20), 200));
             Report("list, page 200", await TimeAsync(() => plansStore.ListAsync(Member, null, null, PlanSort.UpdatedNewest, 200, 20), 200));
+            Report("list, one workspace", await TimeAsync(() => plansStore.ListAsync(Member, 3, null, PlanSort.UpdatedNewest, 1, 20), 200));
+            Report("list, every plan (local mode)", await TimeAsync(() => plansStore.ListAsync(Caller.LocalUser, null, null, PlanSort.UpdatedNewest, 1, 20), 200));
             Report("list by cost", await TimeAsync(() => plansStore.ListAsync(Member, null, null, PlanSort.CostLowest, 1, 20), 200));
             Report("search by name", await TimeAsync(() => plansStore.ListAsync(Member, null, "plan 4242", PlanSort.UpdatedNewest, 1, 20), 200));
         }
@@ -99,7 +101,7 @@ public static class PlanStoreLoad
     {
         static double P(double[] s, double q) => s[Math.Min(s.Length - 1, (int)Math.Ceiling(q * s.Length) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-18} n={sorted.Length,5}  p50 {P(sorted, 0.50),7:0.000} ms  p95 {P(sorted, 0.95),7:0.000} ms  p99 {P(sorted, 0.99),7:0.000} ms  max {sorted[^1],7:0.000} ms"));
+            $"{name,-30} n={sorted.Length,5}  p50 {P(sorted, 0.50),7:0.000} ms  p95 {P(sorted, 0.95),7:0.000} ms  p99 {P(sorted, 0.99),7:0.000} ms  max {sorted[^1],7:0.000} ms"));
     }
 
     /// <summary>Plain SQL in one transaction: seeding is set-up, not what is measured.</summary>

@@ -194,8 +194,6 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("LatestMonthlyCost", "Id")
                         .HasDatabaseName("IX_Plans_Listed_Cost")
                         .HasFilter("\"DeletedAt\" IS NULL");
@@ -206,6 +204,10 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("IX_Plans_Listed_UpdatedAt")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("WorkspaceId", "UpdatedAt", "Id")
+                        .HasDatabaseName("IX_Plans_Listed_Workspace")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Plans", (string)null);

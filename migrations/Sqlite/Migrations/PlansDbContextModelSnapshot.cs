@@ -181,8 +181,6 @@ namespace MskPlanner.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("LatestMonthlyCost", "Id")
                         .HasDatabaseName("IX_Plans_Listed_Cost")
                         .HasFilter("\"DeletedAt\" IS NULL");
@@ -193,6 +191,10 @@ namespace MskPlanner.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("IX_Plans_Listed_UpdatedAt")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("WorkspaceId", "UpdatedAt", "Id")
+                        .HasDatabaseName("IX_Plans_Listed_Workspace")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Plans", (string)null);

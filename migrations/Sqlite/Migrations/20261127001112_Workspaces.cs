@@ -1,9 +1,8 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace MskPlanner.Migrations.PostgreSql.Migrations
+namespace MskPlanner.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Workspaces : Migration
@@ -14,35 +13,35 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "CreatedBy",
                 table: "ShareLinks",
-                type: "character varying(320)",
+                type: "TEXT",
                 maxLength: 320,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RevokedBy",
                 table: "ShareLinks",
-                type: "character varying(320)",
+                type: "TEXT",
                 maxLength: 320,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SavedBy",
                 table: "Revisions",
-                type: "character varying(320)",
+                type: "TEXT",
                 maxLength: 320,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeletedBy",
                 table: "Plans",
-                type: "character varying(320)",
+                type: "TEXT",
                 maxLength: 320,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "WorkspaceId",
                 table: "Plans",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -50,11 +49,11 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
                 name: "Users",
                 columns: table => new
                 {
-                    Subject = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    GroupsJson = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    SeenAt = table.Column<long>(type: "bigint", nullable: false)
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    GroupsJson = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SeenAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,15 +64,15 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
                 name: "Workspaces",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    OwnerSubject = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    GroupName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    GroupRole = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OwnerSubject = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    GroupName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    GroupRole = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -84,13 +83,13 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
                 name: "Members",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    WorkspaceId = table.Column<int>(type: "integer", nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    AddedAt = table.Column<long>(type: "bigint", nullable: false),
-                    AddedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkspaceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -109,15 +108,16 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
             migrationBuilder.Sql(
                 """
                 INSERT INTO "Workspaces" ("Name", "Kind", "CreatedAt", "CreatedBy")
-                SELECT 'Plans saved before workspaces', 'Team', CAST(extract(epoch FROM now()) * 1000 AS bigint), 'MskPlanner'
+                SELECT 'Plans saved before workspaces', 'Team', CAST(strftime('%s', 'now') AS INTEGER) * 1000, 'MskPlanner'
                 WHERE EXISTS (SELECT 1 FROM "Plans");
                 UPDATE "Plans" SET "WorkspaceId" = (SELECT MIN("Id") FROM "Workspaces");
                 """);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Plans_WorkspaceId",
+                name: "IX_Plans_Listed_Workspace",
                 table: "Plans",
-                column: "WorkspaceId");
+                columns: new[] { "WorkspaceId", "UpdatedAt", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_Email",
@@ -173,7 +173,7 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
                 name: "Workspaces");
 
             migrationBuilder.DropIndex(
-                name: "IX_Plans_WorkspaceId",
+                name: "IX_Plans_Listed_Workspace",
                 table: "Plans");
 
             migrationBuilder.DropColumn(

@@ -1,8 +1,9 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace MskPlanner.Migrations.Sqlite.Migrations
+namespace MskPlanner.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class Workspaces : Migration
@@ -13,35 +14,35 @@ namespace MskPlanner.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "CreatedBy",
                 table: "ShareLinks",
-                type: "TEXT",
+                type: "character varying(320)",
                 maxLength: 320,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RevokedBy",
                 table: "ShareLinks",
-                type: "TEXT",
+                type: "character varying(320)",
                 maxLength: 320,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SavedBy",
                 table: "Revisions",
-                type: "TEXT",
+                type: "character varying(320)",
                 maxLength: 320,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeletedBy",
                 table: "Plans",
-                type: "TEXT",
+                type: "character varying(320)",
                 maxLength: 320,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "WorkspaceId",
                 table: "Plans",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
@@ -49,11 +50,11 @@ namespace MskPlanner.Migrations.Sqlite.Migrations
                 name: "Users",
                 columns: table => new
                 {
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    GroupsJson = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    SeenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Subject = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    GroupsJson = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    SeenAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -64,15 +65,15 @@ namespace MskPlanner.Migrations.Sqlite.Migrations
                 name: "Workspaces",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    OwnerSubject = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    GroupName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    GroupRole = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OwnerSubject = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    GroupName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    GroupRole = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -83,13 +84,13 @@ namespace MskPlanner.Migrations.Sqlite.Migrations
                 name: "Members",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WorkspaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WorkspaceId = table.Column<int>(type: "integer", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AddedAt = table.Column<long>(type: "bigint", nullable: false),
+                    AddedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -108,15 +109,16 @@ namespace MskPlanner.Migrations.Sqlite.Migrations
             migrationBuilder.Sql(
                 """
                 INSERT INTO "Workspaces" ("Name", "Kind", "CreatedAt", "CreatedBy")
-                SELECT 'Plans saved before workspaces', 'Team', CAST(strftime('%s', 'now') AS INTEGER) * 1000, 'MskPlanner'
+                SELECT 'Plans saved before workspaces', 'Team', CAST(extract(epoch FROM now()) * 1000 AS bigint), 'MskPlanner'
                 WHERE EXISTS (SELECT 1 FROM "Plans");
                 UPDATE "Plans" SET "WorkspaceId" = (SELECT MIN("Id") FROM "Workspaces");
                 """);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Plans_WorkspaceId",
+                name: "IX_Plans_Listed_Workspace",
                 table: "Plans",
-                column: "WorkspaceId");
+                columns: new[] { "WorkspaceId", "UpdatedAt", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_Email",
@@ -172,7 +174,7 @@ namespace MskPlanner.Migrations.Sqlite.Migrations
                 name: "Workspaces");
 
             migrationBuilder.DropIndex(
-                name: "IX_Plans_WorkspaceId",
+                name: "IX_Plans_Listed_Workspace",
                 table: "Plans");
 
             migrationBuilder.DropColumn(
