@@ -27,6 +27,8 @@ public sealed class OidcProvider : IAsyncDisposable
         ["Auth__Oidc__Authority"] = Authority.ToString().TrimEnd('/'),
         ["Auth__Oidc__ClientId"] = ClientId,
         ["Auth__Oidc__ClientSecret"] = ClientSecret,
+        ["Auth__Oidc__Scopes"] = "openid profile email groups",
+        ["Auth__Oidc__GroupsClaim"] = "groups",
     };
 
     public async Task StartAsync(Uri app)

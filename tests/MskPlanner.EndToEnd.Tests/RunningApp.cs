@@ -13,6 +13,9 @@ public sealed partial class RunningApp : IAsyncDisposable
     private readonly Process _process;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
+    /// <summary>The database folder of an app started without one of the test's: its own, removed with it.</summary>
+    private string? _ownFolder;
+
     private RunningApp(Process process, Uri address, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
@@ -82,6 +85,15 @@ public sealed partial class RunningApp : IAsyncDisposable
         // The browser tests and the probes all come from one address; the limiter has tests of its own.
         start.Environment["RateLimits__SizingPerMinute"] = "1000000";
         start.Environment["RateLimits__SharedViewsPerMinute"] = "1000000";
+        // Each app its own database unless the test gives one: the default file beside the app would carry one
+        // test's plans, and an earlier build's migrations, into the next.
+        string? ownFolder = null;
+        if (environment?.ContainsKey("Persistence__DatabasePath") != true && environment?.ContainsKey("Persistence__Provider") != true)
+        {
+            ownFolder = Path.Combine(Path.GetTempPath(), "mskplanner-app", Guid.NewGuid().ToString("N"));
+            start.Environment["Persistence__DatabasePath"] = Path.Combine(ownFolder, "plans.db");
+        }
+
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -117,10 +129,15 @@ public sealed partial class RunningApp : IAsyncDisposable
         if (started != listening.Task)
         {
             process.Kill(entireProcessTree: true);
+            if (ownFolder is not null && Directory.Exists(ownFolder))
+            {
+                Directory.Delete(ownFolder, recursive: true);
+            }
+
             throw new InvalidOperationException("The app did not start:\n" + string.Join('\n', output));
         }
 
-        return new RunningApp(process, await listening.Task, output);
+        return new RunningApp(process, await listening.Task, output) { _ownFolder = ownFolder };
     }
 
     public async ValueTask DisposeAsync()
@@ -132,6 +149,10 @@ public sealed partial class RunningApp : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_ownFolder is not null && Directory.Exists(_ownFolder))
+        {
+            Directory.Delete(_ownFolder, recursive: true);
+        }
     }
 
     internal static string RepositoryRoot()

@@ -167,6 +167,19 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
         await alice.GetByLabel("Role of bob@example.com").SelectOptionAsync("Viewer");
         var teamPlan = await CreatePlanAsync(aliceContext, "Payments prod", team);
         var ownPlan = await CreatePlanAsync(aliceContext, "Alice's experiment", null);
+
+        // A second workspace follows the provider's "sre" group, which Bob's sign-in lists: no one adds him.
+        await alice.GotoAsync("/workspaces");
+        await Assertions.Expect(alice.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        await alice.GetByLabel("Workspace name").FillAsync("Reliability");
+        await alice.GetByLabel("Workspace name").PressAsync("Enter");
+        await Assertions.Expect(alice.GetByRole(AriaRole.Heading, new() { Name = "Reliability" })).ToBeVisibleAsync();
+        await Assertions.Expect(alice.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        var reliability = int.Parse(alice.Url[(alice.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        await alice.GetByRole(AriaRole.Textbox, new() { Name = "Group", Exact = true }).FillAsync("sre");
+        await alice.GetByRole(AriaRole.Textbox, new() { Name = "Group", Exact = true }).PressAsync("Enter");
+        await Assertions.Expect(alice.GetByText("Members of sre are viewers.")).ToBeVisibleAsync();
+        await CreatePlanAsync(aliceContext, "Reliability budget", reliability);
         var findings = await PageChecks.FindingsAsync(alice, "/workspaces/{id}, owner", 390);
         Assert.True(findings.Count == 0, string.Join('\n', findings));
 
@@ -174,8 +187,9 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
         var bob = await bobContext.NewPageAsync();
         await bob.GotoAsync("/plans");
         await SignInAtProviderAsync(bob, "bob");
-        await Assertions.Expect(bob.Locator("[data-plan]")).ToHaveTextAsync(["Payments prod"]);
+        await Assertions.Expect(bob.Locator("[data-plan]")).ToHaveTextAsync(["Reliability budget", "Payments prod"]);
         await Assertions.Expect(bob.GetByTestId("plans")).ToContainTextAsync("Payments (view only)");
+        await Assertions.Expect(bob.GetByTestId("plans")).ToContainTextAsync("Reliability (view only)");
 
         await bob.GotoAsync($"/plans/{teamPlan}");
         await Assertions.Expect(bob.GetByTestId("view-only")).ToBeVisibleAsync();
