@@ -61,6 +61,23 @@ public class WorkspacePagesTests() : PlannerTestContext(context =>
     }
 
     [Fact]
+    public async Task An_editor_made_a_viewer_while_the_page_is_open_is_told_so_on_saving_and_keeps_the_edits()
+    {
+        var (team, id) = await TeamPlanAsync(WorkspaceRole.Editor);
+        var page = Render<PlanPage>(p => p.Add(c => c.Id, id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=save-revision]")));
+        page.Find("input#avgDataInMiBps").Input("45");
+        await Workspaces.AddMemberAsync(Alice, team, Bob.Email!, WorkspaceRole.Viewer);
+
+        await page.InvokeAsync(() => page.Find("[data-testid=save-revision]").Click());
+
+        var shown = Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars;
+        page.WaitForAssertion(() => Assert.Contains(shown, s => s.Message!.Contains("is viewer", StringComparison.Ordinal)));
+        Assert.Equal("45", page.Find("input#avgDataInMiBps").GetAttribute("value"));
+        Assert.Equal(1, (await Plans.Store.GetAsync(Alice, id))!.Plan.LatestRevision);
+    }
+
+    [Fact]
     public async Task A_plan_outside_the_users_workspaces_is_not_found()
     {
         var alicesOwn = (await Plans.CreateAsync(Alice, null, "Alice's own", null, new SizingRequest { AvgDataInMiBps = 20, Partitions = 600 }, null, null)).GetValueOrThrow();

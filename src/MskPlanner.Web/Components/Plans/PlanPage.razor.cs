@@ -156,7 +156,7 @@ public partial class PlanPage
         _history = priced;
     }
 
-    private async Task SaveRevisionAsync()
+    private Task SaveRevisionAsync() => Snackbar.TryAsync(async () =>
     {
         var saved = await Plans.SaveRevisionAsync(await Me.GetAsync(), Id, _form.Request, _family, _comment);
         if (saved is null)
@@ -175,9 +175,9 @@ public partial class PlanPage
         {
             Snackbar.Add(string.Join(" ", saved.Errors.Select(e => e.Message)), Severity.Error);
         }
-    }
+    });
 
-    private async Task RestoreAsync(int number)
+    private Task RestoreAsync(int number) => Snackbar.TryAsync(async () =>
     {
         var old = _history.FirstOrDefault(h => h.Details.Revision.Number == number)?.Details.Revision;
         if (old is null || !await ConfirmDiscardAsync())
@@ -191,7 +191,7 @@ public partial class PlanPage
             Snackbar.Add($"Revision {number} restored as revision {revision.Number}.", Severity.Success);
             await ReloadLatestAsync();
         }
-    }
+    });
 
     private async Task ReloadLatestAsync()
     {
@@ -237,7 +237,7 @@ public partial class PlanPage
         }
     }
 
-    private async Task DeleteAsync()
+    private Task DeleteAsync() => Snackbar.TryAsync(async () =>
     {
         var confirmed = await Dialogs.ConfirmAsync(
             "Delete this plan?",
@@ -260,7 +260,7 @@ public partial class PlanPage
             };
         });
         Navigation.NavigateTo("plans");
-    }
+    });
 
     private async Task MoveOrCopyAsync()
     {

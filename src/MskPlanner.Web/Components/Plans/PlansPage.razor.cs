@@ -77,7 +77,7 @@ public partial class PlansPage
 
     private void SelectionChanged(HashSet<PlanSummary> selected) => _selected = selected;
 
-    private async Task DeleteAsync(PlanSummary plan)
+    private Task DeleteAsync(PlanSummary plan) => Snackbar.TryAsync(async () =>
     {
         var confirmed = await Dialogs.ConfirmAsync(
             "Delete this plan?",
@@ -99,7 +99,7 @@ public partial class PlansPage
             };
         });
         await ReloadAsync();
-    }
+    });
 
     private Task ReloadAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;
 }

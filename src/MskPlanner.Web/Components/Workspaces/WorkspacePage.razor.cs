@@ -73,7 +73,7 @@ public partial class WorkspacePage
         _deleted = _workspace.CanEdit ? await Plans.ListDeletedAsync(me, Id) ?? [] : [];
     }
 
-    private async Task AddAsync()
+    private Task AddAsync() => Snackbar.TryAsync(async () =>
     {
         _emailError = WorkspaceRules.CheckEmail(_email)?.Message;
         if (_emailError is not null)
@@ -89,9 +89,9 @@ public partial class WorkspacePage
             Snackbar.Add($"{member.Email} is {Role(member.Role)}.", Severity.Success);
             await RefreshAsync();
         }
-    }
+    });
 
-    private async Task ChangeRoleAsync(Member member, object? value)
+    private Task ChangeRoleAsync(Member member, object? value) => Snackbar.TryAsync(async () =>
     {
         if (!Enum.TryParse<WorkspaceRole>(value?.ToString(), out var role) || role == member.Role)
         {
@@ -101,9 +101,9 @@ public partial class WorkspacePage
         var changed = await Workspaces.AddMemberAsync(await Me.GetAsync(), Id, member.Email, role);
         _memberError = (changed?.Errors is [var error, ..] ? error.Message : null);
         await RefreshAsync();
-    }
+    });
 
-    private async Task RemoveAsync(Member member)
+    private Task RemoveAsync(Member member) => Snackbar.TryAsync(async () =>
     {
         if (!await Dialogs.ConfirmAsync("Remove this member?", $"{member.Email} loses access to every plan in {_workspace!.Name} at once (unless a group still grants it).",
             "Remove", destructive: true))
@@ -114,9 +114,9 @@ public partial class WorkspacePage
         var removed = await Workspaces.RemoveMemberAsync(await Me.GetAsync(), Id, member.Id);
         _memberError = (removed?.Errors is [var error, ..] ? error.Message : null);
         await RefreshAsync();
-    }
+    });
 
-    private async Task SaveGroupAsync()
+    private Task SaveGroupAsync() => Snackbar.TryAsync(async () =>
     {
         var saved = await Workspaces.SetGroupAsync(await Me.GetAsync(), Id, _group, _groupRole);
         _groupError = (saved?.Errors is [var error, ..] ? error.Message : null);
@@ -125,9 +125,9 @@ public partial class WorkspacePage
             _workspace = workspace;
             Snackbar.Add(workspace.GroupName is { } group ? $"Members of {group} are {Role(_groupRole)}s." : "The workspace follows no group.", Severity.Success);
         }
-    }
+    });
 
-    private async Task RevokeAsync(WorkspaceShareLink shared)
+    private Task RevokeAsync(WorkspaceShareLink shared) => Snackbar.TryAsync(async () =>
     {
         if (!await Dialogs.ConfirmAsync("Revoke this link?", $"Link #{shared.Link.Id} to {shared.PlanName} stops working at once for everyone who has it.",
             "Revoke", destructive: true))
@@ -137,9 +137,9 @@ public partial class WorkspacePage
 
         await Plans.RevokeShareAsync(await Me.GetAsync(), shared.PlanId, shared.Link.Id);
         await RefreshAsync();
-    }
+    });
 
-    private async Task RestoreAsync(DeletedPlan plan)
+    private Task RestoreAsync(DeletedPlan plan) => Snackbar.TryAsync(async () =>
     {
         if (await Plans.RestoreAsync(await Me.GetAsync(), plan.Id))
         {
@@ -147,7 +147,7 @@ public partial class WorkspacePage
         }
 
         await RefreshAsync();
-    }
+    });
 
     /// <summary>After a change the user's own role may have changed too (an owner making themselves an editor).</summary>
     private async Task RefreshAsync()
