@@ -14,7 +14,8 @@ public class StreamsBuilderTests : PlannerTestContext
         var page = Render<PlannerPage>();
 
         page.Find("[data-testid=add-stream]").Click();
-        page.Find("input[id='streams[0].messagesPerSecond']").Input("2000");
+        // The new stream's fields come with the render after the click, which a busy machine can delay.
+        page.WaitForElement("input[id='streams[0].messagesPerSecond']").Input("2000");
         page.Find("input[id='streams[0].messageBytes']").Input("1024");
 
         // By hand: 2,000 x 1,024 B = 1.953125 MiB/s, shown to three decimals; one group reads it; one suggested leader x RF 3.
@@ -33,7 +34,7 @@ public class StreamsBuilderTests : PlannerTestContext
     {
         var page = Render<PlannerPage>();
         page.Find("[data-testid=add-stream]").Click();
-        page.Find("input[id='streams[0].messagesPerSecond']").Input("4096");
+        page.WaitForElement("input[id='streams[0].messagesPerSecond']").Input("4096");
         page.Find("input[id='streams[0].messageBytes']").Input("1024");
         page.WaitForAssertion(() => Assert.Equal("4", page.Find("input#avgDataInMiBps").GetAttribute("value")));
 
@@ -49,7 +50,7 @@ public class StreamsBuilderTests : PlannerTestContext
     {
         var page = Render<PlannerPage>();
         page.Find("[data-testid=add-stream]").Click();
-        page.Find("input[id='streams[0].messagesPerSecond']").Input("10");
+        page.WaitForElement("input[id='streams[0].messagesPerSecond']").Input("10");
 
         page.Find("input[id='streams[0].messageBytes']").Input("0");
 

@@ -82,7 +82,7 @@ public partial class WorkspacePage
         }
 
         var added = await Workspaces.AddMemberAsync(await Me.GetAsync(), Id, _email!, _role);
-        _emailError = (added?.Errors is [var error, ..] ? error.Message : null);
+        _emailError = added?.Errors is [var error, ..] ? error.Message : null;
         if (added?.Value is { } member)
         {
             _email = null;
@@ -99,7 +99,7 @@ public partial class WorkspacePage
         }
 
         var changed = await Workspaces.AddMemberAsync(await Me.GetAsync(), Id, member.Email, role);
-        _memberError = (changed?.Errors is [var error, ..] ? error.Message : null);
+        _memberError = changed?.Errors is [var error, ..] ? error.Message : null;
         await RefreshAsync();
     });
 
@@ -112,14 +112,14 @@ public partial class WorkspacePage
         }
 
         var removed = await Workspaces.RemoveMemberAsync(await Me.GetAsync(), Id, member.Id);
-        _memberError = (removed?.Errors is [var error, ..] ? error.Message : null);
+        _memberError = removed?.Errors is [var error, ..] ? error.Message : null;
         await RefreshAsync();
     });
 
     private Task SaveGroupAsync() => Snackbar.TryAsync(async () =>
     {
         var saved = await Workspaces.SetGroupAsync(await Me.GetAsync(), Id, _group, _groupRole);
-        _groupError = (saved?.Errors is [var error, ..] ? error.Message : null);
+        _groupError = saved?.Errors is [var error, ..] ? error.Message : null;
         if (saved?.Value is { } workspace)
         {
             _workspace = workspace;

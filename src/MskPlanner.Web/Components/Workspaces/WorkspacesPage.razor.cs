@@ -23,7 +23,7 @@ public partial class WorkspacesPage
     private async Task CreateAsync()
     {
         var created = await Workspaces.CreateTeamAsync(await Me.GetAsync(), _name ?? "");
-        _nameError = (created.Errors is [var error, ..] ? error.Message : null);
+        _nameError = created.Errors is [var error, ..] ? error.Message : null;
         if (created.Value is { } workspace)
         {
             Navigation.NavigateTo($"workspaces/{workspace.Id}");
