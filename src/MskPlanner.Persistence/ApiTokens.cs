@@ -75,8 +75,8 @@ public sealed class ApiTokenStore(IDbContextFactory<PlansDbContext> contexts, Ti
         var now = clock.GetUtcNow();
         var token = new ApiTokenEntity
         {
-            OwnerSubject = Cut(ownerSubject, ApiTokenEntity.OwnerMaxLength),
-            OwnerName = Cut(ownerName, ApiTokenEntity.OwnerMaxLength),
+            OwnerSubject = ownerSubject.Cut(ApiTokenEntity.OwnerMaxLength),
+            OwnerName = ownerName.Cut(ApiTokenEntity.OwnerMaxLength),
             Name = name.Trim(),
             TokenHash = SecretTokens.Hash(secret),
             Hint = secret[^4..],
@@ -134,6 +134,4 @@ public sealed class ApiTokenStore(IDbContextFactory<PlansDbContext> contexts, Ti
     }
 
     private static ApiToken ToToken(ApiTokenEntity t) => new(t.Id, t.Name, t.Hint, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt);
-
-    private static string Cut(string text, int length) => text.Length > length ? text[..length] : text;
 }

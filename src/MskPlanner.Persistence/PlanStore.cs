@@ -110,7 +110,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
     public async Task<PlanSummary?> UpdateAsync(Caller caller, int planId, string? name, string? description, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await EditablePlanAsync(db, caller, planId, cancellationToken) is not var (plan, workspace))
+        if (await EditablePlanAsync(db, caller, planId, cancellationToken) is not var (plan, workspace, _))
         {
             return null;
         }
@@ -133,7 +133,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
     public async Task<PlanDetails?> GetAsync(Caller caller, int planId, int? revision = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await VisiblePlanAsync(db, caller, planId, cancellationToken) is var (plan, workspace)
+        return await VisiblePlanAsync(db, caller, planId, cancellationToken) is var (plan, workspace, _)
             ? await DetailsAsync(db, plan, workspace, revision, cancellationToken)
             : null;
     }
@@ -208,11 +208,13 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
     public async Task<PlanSummary?> MoveAsync(Caller caller, int planId, int workspaceId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await EditablePlanAsync(db, caller, planId, cancellationToken) is not var (plan, _)
-            || await WorkspaceAccess.RequireAsync(db, caller, workspaceId, WorkspaceRole.Editor, cancellationToken) is not { } target)
+        if (await EditablePlanAsync(db, caller, planId, cancellationToken) is not var (plan, _, visible)
+            || visible.GetValueOrDefault(workspaceId) is not { } seen)
         {
             return null;
         }
+
+        var target = WorkspaceAccess.Require(seen, WorkspaceRole.Editor);
 
         plan.WorkspaceId = target.Id;
         plan.UpdatedAt = clock.GetUtcNow();
@@ -227,11 +229,13 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
     public async Task<PlanSummary?> CopyAsync(Caller caller, int planId, int workspaceId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await VisiblePlanAsync(db, caller, planId, cancellationToken) is not var (source, _)
-            || await WorkspaceAccess.RequireAsync(db, caller, workspaceId, WorkspaceRole.Editor, cancellationToken) is not { } target)
+        if (await VisiblePlanAsync(db, caller, planId, cancellationToken) is not var (source, _, visible)
+            || visible.GetValueOrDefault(workspaceId) is not { } seen)
         {
             return null;
         }
+
+        var target = WorkspaceAccess.Require(seen, WorkspaceRole.Editor);
 
         var now = clock.GetUtcNow();
         var revisions = await db.Revisions.AsNoTracking().Where(r => r.PlanId == planId).OrderBy(r => r.Number).ToListAsync(cancellationToken);
@@ -390,20 +394,29 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         return true;
     }
 
-    /// <summary>The plan and its workspace, or null when there is no such plan or it is in none of the caller's workspaces.</summary>
-    private static async Task<(PlanEntity Plan, Workspace Workspace)?> VisiblePlanAsync(PlansDbContext db, Caller caller, int planId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The plan, its workspace and every workspace the caller can see (for a move or copy's target, without asking
+    /// again); null when there is no such plan or it is in none of the caller's workspaces.
+    /// </summary>
+    private static async Task<(PlanEntity Plan, Workspace Workspace, IReadOnlyDictionary<int, Workspace> Visible)?> VisiblePlanAsync(
+        PlansDbContext db, Caller caller, int planId, CancellationToken cancellationToken)
     {
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        return plan is not null && await WorkspaceAccess.FindAsync(db, caller, plan.WorkspaceId, cancellationToken) is { } workspace
-            ? (plan, workspace)
-            : null;
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var visible = await WorkspaceAccess.VisibleAsync(db, caller, cancellationToken);
+        return visible.GetValueOrDefault(plan.WorkspaceId) is { } workspace ? (plan, workspace, visible) : null;
     }
 
     /// <summary>As <see cref="VisiblePlanAsync"/>, and refused to a viewer.</summary>
-    private static async Task<(PlanEntity Plan, Workspace Workspace)?> EditablePlanAsync(PlansDbContext db, Caller caller, int planId, CancellationToken cancellationToken)
+    private static async Task<(PlanEntity Plan, Workspace Workspace, IReadOnlyDictionary<int, Workspace> Visible)?> EditablePlanAsync(
+        PlansDbContext db, Caller caller, int planId, CancellationToken cancellationToken)
     {
         var found = await VisiblePlanAsync(db, caller, planId, cancellationToken);
-        return found is var (plan, workspace) ? (plan, WorkspaceAccess.Require(workspace, WorkspaceRole.Editor)) : null;
+        return found is var (plan, workspace, visible) ? (plan, WorkspaceAccess.Require(workspace, WorkspaceRole.Editor), visible) : null;
     }
 
     private static async Task<PlanDetails?> DetailsAsync(PlansDbContext db, PlanEntity plan, Workspace workspace, int? revision, CancellationToken cancellationToken)

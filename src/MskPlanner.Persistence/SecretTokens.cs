@@ -18,5 +18,5 @@ internal static class SecretTokens
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
     /// <summary>The digest of a token a client presented, which may be of any length.</summary>
-    public static byte[] HashPresented(string token) => Hash(token.Length > MaxLength ? token[..MaxLength] : token);
+    public static byte[] HashPresented(string token) => Hash(token.Cut(MaxLength));
 }

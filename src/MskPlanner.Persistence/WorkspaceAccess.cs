@@ -85,9 +85,5 @@ internal static class WorkspaceAccess
 
     public static Workspace View(WorkspaceEntity w, WorkspaceRole role) => new(w.Id, w.Name, w.Kind, role, w.GroupName, w.GroupRole);
 
-    private static string PersonalName(string name)
-    {
-        var text = $"{name.Trim()}\u2019s plans";
-        return text.Length > WorkspaceEntity.NameMaxLength ? text[..WorkspaceEntity.NameMaxLength] : text;
-    }
+    private static string PersonalName(string name) => $"{name.Trim()}\u2019s plans".Cut(WorkspaceEntity.NameMaxLength);
 }

@@ -195,8 +195,8 @@ public sealed class WorkspaceStore(IDbContextFactory<PlansDbContext> contexts, T
             db.Users.Add(user);
         }
 
-        user.Name = Cut(caller.Name, ApiTokenEntity.OwnerMaxLength);
-        user.Email = Caller.NormalizeEmail(caller.Email) is { Length: <= MemberEntity.EmailMaxLength } email ? email : null;
+        user.Name = caller.Name.Cut(ApiTokenEntity.OwnerMaxLength);
+        user.Email = Caller.NormalizeEmail(caller.Email);
         user.GroupsJson = GroupsJson(caller.Groups);
         user.SeenAt = clock.GetUtcNow();
         try
@@ -230,7 +230,7 @@ public sealed class WorkspaceStore(IDbContextFactory<PlansDbContext> contexts, T
     /// <summary>The groups that fit the column: a provider can list hundreds, and only the first ones are kept.</summary>
     private static string GroupsJson(IReadOnlyList<string> groups)
     {
-        var kept = groups.Where(g => g.Length is > 0 and <= WorkspaceEntity.GroupMaxLength).Distinct(StringComparer.Ordinal).Take(Caller.MaxGroups).ToList();
+        var kept = Caller.KeepGroups(groups).ToList();
         var json = JsonSerializer.Serialize(kept);
         while (json.Length > UserEntity.GroupsMaxLength)
         {
@@ -240,6 +240,4 @@ public sealed class WorkspaceStore(IDbContextFactory<PlansDbContext> contexts, T
 
         return json;
     }
-
-    private static string Cut(string text, int length) => text.Length > length ? text[..length] : text;
 }

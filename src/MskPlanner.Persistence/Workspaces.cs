@@ -15,6 +15,12 @@ public enum WorkspaceRole
     Owner = 3,
 }
 
+public static class WorkspaceRoles
+{
+    /// <summary>The role as the pages, the messages and the API's JSON write it: "viewer", "editor", "owner".</summary>
+    public static string Word(this WorkspaceRole role) => role.ToString().ToLowerInvariant();
+}
+
 public enum WorkspaceKind
 {
     /// <summary>One user's own: nobody else is ever a member.</summary>
@@ -95,15 +101,20 @@ public sealed record Caller(string Subject, string Name, string? Email, IReadOnl
     public static Caller LocalUser { get; } = new("local", "Local user", null, [], OwnsEverything: true);
 
     /// <summary>How the audit names them: a name can be shared, an e-mail address tells who it was.</summary>
-    public string Label => Cut(Email is null ? Name : $"{Name} <{Email}>", AuditMaxLength);
+    public string Label => (Email is null ? Name : $"{Name} <{Email}>").Cut(AuditMaxLength);
 
     public const int AuditMaxLength = 320;
 
-    /// <summary>E-mail addresses compare without case, as the providers treat them.</summary>
+    /// <summary>
+    /// E-mail addresses compare without case, as the providers treat them. One longer than a member's address can
+    /// be matches no member, and is kept as none.
+    /// </summary>
     public static string? NormalizeEmail(string? email) =>
-        string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+        string.IsNullOrWhiteSpace(email) || email.Trim().Length > MemberEntity.EmailMaxLength ? null : email.Trim().ToLowerInvariant();
 
-    private static string Cut(string text, int length) => text.Length > length ? text[..length] : text;
+    /// <summary>The groups the stores act on: named, no longer than a workspace's group, each once, and at most <see cref="MaxGroups"/>.</summary>
+    public static IReadOnlyList<string> KeepGroups(IEnumerable<string> groups) =>
+        [.. groups.Where(g => g.Length is > 0 and <= WorkspaceEntity.GroupMaxLength).Distinct(StringComparer.Ordinal).Take(MaxGroups)];
 }
 
 /// <summary>A workspace as one caller sees it: with their role in it.</summary>
@@ -127,7 +138,7 @@ public sealed record DeletedPlan(int Id, string Name, DateTimeOffset DeletedAt, 
 /// Someone who may not even see it gets "not found" instead: a refusal would confirm that it exists.
 /// </summary>
 public sealed class AccessDeniedException(string workspace, WorkspaceRole role, WorkspaceRole needed)
-    : Exception($"Your role in \u201c{workspace}\u201d is {role.ToString().ToLowerInvariant()}; this needs {needed.ToString().ToLowerInvariant()} or above.")
+    : Exception($"Your role in \u201c{workspace}\u201d is {role.Word()}; this needs {needed.Word()} or above.")
 {
     public WorkspaceRole Role => role;
 

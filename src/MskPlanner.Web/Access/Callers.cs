@@ -31,7 +31,7 @@ public sealed class Callers(IOptions<AuthOptions> auth)
         var verified = !string.Equals(user.FindFirst("email_verified")?.Value, "false", StringComparison.OrdinalIgnoreCase);
         var email = verified ? Caller.NormalizeEmail(user.FindFirst(EmailClaim)?.Value) : null;
         var name = user.Identity?.Name ?? user.FindFirst("preferred_username")?.Value ?? email ?? subject;
-        return new Caller(subject, name, email is { Length: <= MemberEntity.EmailMaxLength } ? email : null, Groups(user));
+        return new Caller(subject, name, email, Groups(user));
     }
 
     /// <summary>What an API token's principal needs besides the subject to reach its owner's workspaces.</summary>
@@ -55,7 +55,7 @@ public sealed class Callers(IOptions<AuthOptions> auth)
     /// Each value is a group; a provider may also send the whole list as one JSON array, which a user-info answer
     /// mapped as a single claim becomes.
     /// </summary>
-    private List<string> Groups(ClaimsPrincipal user)
+    private IReadOnlyList<string> Groups(ClaimsPrincipal user)
     {
         if (GroupsClaim is not { } type)
         {
@@ -82,7 +82,7 @@ public sealed class Callers(IOptions<AuthOptions> auth)
             }
         }
 
-        return [.. groups.Where(g => g.Length is > 0 and <= WorkspaceEntity.GroupMaxLength).Distinct(StringComparer.Ordinal).Take(Caller.MaxGroups)];
+        return Caller.KeepGroups(groups);
     }
 }
 

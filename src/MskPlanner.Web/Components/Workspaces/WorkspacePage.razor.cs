@@ -49,8 +49,6 @@ public partial class WorkspacePage
 
     private bool GroupsConfigured => Auth.Value.Mode == AuthMode.Oidc && !string.IsNullOrWhiteSpace(GroupsClaim);
 
-    private static string Role(WorkspaceRole role) => role.ToString().ToLowerInvariant();
-
     protected override async Task OnParametersSetAsync()
     {
         var me = await Me.GetAsync();
@@ -86,7 +84,7 @@ public partial class WorkspacePage
         if (added?.Value is { } member)
         {
             _email = null;
-            Snackbar.Add($"{member.Email} is {Role(member.Role)}.", Severity.Success);
+            Snackbar.Add($"{member.Email} is {member.Role.Word()}.", Severity.Success);
             await RefreshAsync();
         }
     });
@@ -123,7 +121,7 @@ public partial class WorkspacePage
         if (saved?.Value is { } workspace)
         {
             _workspace = workspace;
-            Snackbar.Add(workspace.GroupName is { } group ? $"Members of {group} are {Role(_groupRole)}s." : "The workspace follows no group.", Severity.Success);
+            Snackbar.Add(workspace.GroupName is { } group ? $"Members of {group} are {_groupRole.Word()}s." : "The workspace follows no group.", Severity.Success);
         }
     });
 
