@@ -141,11 +141,12 @@ public class WorkspacePagesTests() : PlannerTestContext(context =>
         const string Hostile = "<img src=x onerror=alert(1)>";
         var team = (await Workspaces.CreateTeamAsync(Bob, Hostile)).GetValueOrThrow();
         await Workspaces.AddMemberAsync(Bob, team.Id, "\"<b>\"@example.com", WorkspaceRole.Viewer);
+        await Workspaces.SetGroupAsync(Bob, team.Id, Hostile, WorkspaceRole.Viewer);
 
         var list = Render<WorkspacesPage>();
         var page = Render<WorkspacePage>(p => p.Add(c => c.Id, team.Id));
 
-        list.WaitForAssertion(() => Assert.Contains(Hostile, list.Find("[data-testid=workspaces]").TextContent, StringComparison.Ordinal));
+        list.WaitForAssertion(() => Assert.Equal([Hostile, Hostile], list.FindAll($"[data-workspace='{team.Id}'] td").Select(c => c.TextContent).Where(t => t == Hostile)));
         page.WaitForAssertion(() => Assert.Equal(Hostile, page.Find("[data-testid=workspace-name]").TextContent));
         Assert.Empty(list.FindAll("img"));
         Assert.Empty(page.FindAll("img, b"));
