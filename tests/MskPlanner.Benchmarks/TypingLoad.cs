@@ -9,11 +9,13 @@ namespace MskPlanner.Benchmarks;
 /// <summary>
 /// Keystroke to updated results, measured in a real browser while other circuits type too: one measured page
 /// types a value once a second and times, in the page, from the input event to the first change of the results;
-/// the other pages (the background users, their pages not drawn) each type once a second as well. Prints p50 and p95.
+/// the other users (<see cref="LightCircuit"/>s: the server's whole work, no browser's) each type once a second as
+/// well. Prints p50 and p95 for the browser, and for the light circuits from their input event to the render batch.
 /// </summary>
 public static class TypingLoad
 {
     private const int MeasuredKeystrokes = 40;
+    private const string Page = "/?avgDataInMiBps=40&partitions=1200";
 
     /// <summary>
     /// Runs in the measured page: types <c>value</c> into the field as a keystroke would (an input event), then
@@ -50,29 +52,23 @@ public static class TypingLoad
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         };
 
-        // Two browsers: pages of one site share a renderer process, so in one browser the measured page would wait
-        // behind the background pages' script, and the figure would be the browser's, not the server's.
         await using var browser = await playwright.Chromium.LaunchAsync(options);
-        await using var backgroundBrowser = await playwright.Chromium.LaunchAsync(options);
 
-        Console.WriteLine("circuits | keystrokes | p50 ms | p95 ms | max ms | server CPU, % of one core");
+        Console.WriteLine("circuits | keystrokes | p50 ms | p95 ms | max ms | server CPU, % of one core | light circuits: keystrokes, p50 / p95 ms to the batch");
         foreach (var circuits in circuitCounts)
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString() });
-            var backgroundContext = await backgroundBrowser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString() });
             var measured = await OpenAsync(context);
-            var background = new List<IPage>();
+            var background = new List<LightCircuit>();
             for (var i = 1; i < circuits; i++)
             {
-                var page = await OpenAsync(backgroundContext);
-                // A lighter client: the server renders and sends everything as for any user, but this browser
-                // lays none of it out, so the machine's two cores measure the server, not 49 browsers drawing.
-                await page.AddStyleTagAsync(new() { Content = "body { display: none !important; }" });
-                background.Add(page);
+                background.Add(await LightCircuit.OpenAsync(app.Address, Page, "avgDataInMiBps"));
             }
 
             using var stop = new CancellationTokenSource();
-            var typists = background.Select((page, i) => TypeEverySecondAsync(page, TimeSpan.FromMilliseconds(1000.0 * i / background.Count), stop.Token)).ToList();
+            var bytesBefore = background.ToDictionary(c => c, c => c.BatchBytes);
+            var backgroundLatencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+            var typists = background.Select((circuit, i) => TypeEverySecondAsync(circuit, TimeSpan.FromMilliseconds(1000.0 * i / background.Count), backgroundLatencies, stop.Token)).ToList();
 
             // A few keystrokes first, so what is measured is steady state, not the first render's warm-up.
             var latencies = new List<double>();
@@ -94,24 +90,37 @@ public static class TypingLoad
             await stop.CancelAsync();
             await Task.WhenAll(typists);
             await context.CloseAsync();
-            await backgroundContext.CloseAsync();
+            foreach (var circuit in background)
+            {
+                await circuit.DisposeAsync();
+            }
 
             latencies.Sort();
-            Console.WriteLine($"{circuits,8} | {latencies.Count,10} | {Percentile(latencies, 0.50),6:0} | {Percentile(latencies, 0.95),6:0} | {latencies[^1],6:0} | {cpu / seconds / 10,8:0.0}");
+            var light = backgroundLatencies.Order().ToList();
+            var kibPerKeystroke = background.Sum(c => c.BatchBytes - bytesBefore[c]) / 1024.0 / Math.Max(1, light.Count);
+            var lightFigures = light.Count == 0 ? "-" : $"{light.Count}, {Percentile(light, 0.50):0.0} / {Percentile(light, 0.95):0.0}, {kibPerKeystroke:0.0} KiB of batches each";
+            Console.WriteLine($"{circuits,8} | {latencies.Count,10} | {Percentile(latencies, 0.50),6:0} | {Percentile(latencies, 0.95),6:0} | {latencies[^1],6:0} | {cpu / seconds / 10,8:0.0} | {lightFigures}");
             await Task.Delay(TimeSpan.FromSeconds(3));
+        }
+
+        // A light client that answered the server wrongly would show here, as circuits failing.
+        foreach (var failure in app.Failures)
+        {
+            Console.WriteLine($"Server failure: {failure}");
         }
     }
 
-    private static async Task TypeEverySecondAsync(IPage page, TimeSpan offset, CancellationToken stop)
+    private static async Task TypeEverySecondAsync(LightCircuit circuit, TimeSpan offset, System.Collections.Concurrent.ConcurrentBag<double> latencies, CancellationToken stop)
     {
-        var random = new Random(page.GetHashCode());
+        var random = new Random(circuit.GetHashCode());
         try
         {
             await Task.Delay(offset, stop);
             while (!stop.IsCancellationRequested)
             {
-                await page.EvaluateAsync("v => { const i = document.querySelector('input#avgDataInMiBps'); i.value = v; i.dispatchEvent(new Event('input', { bubbles: true })); }",
-                    random.Next(10, 200).ToString(CultureInfo.InvariantCulture));
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await circuit.TypeAsync(random.Next(10, 200).ToString(CultureInfo.InvariantCulture), stop);
+                latencies.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 await Task.Delay(TimeSpan.FromSeconds(1), stop);
             }
         }
@@ -123,7 +132,7 @@ public static class TypingLoad
     private static async Task<IPage> OpenAsync(IBrowserContext context)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/?avgDataInMiBps=40&partitions=1200");
+        await page.GotoAsync(Page);
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("input#avgDataInMiBps")).ToBeEditableAsync(new() { Timeout = 30_000 });
         return page;
