@@ -26,6 +26,17 @@ public sealed class CircuitLimitOptions
     /// <summary>At most this many disconnected circuits are kept at once (Blazor's default is 100).</summary>
     [Range(0, 100_000)]
     public int MaxDisconnectedRetained { get; set; } = 50;
+
+    /// <summary>
+    /// A page hidden this long (another tab, a minimised window) has its circuit paused: the server frees it and the
+    /// page keeps what it needs to resume when shown again. Zero never pauses.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan PauseHiddenAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A visible page untouched this long (no key, pointer, wheel or focus) is paused too; it resumes at a key or click. Zero never pauses.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan PauseIdleAfter { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 public static class CircuitLimitServiceCollectionExtensions

@@ -21,6 +21,9 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>The app's meters: ours are named MskPlanner.Web, .Pricing, .Persistence and .Reports.</summary>
     private const string OurMeters = "MskPlanner.*";
 
+    /// <summary>Blazor's own circuit meter: how many circuits the server holds (a paused page holds none).</summary>
+    private const string CircuitMeter = "Microsoft.AspNetCore.Components.Server.Circuits";
+
     /// <summary>
     /// OpenTelemetry traces and metrics (ASP.NET Core, HttpClient, EF Core, the runtime and our own meters),
     /// exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (the standard OTEL_* variables tune it), and
@@ -44,7 +47,7 @@ public static class TelemetryServiceCollectionExtensions
             .ConfigureResource(resource => resource.AddService("mskplanner"))
             .WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter(OurMeters);
+                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter(OurMeters, CircuitMeter);
                 if (options.Prometheus)
                 {
                     metrics.AddPrometheusExporter();
