@@ -8,21 +8,40 @@ using MskPlanner.EndToEnd.Tests;
 namespace MskPlanner.Benchmarks;
 
 /// <summary>
-/// Memory per live Blazor circuit: the real app in its own process, so many planner pages open in Chromium, and
-/// the process's resident memory read from /proc before, while open, and after closing (the runtime may keep
-/// freed heap, so the last figure shows what the process holds, not what the circuits do).
+/// Server memory per planner page, idle and live: the real app in its own process and many planner pages open in
+/// Chromium. First every page is opened and hidden at once, as a tab left in the background, so the app pauses
+/// its circuit (circuit-pause.js, after a second here); then every page is shown again and resumes its circuit.
+/// At each step the app collects its garbage (asked over the diagnostics port, as dotnet-gcdump does) and reports
+/// its managed heap; its resident memory is read from /proc too, though the runtime keeps freed heap, so that
+/// figure errs high. Blazor's own gauge says how many circuits the server holds.
 /// </summary>
 public static partial class CircuitMemoryLoad
 {
-    public static async Task RunAsync(int circuits)
+    private const string Hide = """
+        () => {
+            Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+            document.dispatchEvent(new Event('visibilitychange'));
+        }
+        """;
+
+    private const string Show = """
+        () => {
+            Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+            document.dispatchEvent(new Event('visibilitychange'));
+        }
+        """;
+
+    public static async Task RunAsync(int pages)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mskplanner-circuits", Guid.NewGuid().ToString("N"));
         await using var app = await RunningApp.StartAsync(new Dictionary<string, string>
         {
             ["Persistence__DatabasePath"] = Path.Combine(folder, "plans.db"),
-            ["Circuits__MaxPerClient"] = (circuits + 10).ToString(CultureInfo.InvariantCulture),
-            ["Circuits__DisconnectedRetention"] = "00:00:05",
+            ["Circuits__MaxPerClient"] = (pages + 10).ToString(CultureInfo.InvariantCulture),
+            ["Circuits__PauseHiddenAfter"] = "00:00:01",
+            ["Telemetry__Prometheus"] = "true",
         });
+        using var http = new HttpClient { BaseAddress = app.Address };
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -31,32 +50,63 @@ public static partial class CircuitMemoryLoad
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString() });
 
-        // One page first, so what is measured is circuits, not the app's first-use warm-up.
+        // One page first, so what is measured is pages, not the app's first-use warm-up.
         var warm = await OpenAsync(context);
         await warm.CloseAsync();
-        await Task.Delay(TimeSpan.FromSeconds(7));
-        var before = ResidentMiB(app.ProcessId);
+        await WaitForCircuitsAsync(http, 0);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var before = await MemoryAsync(app.ProcessId, http);
 
-        var pages = new List<IPage>();
-        for (var i = 0; i < circuits; i++)
+        var open = new List<IPage>();
+        for (var i = 0; i < pages; i++)
         {
-            pages.Add(await OpenAsync(context));
+            var page = await OpenAsync(context);
+            await page.EvaluateAsync(Hide);
+            open.Add(page);
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var open = ResidentMiB(app.ProcessId);
-        foreach (var page in pages)
+        await WaitForCircuitsAsync(http, 0);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var idle = await MemoryAsync(app.ProcessId, http);
+
+        foreach (var page in open)
         {
-            await page.CloseAsync();
+            await page.EvaluateAsync(Show);
         }
 
-        // Past the disconnected-circuit retention (5 s here), the circuits are gone.
-        await Task.Delay(TimeSpan.FromSeconds(12));
-        var closed = ResidentMiB(app.ProcessId);
+        await WaitForCircuitsAsync(http, pages);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var live = await MemoryAsync(app.ProcessId, http);
 
-        Console.WriteLine($"{circuits} live circuits: resident memory {before:0} MiB before, {open:0} MiB open, {closed:0} MiB after closing; " +
-            $"{(open - before) / circuits:0.00} MiB per circuit");
+        Console.WriteLine($"{pages} planner pages | managed heap MiB | resident MiB");
+        Console.WriteLine($"none open           | {before.Heap,16:0.0} | {before.Resident,12:0}");
+        Console.WriteLine($"all idle (paused)   | {idle.Heap,16:0.0} | {idle.Resident,12:0}");
+        Console.WriteLine($"all live            | {live.Heap,16:0.0} | {live.Resident,12:0}");
+        Console.WriteLine($"per idle page: {(idle.Heap - before.Heap) / pages:0.000} MiB of heap ({(idle.Resident - before.Resident) / pages:0.00} resident); " +
+            $"per live page: {(live.Heap - before.Heap) / pages:0.000} MiB of heap ({(live.Resident - before.Resident) / pages:0.00} resident)");
     }
+
+    /// <summary>The app's managed heap right after a full collection it is asked for, and its resident memory, in MiB.</summary>
+    private static async Task<(double Heap, double Resident)> MemoryAsync(int processId, HttpClient http)
+    {
+        // A session with the GC-heap-collect keyword makes the runtime run a full, blocking collection.
+        var client = new Microsoft.Diagnostics.NETCore.Client.DiagnosticsClient(processId);
+        using (var session = client.StartEventPipeSession(
+            new Microsoft.Diagnostics.NETCore.Client.EventPipeProvider("Microsoft-Windows-DotNETRuntime", System.Diagnostics.Tracing.EventLevel.Informational, GcHeapCollectKeyword),
+            requestRundown: false))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            session.Stop();
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var heap = (await http.GetStringAsync(new Uri("metrics", UriKind.Relative))).Split('\n')
+            .Where(l => l.StartsWith("dotnet_gc_last_collection_heap_size_bytes{", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+        return (heap / 1024 / 1024, ResidentMiB(processId));
+    }
+
+    private const long GcHeapCollectKeyword = 0x800000;
 
     private static async Task<IPage> OpenAsync(IBrowserContext context)
     {
@@ -64,6 +114,22 @@ public static partial class CircuitMemoryLoad
         await page.GotoAsync("/?avgDataInMiBps=40&partitions=1200");
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
         return page;
+    }
+
+    /// <summary>Waits until Blazor's gauge of the circuits the server holds reads <paramref name="expected"/>.</summary>
+    private static async Task WaitForCircuitsAsync(HttpClient http, int expected)
+    {
+        for (var deadline = DateTime.UtcNow.AddMinutes(2); DateTime.UtcNow < deadline; await Task.Delay(500))
+        {
+            var line = (await http.GetStringAsync(new Uri("metrics", UriKind.Relative))).Split('\n')
+                .FirstOrDefault(l => l.StartsWith("aspnetcore_components_circuit_active", StringComparison.Ordinal));
+            if ((line is null ? 0 : (int)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)) == expected)
+            {
+                return;
+            }
+        }
+
+        throw new TimeoutException($"The server did not reach {expected} circuits.");
     }
 
     private static double ResidentMiB(int processId)
