@@ -14,7 +14,7 @@ namespace MskPlanner.Benchmarks;
 /// </summary>
 public static class TypingLoad
 {
-    private const int MeasuredKeystrokes = 40;
+    private const int MeasuredKeystrokes = 100;
     private const string Page = "/?avgDataInMiBps=40&partitions=1200";
 
     /// <summary>
