@@ -17,20 +17,6 @@ namespace MskPlanner.Benchmarks;
 /// </summary>
 public static partial class CircuitMemoryLoad
 {
-    private const string Hide = """
-        () => {
-            Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-            document.dispatchEvent(new Event('visibilitychange'));
-        }
-        """;
-
-    private const string Show = """
-        () => {
-            Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
-            document.dispatchEvent(new Event('visibilitychange'));
-        }
-        """;
-
     public static async Task RunAsync(int pages)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mskplanner-circuits", Guid.NewGuid().ToString("N"));
@@ -61,7 +47,7 @@ public static partial class CircuitMemoryLoad
         for (var i = 0; i < pages; i++)
         {
             var page = await OpenAsync(context);
-            await page.EvaluateAsync(Hide);
+            await PausedPages.SetVisibilityAsync(page, "hidden");
             open.Add(page);
         }
 
@@ -71,7 +57,7 @@ public static partial class CircuitMemoryLoad
 
         foreach (var page in open)
         {
-            await page.EvaluateAsync(Show);
+            await PausedPages.SetVisibilityAsync(page, "visible");
         }
 
         await WaitForCircuitsAsync(http, pages);
@@ -119,17 +105,10 @@ public static partial class CircuitMemoryLoad
     /// <summary>Waits until Blazor's gauge of the circuits the server holds reads <paramref name="expected"/>.</summary>
     private static async Task WaitForCircuitsAsync(HttpClient http, int expected)
     {
-        for (var deadline = DateTime.UtcNow.AddMinutes(2); DateTime.UtcNow < deadline; await Task.Delay(500))
+        if (await PausedPages.WaitForActiveCircuitsAsync(http, expected, TimeSpan.FromMinutes(2)) != expected)
         {
-            var line = (await http.GetStringAsync(new Uri("metrics", UriKind.Relative))).Split('\n')
-                .FirstOrDefault(l => l.StartsWith("aspnetcore_components_circuit_active", StringComparison.Ordinal));
-            if ((line is null ? 0 : (int)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)) == expected)
-            {
-                return;
-            }
+            throw new TimeoutException($"The server did not reach {expected} circuits.");
         }
-
-        throw new TimeoutException($"The server did not reach {expected} circuits.");
     }
 
     private static double ResidentMiB(int processId)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 using Microsoft.Playwright;
 
 namespace MskPlanner.EndToEnd.Tests;
@@ -11,9 +9,9 @@ namespace MskPlanner.EndToEnd.Tests;
 [Collection(SharedBrowser.Name)]
 public sealed class CircuitPauseTests(BrowserFixture fixture) : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mskplanner-pause", Guid.NewGuid().ToString("N"));
     private readonly List<string> _consoleErrors = [];
     private RunningApp _app = default!;
+    private HttpClient _http = default!;
     private IBrowserContext _context = default!;
     private IPage _page = default!;
 
@@ -24,11 +22,11 @@ public sealed class CircuitPauseTests(BrowserFixture fixture) : IAsyncLifetime
     {
         _app = await RunningApp.StartAsync(new Dictionary<string, string>
         {
-            ["Persistence__DatabasePath"] = Path.Combine(_folder, "plans.db"),
             ["Circuits__PauseHiddenAfter"] = hiddenAfter,
             ["Circuits__PauseIdleAfter"] = idleAfter,
             ["Telemetry__Prometheus"] = "true",
         });
+        _http = new HttpClient { BaseAddress = _app.Address };
         _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.Address.ToString(), BypassCSP = true });
         _page = await _context.NewPageAsync();
         _page.Console += (_, message) =>
@@ -42,12 +40,9 @@ public sealed class CircuitPauseTests(BrowserFixture fixture) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _http.Dispose();
         await _context.DisposeAsync();
         await _app.DisposeAsync();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
     }
 
     [Fact]
@@ -86,8 +81,7 @@ public sealed class CircuitPauseTests(BrowserFixture fixture) : IAsyncLifetime
     public async Task A_plan_with_unsaved_changes_keeps_its_circuit_while_hidden()
     {
         await StartAsync();
-        using var http = new HttpClient { BaseAddress = _app.Address };
-        var created = await http.PostAsJsonAsync("api/v1/plans", new { name = "Kept live", inputs = new { avgDataInMiBps = 40, partitions = 100 } });
+        var created = await _http.PostAsJsonAsync("api/v1/plans", new { name = "Kept live", inputs = new { avgDataInMiBps = 40, partitions = 100 } });
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<int>();
         await _page.GotoAsync($"/plans/{id}");
@@ -148,33 +142,10 @@ public sealed class CircuitPauseTests(BrowserFixture fixture) : IAsyncLifetime
 
     private ILocator Brokers() => _page.Locator("tr[data-type='kafka.m5.large'] td[data-col=brokers]");
 
-    /// <summary>Headless Chromium never hides a page by itself: tell the page it is hidden or shown, as a switch of tabs would.</summary>
-    private async Task SetVisibilityAsync(string state) => await _page.EvaluateAsync("""
-        state => {
-            Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-            Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' });
-            document.dispatchEvent(new Event('visibilitychange'));
-        }
-        """, state);
+    private Task SetVisibilityAsync(string state) => PausedPages.SetVisibilityAsync(_page, state);
 
-    private async Task WaitForActiveCircuitsAsync(int expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        int active;
-        while ((active = await ActiveCircuitsAsync()) != expected && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
+    private async Task WaitForActiveCircuitsAsync(int expected) =>
+        Assert.Equal(expected, await PausedPages.WaitForActiveCircuitsAsync(_http, expected, TimeSpan.FromSeconds(20)));
 
-        Assert.Equal(expected, active);
-    }
-
-    /// <summary>The circuits the server holds now, from Blazor's own gauge in the Prometheus scrape.</summary>
-    private async Task<int> ActiveCircuitsAsync()
-    {
-        using var http = new HttpClient { BaseAddress = _app.Address };
-        var scrape = await http.GetStringAsync("metrics");
-        var line = scrape.Split('\n').FirstOrDefault(l => l.StartsWith("aspnetcore_components_circuit_active", StringComparison.Ordinal));
-        return line is null ? 0 : (int)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
-    }
+    private Task<int> ActiveCircuitsAsync() => PausedPages.ActiveCircuitsAsync(_http);
 }
