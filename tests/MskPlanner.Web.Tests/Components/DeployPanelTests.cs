@@ -1,7 +1,9 @@
 using Bunit;
 
+using MskPlanner.Deployment;
 using MskPlanner.Pricing;
 using MskPlanner.Sizing;
+using MskPlanner.Web.Components.Deploy;
 using MskPlanner.Web.Components.Planner;
 
 namespace MskPlanner.Web.Tests.Components;
@@ -68,4 +70,40 @@ public class DeployPanelTests : PlannerTestContext
         Assert.Empty(view.FindAll("[role=tab]"));
         Assert.Contains(result.Advice.Single(a => a.Code == "cost-tags").Message, view.Find("[data-testid=advice]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void New_results_that_leave_the_review_as_it_was_do_not_draw_the_tabs_again()
+    {
+        var first = Size(Workload);
+        var next = Size(Workload with { AvgDataInMiBps = 51 });
+        Assert.NotEqual(first.Recommended.Select(r => r.Option?.MonthlyCost?.Total), next.Recommended.Select(r => r.Option?.MonthlyCost?.Total));
+        Assert.Equal(Review(first), Review(next));
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, first));
+        var tabs = view.FindComponent<DeployTabs>();
+        var drawn = tabs.RenderCount;
+
+        view.Render(p => p.Add(c => c.Result, next));
+
+        Assert.Equal(drawn, tabs.RenderCount);
+        var shown = view.Find("[data-testid=review]").TextContent;
+        Assert.All(Review(next), item => Assert.Contains(item.Finding, shown, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Results_that_change_the_review_or_the_open_tabs_files_show_the_new_ones()
+    {
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, Size(Workload)).Add(c => c.Family, BrokerFamily.M5));
+        Assert.Contains("Pass: Three availability zones", view.Find("[data-testid=review]").TextContent, StringComparison.Ordinal);
+
+        view.Render(p => p.Add(c => c.Result, Size(Workload with { AvailabilityZones = 2 })).Add(c => c.Family, BrokerFamily.M5));
+
+        Assert.DoesNotContain("Pass: Three availability zones", view.Find("[data-testid=review]").TextContent, StringComparison.Ordinal);
+        view.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == "Terraform").Click();
+        var wider = Size(Workload with { AvgDataInMiBps = 200, AvailabilityZones = 2 });
+        view.Render(p => p.Add(c => c.Result, wider).Add(c => c.Family, BrokerFamily.M5));
+        var pick = PlanHeadline.Pick(wider, BrokerFamily.M5)!.Option!;
+        Assert.Contains($"number_of_broker_nodes = {pick.Brokers}", view.Find("pre[aria-label='Contents of terraform/main.tf']").TextContent, StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<ReviewItem> Review(SizingResult result) => PlanReview.For(ClusterBlueprint.From(result, null, null).Value!);
 }

@@ -83,6 +83,29 @@ public class SizingResultsTests : PlannerTestContext
     }
 
     [Fact]
+    public void New_results_with_the_same_advice_leave_the_advice_list_undrawn_and_new_advice_shows()
+    {
+        var workload = new SizingRequest { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000 };
+        var first = Size(workload);
+        var same = Size(workload with { AvgDataInMiBps = 51 });
+        Assert.Equal(first.Advice, same.Advice);
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, first));
+        var list = view.FindComponent<AdviceList>();
+        var drawn = list.RenderCount;
+
+        view.Render(p => p.Add(c => c.Result, same));
+
+        Assert.Equal(drawn, list.RenderCount);
+
+        var changed = Size(workload with { RetentionHours = 720, PrimaryRetentionHours = 24 });
+        var added = changed.Advice.Except(first.Advice).Where(a => !MskPlanner.Deployment.PlanReview.CoveredAdvice.Contains(a.Code)).ToList();
+        Assert.NotEmpty(added);
+        view.Render(p => p.Add(c => c.Result, changed));
+
+        Assert.All(added, a => Assert.Contains(a.Message, view.Find("[data-testid=advice]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Best_practices_show_once_as_review_checks_not_again_as_advice()
     {
         var result = Size(new SizingRequest { AvgDataInMiBps = 10, Partitions = 100, AvailabilityZones = 2, NearestReplicaFetching = false, AvgDataOutMiBps = 30 });

@@ -5,14 +5,9 @@ using MskPlanner.Sizing;
 
 namespace MskPlanner.Web.Components.Deploy;
 
-/// <summary>
-/// The hand-off from a plan to a running cluster: the best-practice review and the files to build, watch and
-/// prove it. Only the open tab's files are written, so typing in the form does not generate them all.
-/// </summary>
+/// <summary>The hand-off from a plan to a running cluster: the best-practice review and the files to build, watch and prove it.</summary>
 public partial class DeployPanel
 {
-    private int _tab;
-
     /// <summary>The cluster the results describe, or why it cannot be deployed as it stands.</summary>
     [Parameter, EditorRequired] public Outcome<ClusterBlueprint> Blueprint { get; set; } = default!;
 

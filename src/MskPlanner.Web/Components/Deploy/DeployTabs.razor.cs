@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Components;
+
+using MskPlanner.Deployment;
+
+namespace MskPlanner.Web.Components.Deploy;
+
+/// <summary>
+/// The review and the deploy files, a tab each. Only the open tab's content is written, and the tabs are drawn
+/// again only when it changed: most keystrokes leave the cluster's review and files as they were, and redrawing
+/// the tabs, the review's list and their icons anyway was about a third of a keystroke's component renders.
+/// </summary>
+public partial class DeployTabs
+{
+    /// <summary>The tabs in order; the review is not an export of its own.</summary>
+    private static readonly (string Title, ExportKind? Kind)[] Tabs =
+    [
+        ("Review", null),
+        ("Terraform", ExportKind.Terraform),
+        ("CloudFormation", ExportKind.CloudFormation),
+        ("CLI", ExportKind.Cli),
+        ("Alarms", ExportKind.Alarms),
+        ("Load test", ExportKind.LoadTest),
+    ];
+
+    private View _view = View.Empty;
+    private View? _shown;
+
+    [Parameter, EditorRequired] public ClusterBlueprint Plan { get; set; } = default!;
+
+    protected override void OnParametersSet() => _view = View.Of(Plan, _view.Tab);
+
+    protected override bool ShouldRender() => _shown is null || !_view.Shows(_shown);
+
+    protected override void OnAfterRender(bool firstRender) => _shown = _view;
+
+    private void SelectTab(int tab) => _view = View.Of(Plan, tab);
+
+    /// <summary>The open tab and what it holds.</summary>
+    private sealed record View(int Tab, IReadOnlyList<ReviewItem> Review, IReadOnlyList<Alarm> Alarms, IReadOnlyList<DeployFile> Files)
+    {
+        public static readonly View Empty = new(0, [], [], []);
+
+        public static View Of(ClusterBlueprint plan, int tab) => Tabs[tab].Kind switch
+        {
+            null => Empty with { Tab = tab, Review = PlanReview.For(plan) },
+            ExportKind.Alarms => Empty with { Tab = tab, Alarms = MskPlanner.Deployment.Alarms.For(plan), Files = DeployFiles.For(plan, ExportKind.Alarms) },
+            { } kind => Empty with { Tab = tab, Files = DeployFiles.For(plan, kind) },
+        };
+
+        /// <summary>Shows the same as the other (records compare lists by reference, not by what they hold).</summary>
+        public bool Shows(View other) =>
+            Tab == other.Tab && Review.SequenceEqual(other.Review) && Alarms.SequenceEqual(other.Alarms) && Files.SequenceEqual(other.Files);
+    }
+}
