@@ -51,6 +51,23 @@ public class PlannerPageTests : PlannerTestContext
     }
 
     [Fact]
+    public void A_keystroke_draws_the_form_once_with_the_new_results()
+    {
+        Navigate("/?avgDataInMiBps=10&partitions=100&retentionHours=24");
+        AddressBar();
+        var page = Render<PlannerPage>();
+        // The form's heading has no components inside it: it is drawn exactly when the form is.
+        var heading = page.FindComponent<MskPlanner.Web.Components.Planner.PlannerInputs>().FindComponents<MudBlazor.MudText>()[0];
+        Assert.Equal("Workload", heading.Find("h6").TextContent);
+        var drawn = heading.RenderCount;
+
+        page.Find("input#avgDataInMiBps").Input("200");
+
+        page.WaitForAssertion(() => Assert.Equal("33", Cell(page, "kafka.m5.large", "brokers")));
+        Assert.Equal(drawn + 1, heading.RenderCount);
+    }
+
+    [Fact]
     public void A_bad_value_shows_its_message_at_the_field_and_keeps_the_last_results_marked_stale()
     {
         Navigate("/?avgDataInMiBps=10&partitions=100&retentionHours=24");

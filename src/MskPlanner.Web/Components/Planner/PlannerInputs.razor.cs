@@ -41,8 +41,6 @@ public partial class PlannerInputs
     {
         var local = Math.Min(DefaultLocalHours, Request.RetentionHours ?? InputLimits.DefaultRetentionHours);
         Form.Request = InputCatalog.PrimaryRetention.With(Request, on ? local : null);
-        return Changed();
+        return OnChange.InvokeAsync();
     }
-
-    private Task Changed() => OnChange.InvokeAsync();
 }
