@@ -23,20 +23,19 @@ public partial class DeployTabs
     ];
 
     private View _view = View.Empty;
-    private View? _shown;
 
     [Parameter, EditorRequired] public ClusterBlueprint Plan { get; set; } = default!;
 
+    protected override View Shown => _view;
+
+    protected override bool Same(View onScreen, View now) => now.Shows(onScreen);
+
     protected override void OnParametersSet() => _view = View.Of(Plan, _view.Tab);
-
-    protected override bool ShouldRender() => _shown is null || !_view.Shows(_shown);
-
-    protected override void OnAfterRender(bool firstRender) => _shown = _view;
 
     private void SelectTab(int tab) => _view = View.Of(Plan, tab);
 
     /// <summary>The open tab and what it holds.</summary>
-    private sealed record View(int Tab, IReadOnlyList<ReviewItem> Review, IReadOnlyList<Alarm> Alarms, IReadOnlyList<DeployFile> Files)
+    public sealed record View(int Tab, IReadOnlyList<ReviewItem> Review, IReadOnlyList<Alarm> Alarms, IReadOnlyList<DeployFile> Files)
     {
         public static readonly View Empty = new(0, [], [], []);
 

@@ -12,10 +12,12 @@ namespace MskPlanner.Web.Components.Planner;
 /// </summary>
 public partial class InputEditor
 {
+    /// <summary>What a field shows: drawn again only when one of these changed.</summary>
+    public readonly record struct Face(string? Value, string? Error, string? Helper);
+
     private const string FromStreamsHelp = "Added up from the streams";
 
-    private (string? Value, string? Error, string? Helper) _state;
-    private (string? Value, string? Error, string? Helper)? _shown;
+    private Face _face;
 
     [Inject] private RegionCatalog Regions { get; set; } = default!;
 
@@ -35,11 +37,13 @@ public partial class InputEditor
 
     private string? ShownHelper => Locked ? FromStreamsHelp : Helper;
 
-    protected override void OnParametersSet() => _state = (Input.Text(Form.Request), Errors.GetValueOrDefault(Input.Key), ShownHelper);
+    /// <summary>
+    /// Taken when the parameters arrive, not when asked: the field's own change event must not draw it before the
+    /// page has sized the new value and handed down its message.
+    /// </summary>
+    protected override Face Shown => _face;
 
-    protected override bool ShouldRender() => _shown != _state;
-
-    protected override void OnAfterRender(bool firstRender) => _shown = _state;
+    protected override void OnParametersSet() => _face = new(Input.Text(Form.Request), Errors.GetValueOrDefault(Input.Key), ShownHelper);
 
     private Task ChangeAsync(SizingRequest request)
     {

@@ -8,10 +8,12 @@ namespace MskPlanner.Web.Components.Planner;
 /// <summary>Edits the plan's streams; every edit writes what they add up to into the aggregate fields, which stay locked while there are streams.</summary>
 public partial class StreamsBuilder
 {
+    /// <summary>What the builder shows.</summary>
+    public readonly record struct Face(IReadOnlyList<StreamRequest>? Streams, double? Retention, bool Open, string Errors);
+
     private bool _open;
     private int _lastCount;
     private bool _hadErrors;
-    private (IReadOnlyList<StreamRequest>? Streams, double? Retention, bool Open, string Errors)? _drawn;
 
     [Parameter, EditorRequired] public PlannerForm Form { get; set; } = new();
 
@@ -37,19 +39,12 @@ public partial class StreamsBuilder
         _hadErrors = hasErrors;
     }
 
-    /// <summary>Drawn again only when what it shows changed: the form re-renders on every keystroke in any field.</summary>
-    protected override bool ShouldRender()
-    {
-        (IReadOnlyList<StreamRequest>? Streams, double? Retention, bool Open, string Errors) state = (Form.Request.Streams, Form.Request.RetentionHours, _open,
-            string.Join('\n', Errors.Where(e => e.Key.StartsWith(Workload.Key, StringComparison.Ordinal)).Select(e => $"{e.Key}={e.Value}")));
-        if (_drawn is { } drawn && ReferenceEquals(drawn.Streams, state.Streams) && drawn.Retention == state.Retention && drawn.Open == state.Open && drawn.Errors == state.Errors)
-        {
-            return false;
-        }
-
-        _drawn = state;
-        return true;
-    }
+    /// <summary>
+    /// Drawn again only when what it shows changed: the form re-renders on every keystroke in any field. The streams
+    /// compare by reference: every edit makes a new list.
+    /// </summary>
+    protected override Face Shown => new(Form.Request.Streams, Form.Request.RetentionHours, _open,
+        string.Join('\n', Errors.Where(e => e.Key.StartsWith(Workload.Key, StringComparison.Ordinal)).Select(e => $"{e.Key}={e.Value}")));
 
     private string Title(int index) => Streams[index].Name is { Length: > 0 } name ? $"Stream {index + 1}: {name}" : $"Stream {index + 1}";
 
