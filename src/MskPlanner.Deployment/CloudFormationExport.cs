@@ -14,7 +14,7 @@ namespace MskPlanner.Deployment;
 /// </summary>
 public static partial class CloudFormationExport
 {
-    private static readonly ISerializer Yaml = new SerializerBuilder().WithQuotingNecessaryStrings().DisableAliases()
+    private static readonly ISerializer Yaml = new SerializerBuilder().WithQuotingNecessaryStrings(quoteYaml1_1Strings: true).DisableAliases()
         .WithEventEmitter(next => new ReadableScalars(next)).Build();
 
     public static string Cluster(ClusterBlueprint plan)
@@ -208,7 +208,7 @@ public static partial class CloudFormationExport
         {
             ["AWSTemplateFormatVersion"] = "2010-09-09",
             ["Transform"] = "AWS::LanguageExtensions",
-            ["Description"] = $"Alarms sized to {Single(plan.PlanName)}: {plan.BrokersPerCluster} x {plan.Type.Name}.",
+            ["Description"] = $"Alarms sized to {plan.PlanName}: {plan.BrokersPerCluster} x {plan.Type.Name}.",
             ["Parameters"] = new Dictionary<string, object?>
             {
                 ["ClusterName"] = new Dictionary<string, object?> { ["Type"] = "String", ["Default"] = plan.ClusterName },

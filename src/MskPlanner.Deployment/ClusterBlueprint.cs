@@ -19,6 +19,7 @@ public sealed record ClusterBlueprint
     /// </summary>
     public const int ReplicaFetchersWithProvisionedThroughput = 4;
 
+    /// <summary>The plan's name on one line, every control character a space: it reaches comments in every file.</summary>
     public required string PlanName { get; init; }
     public required string ClusterName { get; init; }
     public required SizingResult Sizing { get; init; }
@@ -139,7 +140,7 @@ public sealed record ClusterBlueprint
         return Outcome.Success(new ClusterBlueprint
         {
             Tags = tags,
-            PlanName = string.IsNullOrWhiteSpace(planName) ? "MskPlanner sizing" : planName,
+            PlanName = string.IsNullOrWhiteSpace(planName) ? "MskPlanner sizing" : new string([.. planName.Select(c => char.IsControl(c) ? ' ' : c)]),
             ClusterName = input.ClusterName ?? NameFrom(planName),
             Sizing = sizing,
             Option = option,

@@ -69,9 +69,9 @@ public static class LoadTest
         var consumed = records * producers;
         var text = new StringBuilder();
         text.Append("#!/usr/bin/env bash\n")
-            .Append($"# Load test for \"{plan.PlanName.Replace('\n', ' ')}\": {Figures.Number(plan.Input.PeakDataInMiBps)} MiB/s in at peak, read {groups} time(s).\n")
+            .Append($"# Load test for \"{plan.PlanName}\": {Figures.Number(plan.Input.PeakDataInMiBps)} MiB/s in at peak, read {groups} time(s).\n")
             .Append("# Run from clients in the cluster's VPC with Apache Kafka's bin/ tools; BOOTSTRAP is the cluster's bootstrap string.\n")
-            .Append("set -euo pipefail\n: \"${BOOTSTRAP:?set BOOTSTRAP to the cluster's bootstrap brokers}\"\n\n")
+            .Append("set -euo pipefail\n: \"${BOOTSTRAP:?set BOOTSTRAP to the bootstrap brokers of the cluster}\"\n\n")
             .Append("# 1. The test topic, with the plan's leader partitions and replication factor.\n")
             .Append($"bin/kafka-topics.sh --bootstrap-server \"$BOOTSTRAP\" --command-config client.properties --create --topic {Topic} \\\n")
             .Append($"  --partitions {plan.LeaderPartitions} --replication-factor {plan.ReplicationFactor}\n\n")
@@ -95,7 +95,7 @@ public static class LoadTest
     {
         var brokers = $"{plan.BrokersPerCluster} x {plan.Type.Name}";
         return $"""
-            # Proving {plan.PlanName.Replace('\n', ' ')} on {brokers}
+            # Proving {plan.PlanName} on {brokers}
 
             1. Create the cluster from the Terraform, CloudFormation or CLI files and apply the alarms.
             2. Create the test topic and start the producers and consumers in loadtest.sh together. Hold the peak for at

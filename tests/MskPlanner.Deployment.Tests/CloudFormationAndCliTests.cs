@@ -57,6 +57,28 @@ public class CloudFormationAndCliTests
         Assert.Equal("1234", tags["cost-centre"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void Tags_that_a_YAML_1_1_reader_takes_for_booleans_or_numbers_are_quoted()
+    {
+        // YAML 1.1 (PyYAML, cfn-lint's loader, go-yaml v2) reads plain on/yes/no as booleans, 12:30 as the base-60
+        // number 750 and 1_000 as 1000; YAML 1.2 reads them all as text, so only their quoting keeps them text in both.
+        string[] words = ["on", "yes", "No", "y", "off", "12:30", "1_000", "0x1F", "0o17", ".inf"];
+        var blueprint = Plans.Blueprint(Plans.Base with { Tags = string.Join(", ", words.Select((w, i) => $"{w}={words[(i + 1) % words.Length]}")) }, MskPlanner.Sizing.BrokerFamily.M5);
+
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(CloudFormationExport.Cluster(blueprint)));
+        var tags = (YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents.Single().RootNode["Resources"]["Cluster"]["Properties"]["Tags"];
+
+        foreach (var (key, value) in tags.Children)
+        {
+            Assert.Contains(((YamlDotNet.RepresentationModel.YamlScalarNode)key).Value, words);
+            Assert.NotEqual(YamlDotNet.Core.ScalarStyle.Plain, ((YamlDotNet.RepresentationModel.YamlScalarNode)key).Style);
+            Assert.NotEqual(YamlDotNet.Core.ScalarStyle.Plain, ((YamlDotNet.RepresentationModel.YamlScalarNode)value).Style);
+        }
+
+        Assert.Equal(words.Length, tags.Children.Count);
+    }
+
     [Theory]
     [MemberData(nameof(Plans.Names), MemberType = typeof(Plans))]
     public void The_alarm_template_parses_and_repeats_broker_alarms_for_every_broker(string plan)
