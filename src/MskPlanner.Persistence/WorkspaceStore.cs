@@ -76,9 +76,11 @@ public sealed class WorkspaceStore(IDbContextFactory<PlansDbContext> contexts, T
     }
 
     /// <summary>Adds a member by e-mail, or gives an existing one the new role. Only owners of a team workspace may.</summary>
-    public async Task<Outcome<Member>?> AddMemberAsync(Caller caller, int workspaceId, string email, WorkspaceRole role, CancellationToken cancellationToken = default)
+    public Task<Outcome<Member>?> AddMemberAsync(Caller caller, int workspaceId, string email, WorkspaceRole role, CancellationToken cancellationToken = default) =>
+        UnderWorkspaceLockAsync(workspaceId, db => AddMemberAsync(db, caller, workspaceId, email, role, cancellationToken), cancellationToken);
+
+    private async Task<Outcome<Member>?> AddMemberAsync(PlansDbContext db, Caller caller, int workspaceId, string email, WorkspaceRole role, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await ManagedAsync(db, caller, workspaceId, cancellationToken) is not { } workspace)
         {
             return null;
@@ -122,9 +124,11 @@ public sealed class WorkspaceStore(IDbContextFactory<PlansDbContext> contexts, T
     }
 
     /// <summary>Removes a member (returned as they were); the last owner stays, or nobody could manage the workspace again.</summary>
-    public async Task<Outcome<Member>?> RemoveMemberAsync(Caller caller, int workspaceId, int memberId, CancellationToken cancellationToken = default)
+    public Task<Outcome<Member>?> RemoveMemberAsync(Caller caller, int workspaceId, int memberId, CancellationToken cancellationToken = default) =>
+        UnderWorkspaceLockAsync(workspaceId, db => RemoveMemberAsync(db, caller, workspaceId, memberId, cancellationToken), cancellationToken);
+
+    private static async Task<Outcome<Member>?> RemoveMemberAsync(PlansDbContext db, Caller caller, int workspaceId, int memberId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await ManagedAsync(db, caller, workspaceId, cancellationToken) is null)
         {
             return null;
@@ -215,6 +219,25 @@ public sealed class WorkspaceStore(IDbContextFactory<PlansDbContext> contexts, T
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Subject == subject, cancellationToken);
         return user is null ? null : new Caller(user.Subject, user.Name, user.Email, JsonSerializer.Deserialize<List<string>>(user.GroupsJson) ?? []);
+    }
+
+    /// <summary>
+    /// Runs a change to a workspace's members in one transaction that first takes the workspace row's lock (a row
+    /// lock on PostgreSQL, the write lock on SQLite), as a save takes its plan's: two owners demoting each other at
+    /// the same moment are then checked one after the other, and the second sees that it would leave no owner.
+    /// </summary>
+    private async Task<T> UnderWorkspaceLockAsync<T>(int workspaceId, Func<PlansDbContext, Task<T>> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Workspaces.Where(w => w.Id == workspaceId).ExecuteUpdateAsync(w => w.SetProperty(x => x.Name, x => x.Name), cancellationToken);
+            var result = await change(db);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
     }
 
     private static readonly FieldError LastOwner = new("role", "A workspace keeps at least one owner: make someone else an owner first.");

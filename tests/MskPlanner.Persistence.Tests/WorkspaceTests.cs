@@ -177,5 +177,45 @@ public abstract class WorkspaceTests(DatabaseProvider provider) : StoreTest(prov
         Assert.False((await Workspaces.CreateTeamAsync(Alice with { Email = null }, "No address")).Succeeded);
     }
 
+    [Fact]
+    public async Task Two_owners_demoting_each_other_at_the_same_moment_leave_the_workspace_an_owner()
+    {
+        var teams = new List<Workspace>();
+        for (var i = 0; i < 10; i++)
+        {
+            var team = await TeamAsync(Alice, $"Team {i}");
+            await Workspaces.AddMemberAsync(Alice, team.Id, Bob.Email!, WorkspaceRole.Owner);
+            teams.Add(team);
+        }
+
+        var members = await Task.WhenAll(teams.Select(async t => (await Workspaces.ListMembersAsync(Alice, t.Id))!));
+        var outcomes = await Task.WhenAll(teams.Zip(members).SelectMany(pair => new[]
+        {
+            Task.Run(() => DemoteAsync(Alice, pair.First.Id, pair.Second.Single(m => m.Email == Bob.Email).Email)),
+            Task.Run(() => DemoteAsync(Bob, pair.First.Id, pair.Second.Single(m => m.Email == Alice.Email).Email)),
+        }));
+
+        foreach (var team in teams)
+        {
+            var owners = (await Database.Workspaces().ListMembersAsync(Caller.LocalUser, team.Id))!.Count(m => m.Role == WorkspaceRole.Owner);
+            Assert.Equal(1, owners);
+        }
+
+        Assert.Equal(teams.Count, outcomes.Count(succeeded => succeeded));
+    }
+
+    /// <summary>One demotion through a store of its own, as two requests would make it; false when it was refused.</summary>
+    private async Task<bool> DemoteAsync(Caller owner, int workspaceId, string email)
+    {
+        try
+        {
+            return (await Database.Workspaces().AddMemberAsync(owner, workspaceId, email, WorkspaceRole.Viewer))!.Succeeded;
+        }
+        catch (AccessDeniedException)
+        {
+            return false;
+        }
+    }
+
     private async Task<Workspace> TeamAsync(Caller owner, string name) => (await Workspaces.CreateTeamAsync(owner, name)).GetValueOrThrow();
 }
