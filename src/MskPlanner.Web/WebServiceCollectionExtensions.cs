@@ -21,6 +21,7 @@ public static class WebServiceCollectionExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCircuitLimits();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddAccess(builder.Configuration);
         // Bottom left: row actions, pagers and the plan's buttons sit on the right, where the undo message covered them.
         builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
@@ -74,6 +75,9 @@ public static class WebServiceCollectionExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseAccess();
         app.UseMiddleware<JsonOnlyWritesMiddleware>();
+        // Here rather than inside Blazor's hub endpoint (which adds it only where none ran), so the circuit limits
+        // see a web socket request as one and can hand the hub a socket that closes when its client goes silent.
+        app.UseWebSockets();
         app.UseMiddleware<CircuitLimitMiddleware>();
         app.UseAntiforgery();
 

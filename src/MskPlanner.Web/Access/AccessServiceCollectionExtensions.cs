@@ -18,6 +18,7 @@ public static class AccessServiceCollectionExtensions
     public static WebApplication UseAccess(this WebApplication app)
     {
         app.UseLocalModeGuard();
+        app.UseSameOriginGuard();
         app.UseRateLimiter();
         app.UseTokenFailureGate();
         app.UseAuthentication();

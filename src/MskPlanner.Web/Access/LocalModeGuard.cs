@@ -21,8 +21,7 @@ public static partial class LocalModeGuard
             return true;
         }
 
-        return string.Equals(binding.Host, "localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(binding.Host.Trim('[', ']'), out var address) && IsLoopback(address));
+        return IsLoopbackName(binding.Host);
     }
 
     public static bool IsLoopback(IPAddress address) =>
@@ -63,10 +62,24 @@ public static partial class LocalModeGuard
                 return;
             }
 
+            // A page on another site whose name was made to resolve to this machine (DNS rebinding) reaches it
+            // with its own name in Host: only this machine's names are served.
+            if (!IsLoopbackName(context.Request.Host.Host))
+            {
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteProblemAsync(context, StatusCodes.Status400BadRequest,
+                    "This server answers only to localhost.", "It runs without sign-in (Auth:Mode Local): open it as localhost, 127.0.0.1 or [::1].");
+                return;
+            }
+
             await next(context);
         });
         return app;
     }
+
+    /// <summary>The names a browser on this machine reaches a loopback server by: localhost and loopback addresses.</summary>
+    public static bool IsLoopbackName(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IsLoopback(address));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Auth:Mode is Open: there is no sign-in, so anyone who reaches this server can read, " +
         "change and delete every plan. Run it only behind a proxy that authenticates your users.")]

@@ -14,7 +14,9 @@ public sealed class AppMetrics : IDisposable
     {
         _meter = meters.Create(MeterName);
         _sizings = _meter.CreateCounter<long>("mskplanner.sizings", "{sizing}", "Sizings computed, for the page and the API alike.");
-        _meter.CreateObservableUpDownCounter("mskplanner.circuits", () => connections.Total, "{connection}", "Live Blazor connections, each holding a circuit.");
+        _meter.CreateObservableUpDownCounter("mskplanner.circuits", () => Enum.GetValues<HubTransport>()
+            .Select(t => new Measurement<int>(connections.Open(t), new KeyValuePair<string, object?>("transport", t.ToString()))),
+            "{connection}", "Live Blazor connections by transport, negotiated or not, each holding a circuit.");
     }
 
     public void Sized() => _sizings.Add(1);

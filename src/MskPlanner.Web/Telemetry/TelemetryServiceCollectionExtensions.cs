@@ -67,6 +67,8 @@ public static class TelemetryServiceCollectionExtensions
     public static WebApplication UseTelemetry(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value;
+        // Made now, not at the first sizing, so the live-connection gauge is reported from the start.
+        app.Services.GetRequiredService<AppMetrics>();
         if (options.Prometheus)
         {
             app.MapPrometheusScrapingEndpoint(options.PrometheusPath);

@@ -73,6 +73,8 @@ public class ShareLinkAddressTests(ShareLinkAddressTests.BehindProxy factory) : 
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
+            // A proxy is a shared server's: local mode answers to localhost alone.
+            builder.UseSetting("Auth:Mode", "Open");
         }
     }
 

@@ -1,6 +1,7 @@
 using Bunit;
 
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 using MskPlanner.Web.Components.Layout;
 
@@ -15,6 +16,8 @@ public class ThemeToggleTests : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddHttpContextAccessor();
+        Services.AddSingleton(new LiveConnections(Microsoft.Extensions.Options.Options.Create(new CircuitLimitOptions())));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 

@@ -21,6 +21,17 @@ public partial class MainLayout : IAsyncDisposable
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
+    [Inject] private IHttpContextAccessor Request { get; set; } = default!;
+
+    [Inject] private LiveConnections Connections { get; set; } = default!;
+
+    /// <summary>
+    /// Read while the page is prerendered, when its request is at hand: this visitor already holds as many live pages
+    /// as the server allows one address, so this page's connection will be refused. The page says so until it goes
+    /// live (a tab closed meanwhile lets it), instead of showing a planner whose fields never unlock.
+    /// </summary>
+    private bool TooManyPages => !RendererInfo.IsInteractive && Request.HttpContext is { } request && Connections.IsFull(ClientAddress.Of(request));
+
     /// <summary>Moving to another page starts it afresh, not under the last page's error.</summary>
     protected override void OnParametersSet() => _errors?.Recover();
 
