@@ -52,6 +52,24 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.StartsWith(_provider.Authority.ToString(), page.Url, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("%2F%09%2Fevil.example%2Fphish")]
+    [InlineData("%2F%5Cevil.example%2Fphish")]
+    [InlineData("%2F%0D%0A%2Fevil.example")]
+    public async Task A_return_address_that_leads_off_site_brings_the_user_home_after_signing_in_and_once_signed_in(string returnUrl)
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync($"/signin?returnUrl={returnUrl}");
+        await SignInAtProviderAsync(page, "alice");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(_app.Address, "/").ToString());
+        var signedIn = await context.APIRequest.GetAsync($"/signin?returnUrl={returnUrl}", new() { MaxRedirects = 0 });
+        Assert.Equal(302, signedIn.Status);
+        Assert.Equal("/", signedIn.Headers["location"]);
+    }
+
     [Fact]
     public async Task Without_a_session_the_plans_api_answers_401_while_sizing_and_share_links_stay_open()
     {

@@ -195,9 +195,14 @@ public static class SignIn
     public static string SignInAddress(this Microsoft.AspNetCore.Components.NavigationManager navigation) =>
         $"signin?returnUrl={Uri.EscapeDataString("/" + navigation.ToBaseRelativePath(navigation.Uri))}";
 
-    /// <summary>Only a path on this site: a sign-in link must not become a way to send users elsewhere.</summary>
+    /// <summary>
+    /// Only a path on this site: a sign-in link must not become a way to send users elsewhere. Browsers drop tabs and
+    /// line breaks from an address and read a backslash as a slash, so "/\t/evil.example" and "/\\evil.example" both
+    /// lead off-site: any control character or backslash refuses the path.
+    /// </summary>
     private static string LocalPath(string? returnUrl) =>
-        returnUrl is { Length: > 0 and <= 2048 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        returnUrl is { Length: > 0 and <= 2048 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.Any(c => char.IsControl(c) || c == '\\')
             ? returnUrl
             : "/";
 
