@@ -5,8 +5,10 @@ using MskPlanner.Web.Access;
 namespace MskPlanner.Web;
 
 /// <summary>
-/// Headers that stop the app being framed, sniffed or leaking referrers. The content security policy allows
-/// what Blazor Server and MudBlazor need: their own scripts, inline styles, and the circuit's web socket.
+/// Headers that stop the app being framed, sniffed or leaking referrers, on every response. The content security
+/// policy allows what Blazor Server and MudBlazor need: their own scripts, inline styles, and the circuit's web
+/// socket to this origin ('self' covers ws: and wss: to it). They are set as the response starts, because the
+/// exception handler clears the headers of a failed request before it writes the problem.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<AuthOptions> auth)
 {
@@ -15,7 +17,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Aut
 
     private readonly string _contentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'" + SignOutDestination(auth.Value);
+        "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'" + SignOutDestination(auth.Value);
 
     /// <summary>The sign-out form is answered with a redirect to the provider, which form-action governs too.</summary>
     private static string SignOutDestination(AuthOptions auth) =>
@@ -25,18 +27,22 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Aut
 
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
-        headers["X-Content-Type-Options"] = "nosniff";
-        headers["X-Frame-Options"] = "DENY";
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        headers.ContentSecurityPolicy = _contentSecurityPolicy;
-        if (IsSharedView(context.Request.Path))
+        context.Response.OnStarting(() =>
         {
-            // The address is the credential: no browser or proxy cache may keep a copy after the link is revoked.
-            headers.CacheControl = "no-store";
-        }
+            var headers = context.Response.Headers;
+            headers["X-Content-Type-Options"] = "nosniff";
+            headers["X-Frame-Options"] = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            headers.ContentSecurityPolicy = _contentSecurityPolicy;
+            if (IsSharedView(context.Request.Path))
+            {
+                // The address is the credential: no browser or proxy cache may keep a copy after the link is revoked.
+                headers.CacheControl = "no-store";
+            }
 
+            return Task.CompletedTask;
+        });
         return next(context);
     }
 }

@@ -29,6 +29,8 @@ public static class WebServiceCollectionExtensions
         // A query that does not bind (page=abc) is the client's mistake: a 400, not an exception logged as a failure.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
+        builder.Services.AddExceptionHandler<ReportFailureHandler>();
+        builder.Services.AddExceptionHandler<ClientFaultHandler>();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerTokenInOpenApi>().AddOperationTransformer<BearerTokenInOpenApi>());
         builder.Services.AddHealthChecks().AddCheck<PlanStoreHealthCheck>(PlanStoreHealthCheck.Name, tags: [ReadyTag]);
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -56,12 +58,10 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseWeb(this WebApplication app)
     {
-        // In every environment: a store fault is a 503 problem, a request Kestrel finds malformed its own 4xx, and
-        // any other fault a 500 problem, never a stack trace.
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-        });
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        // In every environment: a store fault is a 503 problem, a request Kestrel finds malformed its own 4xx (see
+        // ClientFaultHandler), and any other fault a 500 problem, never a stack trace.
+        app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -72,7 +72,6 @@ public static class WebServiceCollectionExtensions
         // that does not bind) get problem+json first, from the inner middleware, so the page is never sent for them.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseAccess();
         app.UseMiddleware<JsonOnlyWritesMiddleware>();
         // Here rather than inside Blazor's hub endpoint (which adds it only where none ran), so the circuit limits

@@ -75,9 +75,9 @@ public static class ExportEndpoints
             return problem;
         }
 
-        if (planName?.Length > PlanRules.LabelMaxLength)
+        if (PlanRules.CheckName("plan", planName) is { } nameError)
         {
-            return JsonBody.Problem("plan", $"A plan name has at most {PlanRules.LabelMaxLength} characters.", "The export is invalid.");
+            return JsonBody.Problem([nameError], "The export is invalid.");
         }
 
         var outcome = await sizing.SizeAsync(request, cancellationToken);

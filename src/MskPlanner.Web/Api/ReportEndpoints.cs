@@ -8,8 +8,7 @@ using MskPlanner.Web.Planner;
 using MskPlanner.Web.Services;
 
 using PdfResult = Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult,
-    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, MskPlanner.Web.Api.NotFoundProblem,
-    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, MskPlanner.Web.Api.NotFoundProblem>;
 
 namespace MskPlanner.Web.Api;
 
@@ -146,22 +145,8 @@ public static class ReportEndpoints
         return Pdf(() => renderer.ComparisonSummary(new ComparisonReport(comparison, now, AppVersion), paper), $"mskplanner-comparison-{now:yyyy-MM-dd}.pdf");
     }
 
-    /// <summary>The whole file or a problem that says why: never half a PDF.</summary>
-    private static PdfResult Pdf(Func<byte[]> render, string fileName)
-    {
-        try
-        {
-            return TypedResults.File(render(), "application/pdf", fileName);
-        }
-        catch (ReportFontsMissingException e)
-        {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF export is not available on this server");
-        }
-        catch (ReportFailedException e)
-        {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status500InternalServerError, title: "The PDF could not be rendered");
-        }
-    }
+    /// <summary>The whole file, never half a PDF: a rendering fault reaches <see cref="ReportFailureHandler"/>, which says so without its details.</summary>
+    private static PdfResult Pdf(Func<byte[]> render, string fileName) => TypedResults.File(render(), "application/pdf", fileName);
 
     private static string Slug(string name) => Names.Slug(name, 60) is { Length: > 0 } slug ? slug : "plan";
 }

@@ -141,6 +141,26 @@ public sealed class ConnectionProbe
         pages.ForEach(p => p.Dispose());
     }
 
+    [Fact]
+    public async Task A_body_that_trickles_in_is_a_408_logged_as_a_warning_without_a_stack()
+    {
+        await using var app = await ProbeApp.StartAsync();
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(app.App.Address.Host, app.App.Address.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST /api/v1/sizing HTTP/1.1\r\nHost: {app.App.Address.Authority}\r\nContent-Type: application/json\r\nContent-Length: 3000\r\n\r\n{{\"avg"));
+
+        // Kestrel gives a body 5 seconds' grace before it holds it to the minimum rate; the answer is awaited, not timed.
+        var answer = new byte[1024];
+        var read = await stream.ReadAsync(answer).AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.StartsWith("HTTP/1.1 408", Encoding.ASCII.GetString(answer, 0, read), StringComparison.Ordinal);
+        await WaitUntilAsync(() => Task.FromResult(app.App.Output.Any(l => l.StartsWith("warn: MskPlanner.Web.ClientFaultHandler", StringComparison.Ordinal))));
+        Assert.Empty(app.App.Failures);
+        Assert.DoesNotContain(app.App.Output, l => l.TrimStart().StartsWith("at Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal));
+    }
+
     /// <summary>A web socket to the hub without negotiating, through SignalR's handshake for Blazor's protocol, as the probe's raw client did.</summary>
     private static async Task<ClientWebSocket> HandshakenAsync(Uri app, string? origin = null)
     {

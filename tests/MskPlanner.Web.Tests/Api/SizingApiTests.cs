@@ -208,6 +208,16 @@ public class SizingApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAp
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Pages_may_connect_only_to_their_own_origin()
+    {
+        using var response = await _client.GetAsync("/");
+
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        var connect = Assert.Single(policy.Split(';', StringSplitOptions.TrimEntries), d => d.StartsWith("connect-src", StringComparison.Ordinal));
+        Assert.Equal("connect-src 'self'", connect);
+    }
+
     private async Task<JsonNode> SizeAsync(string body)
     {
         using var response = await _client.PostAsync("/api/v1/sizing", new StringContent(body, Encoding.UTF8, "application/json"));

@@ -42,6 +42,20 @@ public sealed class StoreFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_that_fails_in_the_app_carries_the_same_security_headers_as_any_other()
+    {
+        Directory.Delete(Path.Combine(_folder, "data"), recursive: true);
+
+        using var failed = await CreateAsync("After the fault");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Equal("nosniff", failed.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", failed.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", failed.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("frame-ancestors 'none'", failed.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task After_the_data_directory_is_deleted_saves_answer_503_and_readiness_turns_unhealthy()
     {
         using var before = await CreateAsync("Before the fault");
