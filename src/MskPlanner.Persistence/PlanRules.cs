@@ -11,17 +11,9 @@ public static class PlanRules
     public static IReadOnlyList<FieldError> Check(string? name, string? description, string? comment)
     {
         var errors = new List<FieldError>();
-        if (name is not null && string.IsNullOrWhiteSpace(name))
+        if (CheckName("name", name) is { } nameError)
         {
-            errors.Add(new("name", "Give the plan a name."));
-        }
-        else if (name?.Trim().Length > PlanEntity.NameMaxLength)
-        {
-            errors.Add(new("name", $"A plan name has at most {PlanEntity.NameMaxLength} characters."));
-        }
-        else if (HasControlCharacters(name, allowLineBreaks: false))
-        {
-            errors.Add(new("name", "A plan name is one line of text, without control characters."));
+            errors.Add(nameError);
         }
 
         if (description?.Length > PlanEntity.DescriptionMaxLength)
@@ -44,6 +36,16 @@ public static class PlanRules
 
         return errors;
     }
+
+    /// <summary>
+    /// A plan's name wherever one arrives (a save, or the <c>plan</c> of an export's address, which reaches every
+    /// file's comments): one line, without the control characters (ESC, BEL, OSC) a terminal would act on.
+    /// </summary>
+    public static FieldError? CheckName(string field, string? name) =>
+        name is not null && string.IsNullOrWhiteSpace(name) ? new(field, "Give the plan a name.")
+        : name?.Trim().Length > PlanEntity.NameMaxLength ? new(field, $"A plan name has at most {PlanEntity.NameMaxLength} characters.")
+        : HasControlCharacters(name, allowLineBreaks: false) ? new(field, "A plan name is one line of text, without control characters.")
+        : null;
 
     /// <summary>A comparison column's own label, when one is given instead of a saved plan's name.</summary>
     public static FieldError? CheckLabel(string field, string? label) =>

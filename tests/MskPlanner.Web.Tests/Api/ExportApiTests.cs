@@ -27,6 +27,23 @@ public class ExportApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAp
         Assert.Contains(files, f => f!["path"]!.GetValue<string>() == file && f["content"]!.GetValue<string>().Length > 0);
     }
 
+    [Theory]
+    [InlineData("%1B%5B2J%1B%5D0%3Bpwned%07")]
+    [InlineData("%1B%5D52%3Bc%3BZWNobyBwd25lZA%3D%3D%07")]
+    [InlineData("line%0Dover")]
+    [InlineData("%C2%9B31m")]
+    public async Task A_plan_name_in_the_export_address_with_terminal_control_characters_is_refused_at_the_field(string name)
+    {
+        foreach (var kind in new[] { "cli", "zip" })
+        {
+            using var response = await _client.GetAsync($"/api/v1/sizing/export/{kind}?avgDataInMiBps=50&partitions=3000&plan={name}");
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+            Assert.Contains("control characters", problem!["errors"]!["plan"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task The_alarms_export_carries_the_alarm_table_and_the_review_its_findings()
     {
