@@ -162,7 +162,8 @@ public sealed class LivePriceSource(
             // Logged once per failure streak, not on every keystroke that asks for this region.
             if (!_failures.ContainsKey(region))
             {
-                logger.LogWarning(e, "Live prices for {Region} are unavailable, using the bundled snapshot: {Reason}", region, reason);
+                // The reason says what failed; a stack would repeat the resilience pipeline's frames for an outage, not a bug.
+                logger.LogWarning("Live prices for {Region} are unavailable, using the bundled snapshot: {Reason}", region, reason);
             }
 
             _failures[region] = (clock.GetUtcNow(), reason);
@@ -207,7 +208,7 @@ public sealed class LivePriceSource(
         }
         catch (Exception e) when (IsPriceListFault(e) && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(e, "The AmazonMSK region index is unavailable; keeping the known region list.");
+            logger.LogWarning("The AmazonMSK region index is unavailable, keeping the known region list: {Reason}", Describe(e));
         }
     }
 
@@ -222,10 +223,10 @@ public sealed class LivePriceSource(
     }
 
     /// <summary>Faults of the network or of AWS's answer, after the resilience handler's retries: never of our code.</summary>
-    private static bool IsPriceListFault(Exception e) =>
+    internal static bool IsPriceListFault(Exception e) =>
         e is HttpRequestException or TaskCanceledException or TimeoutException or MalformedOfferException or System.Text.Json.JsonException or Polly.ExecutionRejectedException;
 
-    private static string Describe(Exception e) => e switch
+    internal static string Describe(Exception e) => e switch
     {
         HttpRequestException { StatusCode: { } status } => $"the price list answered {(int)status} {status}",
         HttpRequestException h => $"the price list could not be reached: {h.Message}",

@@ -42,6 +42,12 @@ public sealed class PriceRefreshService(
             await RefreshDueAsync(cancellationToken);
             return true;
         }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && LivePriceSource.IsPriceListFault(e))
+        {
+            logger.LogWarning("The background price refresh failed ({Reason}); the prices already loaded stay in use and the refresh is tried again later.",
+                LivePriceSource.Describe(e));
+            return false;
+        }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(e, "The background price refresh failed; the prices already loaded stay in use and the refresh is tried again later.");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MskPlanner.Pricing;
@@ -41,6 +42,11 @@ public static class PricingServiceCollectionExtensions
             services.AddHttpClient<IAwsPriceList, AwsQueryPriceList>(ConfigureClient(o => o.QueryEndpoint)).AddStandardResilienceHandler().Configure(Resilience);
         }
 
+        // Polly logs every retry, timeout and breaker event with its exception, and the client every failed attempt
+        // with its stack: one unreachable price list made hundreds of stack lines. LivePriceSource and
+        // PriceRefreshService log one warning per failed fetch instead.
+        builder.Logging.AddFilter("Polly", LogLevel.None);
+        builder.Logging.AddFilter($"System.Net.Http.HttpClient.{nameof(IAwsPriceList)}", LogLevel.Warning);
         services.AddSingleton<LivePriceSource>(sp => ActivatorUtilities.CreateInstance<LivePriceSource>(sp, sp.GetRequiredService<IAwsPriceList>()));
         services.AddSingleton<IPriceSource>(sp => sp.GetRequiredService<LivePriceSource>());
         services.AddHostedService<PriceRefreshService>();

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 
+using MskPlanner.Testing;
+
 namespace MskPlanner.EndToEnd.Tests.Probe;
 
 /// <summary>
@@ -159,6 +161,26 @@ public sealed class ConnectionProbe
         await WaitUntilAsync(() => Task.FromResult(app.App.Output.Any(l => l.StartsWith("warn: MskPlanner.Web.ClientFaultHandler", StringComparison.Ordinal))));
         Assert.Empty(app.App.Failures);
         Assert.DoesNotContain(app.App.Output, l => l.TrimStart().StartsWith("at Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unreachable_price_list_is_one_warning_without_a_stack_not_a_page_of_retries()
+    {
+        await using var app = await ProbeApp.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Pricing__Source"] = "Bulk",
+            ["Pricing__BulkEndpoint"] = $"http://127.0.0.1:{LoopbackPort.Free()}/",
+            ["Pricing__Timeout"] = "00:00:02",
+        });
+
+        using var sized = await app.PostJsonAsync("/api/v1/sizing", """{"avgDataInMiBps":10,"partitions":100}""");
+
+        Assert.Equal(HttpStatusCode.OK, sized.StatusCode);
+        const string Unavailable = "Live prices for us-east-1 are unavailable";
+        await WaitUntilAsync(() => Task.FromResult(app.App.Output.Any(l => l.Contains(Unavailable, StringComparison.Ordinal))));
+        Assert.Single(app.App.Output, l => l.Contains(Unavailable, StringComparison.Ordinal));
+        Assert.Empty(app.App.Failures);
+        Assert.DoesNotContain(app.App.Output, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
     }
 
     /// <summary>A web socket to the hub without negotiating, through SignalR's handshake for Blazor's protocol, as the probe's raw client did.</summary>
