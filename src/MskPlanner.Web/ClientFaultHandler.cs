@@ -17,7 +17,7 @@ public sealed class ClientFaultHandler(IProblemDetailsService problems, ILogger<
         }
 
         logger.LogWarning("A client's request was refused with {Status}: {Reason} ({Method} {Path})",
-            bad.StatusCode, bad.Message, httpContext.Request.Method, httpContext.Request.Path);
+            bad.StatusCode, bad.Message, httpContext.Request.Method, SharedLinkPaths.Redacted(httpContext));
         await problems.WriteProblemAsync(httpContext, bad.StatusCode, "The request could not be read.", bad.Message);
         return true;
     }

@@ -16,12 +16,12 @@ public sealed class ReportFailureHandler(IProblemDetailsService problems, ILogge
         switch (exception)
         {
             case ReportFontsMissingException:
-                logger.LogError(exception, "PDF export is not available: the report fonts are missing ({Path}).", httpContext.Request.Path);
+                logger.LogError(exception, "PDF export is not available: the report fonts are missing ({Path}).", SharedLinkPaths.Redacted(httpContext));
                 await problems.WriteProblemAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "PDF export is not available on this server.",
                     "The server cannot make PDFs right now; its operator has the details in the log.");
                 return true;
             case ReportFailedException:
-                logger.LogError(exception, "A PDF could not be rendered ({Path}).", httpContext.Request.Path);
+                logger.LogError(exception, "A PDF could not be rendered ({Path}).", SharedLinkPaths.Redacted(httpContext));
                 await problems.WriteProblemAsync(httpContext, StatusCodes.Status500InternalServerError, "The PDF could not be rendered.",
                     "Nothing is wrong with your request; the server's log has the details.");
                 return true;

@@ -12,9 +12,6 @@ namespace MskPlanner.Web;
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<AuthOptions> auth)
 {
-    private static bool IsSharedView(PathString path) =>
-        path.StartsWithSegments("/shared") || path.StartsWithSegments("/api/v1/shared");
-
     private readonly string _contentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'" + SignOutDestination(auth.Value);
@@ -35,7 +32,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Aut
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers.ContentSecurityPolicy = _contentSecurityPolicy;
-            if (IsSharedView(context.Request.Path))
+            if (SharedLinkPaths.IsSharedView(context.Request.Path))
             {
                 // The address is the credential: no browser or proxy cache may keep a copy after the link is revoked.
                 headers.CacheControl = "no-store";

@@ -20,7 +20,7 @@ public sealed class StoreUnavailableHandler(IProblemDetailsService problems, ILo
             return false;
         }
 
-        logger.LogError(exception, "The plan store is unavailable: {Method} {Path} answered 503.", httpContext.Request.Method, httpContext.Request.Path);
+        logger.LogError(exception, "The plan store is unavailable: {Method} {Path} answered 503.", httpContext.Request.Method, SharedLinkPaths.Redacted(httpContext));
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await problems.WriteProblemAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "The plan store is unavailable.",
             "Nothing was saved. The server cannot read or write its database right now (its disk is full or failing, or its file is missing); try again later.",

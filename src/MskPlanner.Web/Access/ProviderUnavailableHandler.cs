@@ -16,7 +16,7 @@ public sealed class ProviderUnavailableHandler(IProblemDetailsService problems, 
             return false;
         }
 
-        logger.LogError(exception, "The sign-in provider cannot be reached: {Path} answered 503.", httpContext.Request.Path);
+        logger.LogError(exception, "The sign-in provider cannot be reached: {Path} answered 503.", SharedLinkPaths.Redacted(httpContext));
         httpContext.Response.Headers.RetryAfter = "30";
         await problems.WriteProblemAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "The sign-in provider cannot be reached.",
             "This server signs users in with its OpenID Connect provider, which is not answering. Try again shortly.", exception);

@@ -56,7 +56,16 @@ public static class TelemetryServiceCollectionExtensions
         if (otlp)
         {
             telemetry
-                .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddEntityFrameworkCoreInstrumentation())
+                .WithTracing(tracing => tracing
+                    // A share link's token is its credential: a span records the path with the token replaced.
+                    .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = (activity, response) =>
+                    {
+                        if (SharedLinkPaths.IsSharedView(response.HttpContext.Request.Path))
+                        {
+                            activity.SetTag("url.path", SharedLinkPaths.Redacted(response.HttpContext));
+                        }
+                    })
+                    .AddHttpClientInstrumentation().AddEntityFrameworkCoreInstrumentation())
                 .UseOtlpExporter();
         }
 
