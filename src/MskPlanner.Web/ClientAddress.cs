@@ -1,8 +1,8 @@
 namespace MskPlanner.Web;
 
 /// <summary>
-/// The client a request counts against in the per-client limits (live pages, rate limits, refused tokens). The app
-/// reads no forwarded headers, so behind a proxy every visitor is the proxy.
+/// The client a request counts against in the per-client limits (live pages, rate limits, refused tokens): the
+/// visitor's address as a proxy named in <see cref="NetworkOptions"/> forwards it, else the connection's.
 /// </summary>
 public static class ClientAddress
 {

@@ -20,6 +20,7 @@ public static class WebServiceCollectionExtensions
     public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddForwardedClients();
         builder.Services.AddCircuitLimits();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddAccess(builder.Configuration);
@@ -58,6 +59,7 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseForwardedClients();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // In every environment: a store fault is a 503 problem, a request Kestrel finds malformed its own 4xx (see
         // ClientFaultHandler), and any other fault a 500 problem, never a stack trace.

@@ -23,6 +23,12 @@ public sealed class OidcAppFactory : PlannerAppFactory
 
     public string? PublicBaseUrl { get; init; }
 
+    /// <summary>
+    /// When set, every request arrives from this address, as through a proxy there, and the app is told to believe
+    /// its X-Forwarded-For (Network:KnownProxies).
+    /// </summary>
+    public string? ProxyAddress { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -35,8 +41,18 @@ public sealed class OidcAppFactory : PlannerAppFactory
             builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         }
 
+        if (ProxyAddress is not null)
+        {
+            builder.UseSetting("Network:KnownProxies:0", ProxyAddress);
+        }
+
         builder.ConfigureTestServices(services =>
         {
+            if (ProxyAddress is not null)
+            {
+                services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new FromAddress(System.Net.IPAddress.Parse(ProxyAddress)));
+            }
+
             services.AddSingleton<TimeProvider>(Clock);
             services.Configure<OpenIdConnectOptions>(SignIn.OidcScheme, o => o.Configuration = new OpenIdConnectConfiguration
             {
@@ -44,5 +60,19 @@ public sealed class OidcAppFactory : PlannerAppFactory
                 AuthorizationEndpoint = $"{Provider}/authorize",
             });
         });
+    }
+
+    /// <summary>The test server's requests have no remote address; a proxy's connection has one.</summary>
+    private sealed class FromAddress(System.Net.IPAddress address) : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => context =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

@@ -20,8 +20,8 @@ public static class AccessServiceCollectionExtensions
         app.UseLocalModeGuard();
         app.UseSameOriginGuard();
         app.UseRateLimiter();
-        app.UseTokenFailureGate();
         app.UseAuthentication();
+        app.UseTokenFailureGate();
         app.UseAuthorization();
         app.MapSignIn();
         return app;

@@ -14,7 +14,8 @@ namespace MskPlanner.Web.Access;
 /// <summary>
 /// OIDC mode's second way in, for scripts: <c>Authorization: Bearer mskp_…</c> with a personal API token. The
 /// request then acts as the token's owner. A wrong, revoked or expired token fails (a 401), and a client address
-/// that keeps presenting such tokens is refused for a while (a 429) before its next guess is even looked up.
+/// that keeps presenting such tokens has its further wrong ones refused for a while (a 429). A valid token is never
+/// refused for what others sent from the same address (behind a proxy, or a NAT, many users share one).
 /// </summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -23,7 +24,10 @@ public sealed class ApiTokenHandler(
 {
     public const string SchemeName = "ApiToken";
 
-    /// <summary>Set on the request when a presented token was refused, so the 401 can say why.</summary>
+    /// <summary>
+    /// Set on the request when a presented token was refused, so the 401 can say why: true when its address had
+    /// already used up its refusals, which <see cref="TokenFailureGate"/> answers with a 429.
+    /// </summary>
     public const string RefusedItem = "api-token-refused";
 
     public static bool IsPresented(HttpRequest request) => request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
@@ -39,8 +43,8 @@ public sealed class ApiTokenHandler(
         var owner = await tokens.AuthenticateAsync(header.Parameter, Context.RequestAborted);
         if (owner is null)
         {
+            Context.Items[RefusedItem] = failures.IsBlocked(Context);
             failures.Record(Context);
-            Context.Items[RefusedItem] = true;
             return AuthenticateResult.Fail("The API token is wrong, revoked or expired.");
         }
 
@@ -92,19 +96,19 @@ public sealed class TokenFailureLimiter(IOptions<RateLimitOptions> options) : ID
 public static class TokenFailureGate
 {
     /// <summary>
-    /// In OIDC mode, an address that keeps presenting bad API tokens gets 429s until its failures refill,
-    /// before its next guess costs a lookup.
+    /// In OIDC mode, after authentication: a wrong, revoked or expired token from an address that keeps presenting
+    /// them gets a 429 until its failures refill. Only refused tokens: a valid one has already signed its request in.
     /// </summary>
     public static WebApplication UseTokenFailureGate(this WebApplication app)
     {
-        if (app.Services.GetService<TokenFailureLimiter>() is not { } failures)
+        if (app.Services.GetService<TokenFailureLimiter>() is null)
         {
             return app;
         }
 
         app.Use(async (context, next) =>
         {
-            if (ApiTokenHandler.IsPresented(context.Request) && failures.IsBlocked(context))
+            if (context.Items[ApiTokenHandler.RefusedItem] is true)
             {
                 context.Response.Headers.RetryAfter = "10";
                 await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteProblemAsync(context, StatusCodes.Status429TooManyRequests,

@@ -70,7 +70,7 @@ public sealed class ApiTokenTests(OidcAppFactory app) : IClassFixture<OidcAppFac
     }
 
     [Fact]
-    public async Task An_address_that_keeps_guessing_tokens_is_refused_before_its_guesses_are_looked_up()
+    public async Task An_address_that_keeps_guessing_tokens_has_its_wrong_ones_refused_while_a_valid_token_still_works()
     {
         await using var strict = new OidcAppFactory { TokenFailuresPerMinute = 3 };
         var good = await strict.Services.GetRequiredService<ApiTokenStore>().CreateAsync("alice", "Alice", "CI", TimeSpan.FromDays(30));
@@ -79,13 +79,41 @@ public sealed class ApiTokenTests(OidcAppFactory app) : IClassFixture<OidcAppFac
         {
             using var guess = await Client(strict, $"mskp_guess{i}").GetAsync("/api/v1/plans");
             statuses.Add(guess.StatusCode);
+            if (guess.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.True(guess.Headers.RetryAfter is not null);
+            }
         }
 
-        using var blockedGood = await Client(strict, good.Secret).GetAsync("/api/v1/plans");
+        using var stillGood = await Client(strict, good.Secret).GetAsync("/api/v1/plans");
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
-        Assert.Equal(HttpStatusCode.TooManyRequests, blockedGood.StatusCode);
-        Assert.True(blockedGood.Headers.RetryAfter is not null);
+        Assert.Equal(HttpStatusCode.OK, stillGood.StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_a_named_proxy_one_clients_wrong_tokens_count_against_that_client_alone()
+    {
+        await using var proxied = new OidcAppFactory { TokenFailuresPerMinute = 3, ProxyAddress = "10.0.0.5" };
+        var good = await proxied.Services.GetRequiredService<ApiTokenStore>().CreateAsync("bob", "Bob", "CI", TimeSpan.FromDays(30));
+        for (var i = 0; i < 14; i++)
+        {
+            using var guess = await Forwarded(Client(proxied, $"mskp_guess{i}"), "203.0.113.5").GetAsync("/api/v1/plans");
+        }
+
+        using var guesserAgain = await Forwarded(Client(proxied, "mskp_guess-more"), "203.0.113.5").GetAsync("/api/v1/plans");
+        using var othersMistake = await Forwarded(Client(proxied, "mskp_typo"), "198.51.100.7").GetAsync("/api/v1/plans");
+        using var othersToken = await Forwarded(Client(proxied, good.Secret), "198.51.100.7").GetAsync("/api/v1/plans");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, guesserAgain.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, othersMistake.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, othersToken.StatusCode);
+    }
+
+    private static HttpClient Forwarded(HttpClient client, string visitor)
+    {
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", visitor);
+        return client;
     }
 
     private HttpClient Client(string secret) => Client(app, secret);
