@@ -45,6 +45,13 @@ public sealed class OidcSettings
     /// </summary>
     public string? GroupsClaim { get; set; }
 
+    /// <summary>
+    /// Take the e-mail claim as verified when the provider sends no <c>email_verified</c> claim at all. Off: such an
+    /// address makes nobody a member. Turn it on only for a provider that vouches for every address it sends and
+    /// never sends the claim (Microsoft Entra ID is one).
+    /// </summary>
+    public bool TrustEmailWithoutVerifiedClaim { get; set; }
+
     public IReadOnlyList<string> ScopeList => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 

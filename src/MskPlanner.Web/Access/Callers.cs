@@ -15,6 +15,7 @@ namespace MskPlanner.Web.Access;
 public sealed class Callers(IOptions<AuthOptions> auth)
 {
     private const string EmailClaim = "email";
+    private const string EmailVerifiedClaim = "email_verified";
 
     /// <summary>The claim the groups arrive in; when none is configured, no group grants anything.</summary>
     private string? GroupsClaim => string.IsNullOrWhiteSpace(auth.Value.Oidc.GroupsClaim) ? null : auth.Value.Oidc.GroupsClaim;
@@ -27,8 +28,12 @@ public sealed class Callers(IOptions<AuthOptions> auth)
         }
 
         var subject = user.FindFirst("sub")?.Value ?? throw new InvalidOperationException("A signed-in user without a subject.");
-        // A provider that says the address is unverified could be vouching for anyone's: membership by e-mail needs it verified.
-        var verified = !string.Equals(user.FindFirst("email_verified")?.Value, "false", StringComparison.OrdinalIgnoreCase);
+        // Membership goes by e-mail, so an address counts only when the provider says it verified it: one that says
+        // nothing could be vouching for anyone's. A provider that never sends the claim is trusted only when the
+        // operator says so (Auth:Oidc:TrustEmailWithoutVerifiedClaim).
+        var verified = user.FindFirst(EmailVerifiedClaim)?.Value is { } said
+            ? string.Equals(said, "true", StringComparison.OrdinalIgnoreCase)
+            : auth.Value.Oidc.TrustEmailWithoutVerifiedClaim;
         var email = verified ? Caller.NormalizeEmail(user.FindFirst(EmailClaim)?.Value) : null;
         var name = user.Identity?.Name ?? user.FindFirst("preferred_username")?.Value ?? email ?? subject;
         return new Caller(subject, name, email, Groups(user));
@@ -39,7 +44,9 @@ public sealed class Callers(IOptions<AuthOptions> auth)
     {
         if (user.Email is { } email)
         {
+            // Kept at sign-in only once verified.
             yield return new Claim(EmailClaim, email);
+            yield return new Claim(EmailVerifiedClaim, "true");
         }
 
         if (GroupsClaim is { } type)

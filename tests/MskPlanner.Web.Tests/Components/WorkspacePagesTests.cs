@@ -17,7 +17,7 @@ namespace MskPlanner.Web.Tests.Components;
 public class WorkspacePagesTests() : PlannerTestContext(context =>
 {
     context.Services.Configure<AuthOptions>(o => o.Mode = AuthMode.Oidc);
-    context.AddAuthorization().SetAuthorized("Bob Baker").SetClaims(new Claim("sub", "bob-sub"), new Claim("name", "Bob Baker"), new Claim("email", "bob@example.com"));
+    context.AddAuthorization().SetAuthorized("Bob Baker").SetClaims(new Claim("sub", "bob-sub"), new Claim("name", "Bob Baker"), new Claim("email", "bob@example.com"), new Claim("email_verified", "true"));
 })
 {
     private static readonly Caller Alice = new("alice-sub", "Alice Archer", "alice@example.com", []);
