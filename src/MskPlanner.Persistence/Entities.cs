@@ -75,4 +75,7 @@ public sealed class ShareLinkEntity
     public string? CreatedBy { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public string? RevokedBy { get; set; }
+
+    /// <summary>When the link stops opening the plan; null for a link made to last (or made before links expired).</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
 }

@@ -38,6 +38,7 @@ public static class PersistenceServiceCollectionExtensions
         builder.Services.AddSingleton<PlanStore>();
         builder.Services.AddSingleton<ApiTokenStore>();
         builder.Services.AddSingleton<WorkspaceStore>();
+        builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<PriceSetStore>();
         builder.Services.AddSingleton<LeaseStore>();
         builder.Services.AddSingleton<DatabaseReadiness>();

@@ -31,9 +31,43 @@ public enum PlanSort
     CostHighest,
 }
 
-public sealed record ShareLink(int Id, int PlanId, int? RevisionNumber, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? CreatedBy, string? RevokedBy)
+public sealed record ShareLink(
+    int Id, int PlanId, int? RevisionNumber, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? CreatedBy, string? RevokedBy, DateTimeOffset? ExpiresAt)
 {
-    public bool IsActive => RevokedAt is null;
+    /// <summary>Opens the plan at <paramref name="now"/>: neither revoked nor past its expiry.</summary>
+    public bool IsActiveAt(DateTimeOffset now) => RevokedAt is null && !IsExpiredAt(now);
+
+    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt <= now;
+}
+
+/// <summary>How long a new share link opens the plan: a link outlives the need for it unless it expires.</summary>
+public enum ShareLinkExpiry
+{
+    Days7,
+    Days30,
+    Days90,
+    Never,
+}
+
+public static class ShareLinkExpiries
+{
+    /// <summary>Long enough for a review cycle, short enough that a forgotten link stops working by itself.</summary>
+    public const ShareLinkExpiry Default = ShareLinkExpiry.Days90;
+
+    public static TimeSpan? Lifetime(this ShareLinkExpiry expiry) => expiry switch
+    {
+        ShareLinkExpiry.Days7 => TimeSpan.FromDays(7),
+        ShareLinkExpiry.Days30 => TimeSpan.FromDays(30),
+        ShareLinkExpiry.Days90 => TimeSpan.FromDays(90),
+        ShareLinkExpiry.Never => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(expiry), expiry, "A share link expiry without a lifetime."),
+    };
+
+    public static string Words(this ShareLinkExpiry expiry) => expiry switch
+    {
+        ShareLinkExpiry.Never => "Never",
+        _ => $"In {expiry.Lifetime()!.Value.TotalDays:0} days",
+    };
 }
 
 /// <summary>A new link with its token: the only time the token exists outside the user's hands.</summary>

@@ -202,25 +202,47 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         SetDeletedAsync(caller, planId, deleted: false, cancellationToken);
 
     /// <summary>
-    /// Moves the plan, with its history and share links, to another workspace; the caller must be an editor of
-    /// both. Null when either is not theirs to see.
+    /// Moves the plan, with its history, to another workspace. Moving it out takes an owner of the workspace it is
+    /// in (an editor could otherwise carry a team's plan, and its live links, where the team cannot see them) and an
+    /// editor of the target. Its live share links are revoked unless <paramref name="keepShareLinks"/>; either way
+    /// both workspaces' activity records the move. Null when either workspace is not the caller's to see.
     /// </summary>
-    public async Task<PlanSummary?> MoveAsync(Caller caller, int planId, int workspaceId, CancellationToken cancellationToken = default)
+    public async Task<PlanSummary?> MoveAsync(Caller caller, int planId, int workspaceId, bool keepShareLinks = false, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await EditablePlanAsync(db, caller, planId, cancellationToken) is not var (plan, _, visible)
+        if (await VisiblePlanAsync(db, caller, planId, cancellationToken) is not var (plan, source, visible)
             || visible.GetValueOrDefault(workspaceId) is not { } seen)
         {
             return null;
         }
 
+        WorkspaceAccess.Require(source, WorkspaceRole.Owner);
         var target = WorkspaceAccess.Require(seen, WorkspaceRole.Editor);
+        if (target.Id == source.Id)
+        {
+            return Summary(plan, source);
+        }
 
+        var now = clock.GetUtcNow();
+        var live = await db.ShareLinks.Where(l => l.PlanId == planId && l.RevokedAt == null && (l.ExpiresAt == null || l.ExpiresAt > now)).ToListAsync(cancellationToken);
+        if (!keepShareLinks)
+        {
+            live.ForEach(l => (l.RevokedAt, l.RevokedBy) = (now, caller.Label));
+        }
+
+        var links = live.Count == 0 ? "It had no live share links."
+            : keepShareLinks ? $"Its {live.Count} live share link(s) were kept and still open it."
+            : $"Its {live.Count} live share link(s) were revoked.";
+        db.WorkspaceEvents.Add(Event(source.Id, now, caller, $"Moved the plan \"{plan.Name}\" (#{plan.Id}) out to the workspace \"{target.Name}\". {links}"));
+        db.WorkspaceEvents.Add(Event(target.Id, now, caller, $"Moved the plan \"{plan.Name}\" (#{plan.Id}) in from the workspace \"{source.Name}\". {links}"));
         plan.WorkspaceId = target.Id;
-        plan.UpdatedAt = clock.GetUtcNow();
+        plan.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         return Summary(plan, target);
     }
+
+    private static WorkspaceEventEntity Event(int workspaceId, DateTimeOffset at, Caller caller, string text) =>
+        new() { WorkspaceId = workspaceId, At = at, By = caller.Label, Text = text.Cut(WorkspaceEventEntity.TextMaxLength) };
 
     /// <summary>
     /// A new plan in another workspace (or the same) with a copy of every revision, each still saying who saved it;
@@ -255,7 +277,8 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         return Summary(copy, target);
     }
 
-    public async Task<CreatedShareLink?> CreateShareAsync(Caller caller, int planId, int? revision, CancellationToken cancellationToken = default)
+    public async Task<CreatedShareLink?> CreateShareAsync(
+        Caller caller, int planId, int? revision, ShareLinkExpiry expiry = ShareLinkExpiries.Default, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await EditablePlanAsync(db, caller, planId, cancellationToken) is null
@@ -265,13 +288,15 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         }
 
         var token = SecretTokens.New();
+        var now = clock.GetUtcNow();
         var link = new ShareLinkEntity
         {
             PlanId = planId,
             RevisionNumber = revision,
             TokenHash = SecretTokens.Hash(token),
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
             CreatedBy = caller.Label,
+            ExpiresAt = now + expiry.Lifetime(),
         };
         db.ShareLinks.Add(link);
         await db.SaveChangesAsync(cancellationToken);
@@ -352,7 +377,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
     }
 
     /// <summary>
-    /// What a token opens, or null for a wrong, revoked or deleted one. The token is hashed before the
+    /// What a token opens, or null for a wrong, revoked, expired or deleted one. The token is hashed before the
     /// lookup, so how long the lookup takes says nothing about how much of a guessed token was right.
     /// </summary>
     public async Task<SharedPlan?> ResolveShareAsync(string token, CancellationToken cancellationToken = default)
@@ -360,7 +385,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         var hash = SecretTokens.HashPresented(token);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var link = await db.ShareLinks.AsNoTracking().SingleOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
-        if (link is null || link.RevokedAt is not null || !CryptographicOperations.FixedTimeEquals(link.TokenHash, hash))
+        if (link is null || !ToShare(link).IsActiveAt(clock.GetUtcNow()) || !CryptographicOperations.FixedTimeEquals(link.TokenHash, hash))
         {
             return null;
         }
@@ -455,7 +480,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         new PriceStamp(r.PriceSource, r.PriceRegion, r.PriceAsOf, r.MonthlyCostThen),
         r.SavedBy);
 
-    private static ShareLink ToShare(ShareLinkEntity l) => new(l.Id, l.PlanId, l.RevisionNumber, l.CreatedAt, l.RevokedAt, l.CreatedBy, l.RevokedBy);
+    private static ShareLink ToShare(ShareLinkEntity l) => new(l.Id, l.PlanId, l.RevisionNumber, l.CreatedAt, l.RevokedAt, l.CreatedBy, l.RevokedBy, l.ExpiresAt);
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 

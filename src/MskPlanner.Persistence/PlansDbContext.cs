@@ -20,6 +20,8 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
     public DbSet<WorkspaceEntity> Workspaces => Set<WorkspaceEntity>();
     public DbSet<MemberEntity> Members => Set<MemberEntity>();
     public DbSet<UserEntity> Users => Set<UserEntity>();
+    public DbSet<WorkspaceEventEntity> WorkspaceEvents => Set<WorkspaceEventEntity>();
+    public DbSet<EndedSessionEntity> EndedSessions => Set<EndedSessionEntity>();
 
     /// <summary>
     /// SQLite cannot order by DateTimeOffset or decimal; stored as integers and reals they sort. PostgreSQL could
@@ -129,6 +131,23 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
             link.Property(l => l.CreatedBy).HasMaxLength(Caller.AuditMaxLength);
             link.Property(l => l.RevokedBy).HasMaxLength(Caller.AuditMaxLength);
             link.HasOne<PlanEntity>().WithMany().HasForeignKey(l => l.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<WorkspaceEventEntity>(change =>
+        {
+            change.ToTable("WorkspaceEvents");
+            change.Property(e => e.By).HasMaxLength(Caller.AuditMaxLength);
+            change.Property(e => e.Text).HasMaxLength(WorkspaceEventEntity.TextMaxLength).IsRequired();
+            change.HasIndex(e => new { e.WorkspaceId, e.Id });
+            change.HasOne<WorkspaceEntity>().WithMany().HasForeignKey(e => e.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<EndedSessionEntity>(session =>
+        {
+            session.ToTable("EndedSessions");
+            session.HasKey(e => e.SessionId);
+            session.Property(e => e.SessionId).HasMaxLength(EndedSessionEntity.IdMaxLength);
+            session.HasIndex(e => e.ExpiresAt);
         });
 
         modelBuilder.Entity<ApiTokenEntity>(token =>

@@ -75,6 +75,23 @@ public sealed class WorkspaceStore(IDbContextFactory<PlansDbContext> contexts, T
             .Select(x => new Member(x.Member.Id, x.Member.Email, x.Name, x.Member.Role, x.Member.AddedAt, x.Member.AddedBy))];
     }
 
+    /// <summary>What was done to the workspace's plans (moves in and out, and their share links), newest first, for its owners.</summary>
+    public async Task<IReadOnlyList<WorkspaceEvent>?> ListEventsAsync(Caller caller, int workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await ManagedAsync(db, caller, workspaceId, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var events = await db.WorkspaceEvents.AsNoTracking().Where(e => e.WorkspaceId == workspaceId)
+            .OrderByDescending(e => e.Id).Take(MaxEvents).ToListAsync(cancellationToken);
+        return [.. events.Select(e => new WorkspaceEvent(e.At, e.By, e.Text))];
+    }
+
+    /// <summary>The newest events a list shows; older ones stay in the database.</summary>
+    public const int MaxEvents = 100;
+
     /// <summary>Adds a member by e-mail, or gives an existing one the new role. Only owners of a team workspace may.</summary>
     public Task<Outcome<Member>?> AddMemberAsync(Caller caller, int workspaceId, string email, WorkspaceRole role, CancellationToken cancellationToken = default) =>
         UnderWorkspaceLockAsync(workspaceId, db => AddMemberAsync(db, caller, workspaceId, email, role, cancellationToken), cancellationToken);

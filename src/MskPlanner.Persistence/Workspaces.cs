@@ -175,3 +175,21 @@ public static class WorkspaceRules
         return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1 && !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
     }
 }
+
+/// <summary>
+/// Something done to a workspace's plans that its owners should be able to see afterwards: a plan moved out of it
+/// or into it, and what became of its share links.
+/// </summary>
+public sealed class WorkspaceEventEntity
+{
+    public const int TextMaxLength = 1000;
+
+    public long Id { get; set; }
+    public int WorkspaceId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? By { get; set; }
+    public string Text { get; set; } = "";
+}
+
+/// <summary>A workspace's event as its owners read it.</summary>
+public sealed record WorkspaceEvent(DateTimeOffset At, string? By, string Text);

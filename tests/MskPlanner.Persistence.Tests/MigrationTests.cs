@@ -18,7 +18,7 @@ public sealed class MigrationOnSqliteTests() : MigrationTests(DatabaseProvider.S
         await connection.OpenAsync();
 
         Assert.Equal(
-            ["ApiTokens", "DataProtectionKeys", "Leases", "Members", "Plans", "PriceSets", "Revisions", "ShareLinks", "Users", "Workspaces", "__EFMigrationsHistory", "__EFMigrationsLock"],
+            ["ApiTokens", "DataProtectionKeys", "EndedSessions", "Leases", "Members", "Plans", "PriceSets", "Revisions", "ShareLinks", "Users", "WorkspaceEvents", "Workspaces", "__EFMigrationsHistory", "__EFMigrationsLock"],
             await ListAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;"));
         Assert.Equal(["wal"], await ListAsync(connection, "PRAGMA journal_mode;"));
     }
@@ -33,7 +33,7 @@ public sealed class MigrationOnPostgreSqlTests() : MigrationTests(DatabaseProvid
         await connection.OpenAsync();
 
         Assert.Equal(
-            ["ApiTokens", "DataProtectionKeys", "Leases", "Members", "Plans", "PriceSets", "Revisions", "ShareLinks", "Users", "Workspaces", "__EFMigrationsHistory"],
+            ["ApiTokens", "DataProtectionKeys", "EndedSessions", "Leases", "Members", "Plans", "PriceSets", "Revisions", "ShareLinks", "Users", "WorkspaceEvents", "Workspaces", "__EFMigrationsHistory"],
             await ListAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name COLLATE \"C\";"));
     }
 
@@ -96,6 +96,32 @@ public abstract class MigrationTests(DatabaseProvider provider) : StoreTest(prov
         Assert.Equal(("Saved last year", "Plans saved before workspaces", WorkspaceKind.Team), (plan.Name, plan.Workspace.Name, plan.Workspace.Kind));
         Assert.Null((await Store.GetAsync(Me, plan.Id))!.Revision.SavedBy);
         Assert.Null(await Store.GetAsync(new Caller("someone", "Someone", "someone@example.com", []), plan.Id));
+    }
+
+    [Fact]
+    public async Task Share_links_made_before_links_expired_keep_opening_their_plan_after_the_upgrade()
+    {
+        const string Token = "made-before-expiry";
+        await using (var db = await Database.Contexts.CreateDbContextAsync())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_LinkExpiryEventsAndSessions", StringComparison.Ordinal)) - 1]);
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "Workspaces" ("Name", "Kind", "CreatedAt") VALUES ('Team', 'Team', 1700000000000);
+                INSERT INTO "Plans" ("WorkspaceId", "Name", "CreatedAt", "UpdatedAt", "LatestRevision") SELECT "Id", 'Shared last year', 1700000000000, 1700000000000, 1 FROM "Workspaces";
+                INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
+                SELECT "Id", 1, 1700000000000, '{{"avgDataInMiBps":10,"partitions":300}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
+                INSERT INTO "ShareLinks" ("PlanId", "TokenHash", "CreatedAt") SELECT "Id", {0}, 1700000000000 FROM "Plans";
+                """, SecretTokens.Hash(Token));
+            await migrator.MigrateAsync();
+        }
+
+        var shared = await Store.ResolveShareAsync(Token);
+
+        Assert.Equal("Shared last year", shared!.Details.Plan.Name);
+        Assert.Null(shared.Link.ExpiresAt);
     }
 
     [Fact]

@@ -21,6 +21,30 @@ public sealed class ShareLinkOnSqliteTests() : ShareLinkTests(DatabaseProvider.S
 public abstract class ShareLinkTests(DatabaseProvider provider) : StoreTest(provider)
 {
     [Fact]
+    public async Task A_link_opens_the_plan_until_it_expires_and_then_no_more_than_a_revoked_one()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var store = Database.Store(clock);
+        var plan = await store.CreatePersonalAsync("Expiring", null, Drafts.For(1));
+        var week = (await store.CreateShareAsync(Me, plan.Plan.Id, null, ShareLinkExpiry.Days7))!;
+        var byDefault = (await store.CreateShareAsync(Me, plan.Plan.Id, null))!;
+        var forever = (await store.CreateShareAsync(Me, plan.Plan.Id, null, ShareLinkExpiry.Never))!;
+
+        clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
+        Assert.NotNull(await store.ResolveShareAsync(week.Token));
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Null(await store.ResolveShareAsync(week.Token));
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromDays(83), byDefault.Link.ExpiresAt);
+        Assert.NotNull(await store.ResolveShareAsync(byDefault.Token));
+        clock.Advance(TimeSpan.FromDays(3650));
+        Assert.Null(await store.ResolveShareAsync(byDefault.Token));
+        Assert.Null(forever.Link.ExpiresAt);
+        Assert.NotNull(await store.ResolveShareAsync(forever.Token));
+        Assert.True((await store.ListSharesAsync(Me, plan.Plan.Id))!.Single(l => l.Id == week.Link.Id).IsExpiredAt(clock.GetUtcNow()));
+    }
+
+    [Fact]
     public async Task A_token_carries_at_least_128_random_bits_in_url_safe_characters()
     {
         var plan = await Store.CreatePersonalAsync("Shared", null, Drafts.For(1));
@@ -67,7 +91,7 @@ public abstract class ShareLinkTests(DatabaseProvider provider) : StoreTest(prov
 
         Assert.True(await Store.RevokeShareAsync(Me, plan.Plan.Id, link.Link.Id));
         Assert.Null(await Store.ResolveShareAsync(link.Token));
-        Assert.False((await Store.ListSharesAsync(Me, plan.Plan.Id))!.Single().IsActive);
+        Assert.False((await Store.ListSharesAsync(Me, plan.Plan.Id))!.Single().IsActiveAt(DateTimeOffset.UtcNow));
         Assert.False(await Store.RevokeShareAsync(Me, plan.Plan.Id, otherLink!.Link.Id));
 
         await Store.DeleteAsync(Me, other.Plan.Id);

@@ -102,7 +102,7 @@ public abstract class WorkspaceTests(DatabaseProvider provider) : StoreTest(prov
     }
 
     [Fact]
-    public async Task Moving_needs_an_editor_of_both_workspaces_and_copying_keeps_the_history_but_not_the_links()
+    public async Task Moving_out_needs_an_owner_of_the_workspace_and_an_editor_of_the_target_and_copying_keeps_the_history_but_not_the_links()
     {
         var payments = await TeamAsync(Alice, "Payments");
         var archive = await TeamAsync(Alice, "Archive");
@@ -114,6 +114,7 @@ public abstract class WorkspaceTests(DatabaseProvider provider) : StoreTest(prov
         var bobsOwn = (await Workspaces.ListAsync(Bob))[0];
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => Store.MoveAsync(Bob, plan.Plan.Id, archive.Id));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Store.MoveAsync(Bob, plan.Plan.Id, bobsOwn.Id));
         var copy = await Store.CopyAsync(Bob, plan.Plan.Id, bobsOwn.Id);
         var moved = await Store.MoveAsync(Alice, plan.Plan.Id, archive.Id);
 
@@ -125,6 +126,42 @@ public abstract class WorkspaceTests(DatabaseProvider provider) : StoreTest(prov
         Assert.Equal("Bob Baker <bob@example.com>", (await Store.GetAsync(Bob, copy.Id))!.Revision.SavedBy);
         Assert.Empty((await Store.ListSharesAsync(Bob, copy.Id))!);
         Assert.Null(await Store.GetAsync(Alice, copy.Id));
+    }
+
+    [Fact]
+    public async Task A_move_revokes_the_plans_live_links_unless_kept_and_both_workspaces_owners_see_it_in_their_activity()
+    {
+        var payments = await TeamAsync(Alice, "Payments");
+        var archive = await TeamAsync(Alice, "Archive");
+        var revoked = (await Store.CreateAsync(Alice, payments.Id, "Revoked on the way", null, Drafts.For(10)))!;
+        var kept = (await Store.CreateAsync(Alice, payments.Id, "Kept on the way", null, Drafts.For(10)))!;
+        var revokedLink = (await Store.CreateShareAsync(Alice, revoked.Plan.Id, null))!;
+        var keptLink = (await Store.CreateShareAsync(Alice, kept.Plan.Id, null))!;
+
+        await Store.MoveAsync(Alice, revoked.Plan.Id, archive.Id);
+        await Store.MoveAsync(Alice, kept.Plan.Id, archive.Id, keepShareLinks: true);
+
+        Assert.Null(await Store.ResolveShareAsync(revokedLink.Token));
+        Assert.Equal("Alice Archer <alice@example.com>", (await Store.ListSharesAsync(Alice, revoked.Plan.Id))!.Single().RevokedBy);
+        Assert.NotNull(await Store.ResolveShareAsync(keptLink.Token));
+        var left = (await Workspaces.ListEventsAsync(Alice, payments.Id))!;
+        Assert.Equal(2, left.Count);
+        Assert.Contains("\"Kept on the way\"", left[0].Text, StringComparison.Ordinal);
+        Assert.Contains("1 live share link(s) were kept", left[0].Text, StringComparison.Ordinal);
+        Assert.Contains("1 live share link(s) were revoked", left[1].Text, StringComparison.Ordinal);
+        Assert.All(left, e => Assert.Equal("Alice Archer <alice@example.com>", e.By));
+        Assert.Equal(2, (await Workspaces.ListEventsAsync(Alice, archive.Id))!.Count);
+    }
+
+    [Fact]
+    public async Task Only_owners_read_a_workspaces_activity()
+    {
+        var payments = await TeamAsync(Alice, "Payments");
+        await Workspaces.AddMemberAsync(Alice, payments.Id, Bob.Email!, WorkspaceRole.Editor);
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Workspaces.ListEventsAsync(Bob, payments.Id));
+        Assert.Null(await Workspaces.ListEventsAsync(Carol, payments.Id));
+        Assert.Empty((await Workspaces.ListEventsAsync(Alice, payments.Id))!);
     }
 
     [Fact]

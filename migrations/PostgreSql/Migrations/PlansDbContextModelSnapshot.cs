@@ -95,6 +95,25 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
                     b.ToTable("ApiTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MskPlanner.Persistence.EndedSessionEntity", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("EndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("EndedSessions", (string)null);
+                });
+
             modelBuilder.Entity("MskPlanner.Persistence.LeaseEntity", b =>
                 {
                     b.Property<string>("Name")
@@ -323,6 +342,9 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
@@ -428,6 +450,36 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
                     b.ToTable("Workspaces", (string)null);
                 });
 
+            modelBuilder.Entity("MskPlanner.Persistence.WorkspaceEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Id");
+
+                    b.ToTable("WorkspaceEvents", (string)null);
+                });
+
             modelBuilder.Entity("MskPlanner.Persistence.MemberEntity", b =>
                 {
                     b.HasOne("MskPlanner.Persistence.WorkspaceEntity", null)
@@ -460,6 +512,15 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
                     b.HasOne("MskPlanner.Persistence.PlanEntity", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MskPlanner.Persistence.WorkspaceEventEntity", b =>
+                {
+                    b.HasOne("MskPlanner.Persistence.WorkspaceEntity", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -7,8 +7,17 @@ namespace MskPlanner.Web.Api;
 /// <summary>Without a workspace, the plan goes to the caller's personal one.</summary>
 public sealed record CreatePlanRequest(string? Name, string? Description, SizingRequest? Inputs, BrokerFamily? SelectedFamily, string? Comment, int? WorkspaceId);
 
-/// <summary>Where a plan is moved or copied to.</summary>
+/// <summary>Where a plan is copied to.</summary>
 public sealed record PlanPlacementRequest(int? WorkspaceId);
+
+/// <summary>Where a plan is moved to; its live share links are revoked unless <paramref name="KeepShareLinks"/>.</summary>
+public sealed record MovePlanRequest(int? WorkspaceId, bool? KeepShareLinks);
+
+/// <summary>What was done to a workspace's plans, for its owners.</summary>
+public sealed record WorkspaceEventResponse(DateTimeOffset At, string? By, string Text)
+{
+    public static WorkspaceEventResponse From(WorkspaceEvent e) => new(e.At, e.By, e.Text);
+}
 
 public sealed record CreateWorkspaceRequest(string? Name);
 
@@ -33,7 +42,8 @@ public sealed record WorkspaceShareResponse(int PlanId, string PlanName, ShareRe
 /// <summary>Any field may be left out. Inputs make a new revision; name and description change the plan.</summary>
 public sealed record UpdatePlanRequest(string? Name, string? Description, SizingRequest? Inputs, BrokerFamily? SelectedFamily, string? Comment);
 
-public sealed record ShareRequest(int? Revision);
+/// <param name="ExpiresIn">days7, days30, days90 (the default) or never.</param>
+public sealed record ShareRequest(int? Revision, ShareLinkExpiry? ExpiresIn);
 
 public sealed record CompareItemRequest(int? PlanId, int? Revision, string? Label, SizingRequest? Inputs, BrokerFamily? SelectedFamily);
 
@@ -92,10 +102,12 @@ public sealed record SharedPlanResponse(
         HeadlineResponse.From(priced.Headline), priced.Result is { } r ? SizingResponse.From(r, priced.Details.Revision.SelectedFamily) : null);
 }
 
-public sealed record ShareResponse(int Id, int? Revision, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? RevokedAt, string? RevokedBy, string? Token, string? Url)
+/// <param name="ExpiresAt">Null for a link that never expires.</param>
+public sealed record ShareResponse(
+    int Id, int? Revision, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? RevokedAt, string? RevokedBy, DateTimeOffset? ExpiresAt, string? Token, string? Url)
 {
     public static ShareResponse From(ShareLink link, string? token = null, string? url = null) =>
-        new(link.Id, link.RevisionNumber, link.CreatedAt, link.CreatedBy, link.RevokedAt, link.RevokedBy, token, url);
+        new(link.Id, link.RevisionNumber, link.CreatedAt, link.CreatedBy, link.RevokedAt, link.RevokedBy, link.ExpiresAt, token, url);
 }
 
 public sealed record ComparisonColumnResponse(

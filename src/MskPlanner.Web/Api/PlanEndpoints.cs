@@ -25,8 +25,8 @@ public static class PlanEndpoints
             .Accepts<ShareRequest>("application/json");
         plans.MapGet("/{id:int}/share", SharesAsync).WithName("ListShareLinks").WithSummary("The plan's share links (tokens are never shown again).");
         plans.MapDelete("/{id:int}/share/{linkId:int}", RevokeAsync).WithName("RevokeShareLink").WithSummary("Revoke a share link.");
-        plans.MapPost("/{id:int}/move", MoveAsync).WithName("MovePlan").WithSummary("Move a plan, with its history and share links, to another workspace.")
-            .Accepts<PlanPlacementRequest>("application/json");
+        plans.MapPost("/{id:int}/move", MoveAsync).WithName("MovePlan").WithSummary("Move a plan, with its history, to another workspace (needs an owner of the one it is in); its live share links are revoked unless keepShareLinks.")
+            .Accepts<MovePlanRequest>("application/json");
         plans.MapPost("/{id:int}/copy", CopyAsync).WithName("CopyPlan").WithSummary("Copy a plan and its history into a workspace; share links stay with the original.")
             .Accepts<PlanPlacementRequest>("application/json");
         // A viewer's change is refused (403); a plan in a workspace the caller does not belong to does not exist (404).
@@ -138,7 +138,7 @@ public static class PlanEndpoints
         RequestCaller me, int id, JsonInput<ShareRequest>? input, HttpRequest request, PlanStore store, ShareLinkAddress addresses, CancellationToken cancellationToken)
     {
         var revision = input?.Value.Revision;
-        var created = await store.CreateShareAsync(me.Caller, id, revision, cancellationToken);
+        var created = await store.CreateShareAsync(me.Caller, id, revision, input?.Value.ExpiresIn ?? ShareLinkExpiries.Default, cancellationToken);
         if (created is null)
         {
             return JsonBody.NotFound(revision is null ? $"There is no plan {id}." : $"Plan {id} has no revision {revision}.");
@@ -157,8 +157,8 @@ public static class PlanEndpoints
         await store.RevokeShareAsync(me.Caller, id, linkId, cancellationToken) ? TypedResults.NoContent() : JsonBody.NotFound($"Plan {id} has no share link {linkId}.");
 
     private static async Task<Results<Ok<PlanSummaryResponse>, ValidationProblem, NotFoundProblem>> MoveAsync(
-        RequestCaller me, int id, JsonInput<PlanPlacementRequest> input, PlanStore store, CancellationToken cancellationToken) =>
-        await PlaceAsync(id, input.Value.WorkspaceId, workspace => store.MoveAsync(me.Caller, id, workspace, cancellationToken));
+        RequestCaller me, int id, JsonInput<MovePlanRequest> input, PlanStore store, CancellationToken cancellationToken) =>
+        await PlaceAsync(id, input.Value.WorkspaceId, workspace => store.MoveAsync(me.Caller, id, workspace, input.Value.KeepShareLinks ?? false, cancellationToken));
 
     private static async Task<Results<Ok<PlanSummaryResponse>, ValidationProblem, NotFoundProblem>> CopyAsync(
         RequestCaller me, int id, JsonInput<PlanPlacementRequest> input, PlanStore store, CancellationToken cancellationToken) =>

@@ -21,6 +21,8 @@ public static class WorkspaceEndpoints
             .Accepts<MemberRequest>("application/json");
         workspaces.MapDelete("/{id:int}/members/{memberId:int}", RemoveMemberAsync).WithName("RemoveMember").WithSummary("Remove a member (owners only; the last owner stays).");
         workspaces.MapGet("/{id:int}/share-links", SharesAsync).WithName("ListWorkspaceShareLinks").WithSummary("Every share link to the workspace's plans (owners only).");
+        workspaces.MapGet("/{id:int}/activity", ActivityAsync).WithName("ListWorkspaceActivity")
+            .WithSummary("What was done to the workspace's plans, newest first: plans moved in and out, and their share links (owners only).");
         return app;
     }
 
@@ -67,6 +69,11 @@ public static class WorkspaceEndpoints
     private static async Task<Results<Ok<List<WorkspaceShareResponse>>, NotFoundProblem>> SharesAsync(RequestCaller me, int id, PlanStore store, CancellationToken cancellationToken) =>
         await store.ListWorkspaceSharesAsync(me.Caller, id, cancellationToken) is { } links
             ? TypedResults.Ok(links.Select(WorkspaceShareResponse.From).ToList())
+            : NoWorkspace(id);
+
+    private static async Task<Results<Ok<List<WorkspaceEventResponse>>, NotFoundProblem>> ActivityAsync(RequestCaller me, int id, WorkspaceStore store, CancellationToken cancellationToken) =>
+        await store.ListEventsAsync(me.Caller, id, cancellationToken) is { } events
+            ? TypedResults.Ok(events.Select(WorkspaceEventResponse.From).ToList())
             : NoWorkspace(id);
 
     private static NotFoundProblem NoWorkspace(int id) => JsonBody.NotFound($"You have no workspace {id}.");

@@ -120,6 +120,62 @@ public sealed class WorkspaceApiTests(OidcAppFactory app) : IClassFixture<OidcAp
     }
 
     /// <summary>A user as their provider signed them in, calling with a token of theirs.</summary>
+    [Fact]
+    public async Task An_editor_cannot_carry_a_team_plan_and_its_live_links_out_of_the_owners_sight()
+    {
+        using var alice = await ClientAsync("alice-8", "Alice", "alice8@example.com");
+        using var bob = await ClientAsync("bob-8", "Bob", "bob8@example.com");
+        var teamId = (await (await alice.PostAsJsonAsync("/api/v1/workspaces", new JsonObject { ["name"] = "Payments" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
+        await alice.PutAsJsonAsync($"/api/v1/workspaces/{teamId}/members", new JsonObject { ["email"] = "bob8@example.com", ["role"] = "editor" });
+        var id = await CreatePlanAsync(alice, "Payments prod", teamId);
+        using var link = await alice.PostAsJsonAsync($"/api/v1/plans/{id}/share", new JsonObject());
+        var token = (await link.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+        var bobsOwn = (await bob.GetFromJsonAsync<JsonArray>("/api/v1/workspaces"))![0]!["id"]!.GetValue<int>();
+
+        using var carried = await bob.PostAsJsonAsync($"/api/v1/plans/{id}/move", new JsonObject { ["workspaceId"] = bobsOwn, ["keepShareLinks"] = true });
+
+        Assert.Equal(HttpStatusCode.Forbidden, carried.StatusCode);
+        Assert.Equal("Payments prod", (await alice.GetFromJsonAsync<JsonObject>($"/api/v1/plans/{id}"))!["name"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync($"/api/v1/shared/{token}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_owners_move_revokes_the_live_links_unless_kept_and_the_workspaces_activity_says_so()
+    {
+        using var alice = await ClientAsync("alice-9", "Alice", "alice9@example.com");
+        var payments = (await (await alice.PostAsJsonAsync("/api/v1/workspaces", new JsonObject { ["name"] = "Payments" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
+        var archive = (await (await alice.PostAsJsonAsync("/api/v1/workspaces", new JsonObject { ["name"] = "Archive" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
+        var id = await CreatePlanAsync(alice, "Payments prod", payments);
+        using var link = await alice.PostAsJsonAsync($"/api/v1/plans/{id}/share", new JsonObject { ["expiresIn"] = "never" });
+        var token = (await link.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+
+        using var moved = await alice.PostAsJsonAsync($"/api/v1/plans/{id}/move", new JsonObject { ["workspaceId"] = archive });
+        var activity = await alice.GetFromJsonAsync<JsonArray>($"/api/v1/workspaces/{payments}/activity");
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/v1/shared/{token}")).StatusCode);
+        var entry = Assert.Single(activity!);
+        Assert.Contains("revoked", entry!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Alice <alice9@example.com>", entry["by"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_share_link_expires_in_90_days_unless_asked_otherwise_and_an_unknown_expiry_is_refused()
+    {
+        using var alice = await ClientAsync("alice-10", "Alice", "alice10@example.com");
+        var id = await CreatePlanAsync(alice, "Expiring", workspaceId: null);
+
+        var byDefault = await (await alice.PostAsJsonAsync($"/api/v1/plans/{id}/share", new JsonObject())).Content.ReadFromJsonAsync<JsonObject>();
+        var week = await (await alice.PostAsJsonAsync($"/api/v1/plans/{id}/share", new JsonObject { ["expiresIn"] = "days7" })).Content.ReadFromJsonAsync<JsonObject>();
+        var never = await (await alice.PostAsJsonAsync($"/api/v1/plans/{id}/share", new JsonObject { ["expiresIn"] = "never" })).Content.ReadFromJsonAsync<JsonObject>();
+        using var unknown = await alice.PostAsJsonAsync($"/api/v1/plans/{id}/share", new JsonObject { ["expiresIn"] = "fortnight" });
+
+        Assert.Equal(TimeSpan.FromDays(90), byDefault!["expiresAt"]!.GetValue<DateTimeOffset>() - byDefault["createdAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(TimeSpan.FromDays(7), week!["expiresAt"]!.GetValue<DateTimeOffset>() - week["createdAt"]!.GetValue<DateTimeOffset>());
+        Assert.Null(never!["expiresAt"]);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
+
     private async Task<HttpClient> ClientAsync(string subject, string name, string email)
     {
         await app.Services.GetRequiredService<WorkspaceStore>().RecordSignInAsync(new Caller(subject, name, email, []));

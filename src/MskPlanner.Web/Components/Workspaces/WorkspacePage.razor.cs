@@ -10,8 +10,8 @@ using MudBlazor;
 namespace MskPlanner.Web.Components.Workspaces;
 
 /// <summary>
-/// One workspace: its members (managed by owners, by e-mail or a group), every share link to its plans (owners)
-/// and its deleted plans (editors, to restore). A workspace the user does not belong to is not found.
+/// One workspace: its members (managed by owners, by e-mail or a group), every share link to its plans and what was
+/// moved in and out (owners), and its deleted plans (editors, to restore). A workspace the user does not belong to is not found.
 /// </summary>
 public partial class WorkspacePage
 {
@@ -21,6 +21,7 @@ public partial class WorkspacePage
     private IReadOnlyList<Member> _members = [];
     private IReadOnlyList<WorkspaceShareLink> _links = [];
     private IReadOnlyList<DeletedPlan> _deleted = [];
+    private IReadOnlyList<WorkspaceEvent> _events = [];
     private string? _email;
     private string? _emailError;
     private string? _memberError;
@@ -45,6 +46,8 @@ public partial class WorkspacePage
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
     private string? GroupsClaim => Auth.Value.Oidc.GroupsClaim;
 
     private bool GroupsConfigured => Auth.Value.Mode == AuthMode.Oidc && !string.IsNullOrWhiteSpace(GroupsClaim);
@@ -68,6 +71,7 @@ public partial class WorkspacePage
     {
         _members = await Workspaces.ListMembersAsync(me, Id) ?? [];
         _links = _workspace!.Role == WorkspaceRole.Owner ? await Plans.ListWorkspaceSharesAsync(me, Id) ?? [] : [];
+        _events = _workspace.Role == WorkspaceRole.Owner ? await Workspaces.ListEventsAsync(me, Id) ?? [] : [];
         _deleted = _workspace.CanEdit ? await Plans.ListDeletedAsync(me, Id) ?? [] : [];
     }
 
