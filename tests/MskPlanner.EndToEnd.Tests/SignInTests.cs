@@ -71,6 +71,28 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_signing_out_a_copy_of_the_old_session_cookie_opens_nothing()
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/plans");
+        await SignInAtProviderAsync(page, "alice");
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("Alice Archer");
+        var session = (await context.CookiesAsync()).Single(c => c.Name == "MskPlanner.Session");
+        using var copied = new HttpClient { BaseAddress = _app.Address, Timeout = TimeSpan.FromSeconds(30) };
+        copied.DefaultRequestHeaders.Add("Cookie", $"{session.Name}={session.Value}");
+        using var before = await copied.GetAsync("/api/v1/plans");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out Alice Archer" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, sign me out" }).ClickAsync();
+        await Assertions.Expect(page.Locator("input[name=login]")).ToBeVisibleAsync();
+        using var after = await copied.GetAsync("/api/v1/plans");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
     public async Task Without_a_session_the_plans_api_answers_401_while_sizing_and_share_links_stay_open()
     {
         using var http = new HttpClient { BaseAddress = _app.Address, Timeout = TimeSpan.FromSeconds(30) };

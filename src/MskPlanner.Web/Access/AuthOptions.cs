@@ -23,6 +23,12 @@ public sealed class AuthOptions
     public AuthMode Mode { get; set; } = AuthMode.Local;
 
     public OidcSettings Oidc { get; set; } = new();
+
+    /// <summary>
+    /// How long a signed-in session lasts from sign-in, however busy it stays (OIDC mode); then the user signs in
+    /// again. A session untouched for 8 hours ends before that.
+    /// </summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>"Auth:Oidc": the provider and this app's registration with it.</summary>
@@ -66,6 +72,11 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         }
 
         var failures = new List<string>();
+        if (options.SessionLifetime < TimeSpan.FromMinutes(5) || options.SessionLifetime > TimeSpan.FromDays(90))
+        {
+            failures.Add("Auth:SessionLifetime must be between 5 minutes and 90 days.");
+        }
+
         if (!Uri.TryCreate(options.Oidc.Authority, UriKind.Absolute, out var authority) || authority.Scheme is not ("https" or "http"))
         {
             failures.Add("Auth:Oidc:Authority must be the provider's absolute https address (its issuer).");

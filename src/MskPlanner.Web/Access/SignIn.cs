@@ -67,7 +67,9 @@ public static class SignIn
             cookie.Cookie.SecurePolicy = app.Value.PublicBaseUrl?.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            Sessions.Watch(cookie);
         });
+        services.AddSingleton<Sessions>();
         services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<IOptions<AuthOptions>, IOptions<AppOptions>>((oidc, auth, app) =>
             Configure(oidc, auth.Value.Oidc, app.Value.PublicBaseUrl));
         services.AddAuthorization();
@@ -93,6 +95,8 @@ public static class SignIn
             oidc.Scope.Add(scope);
         }
 
+        // ASP.NET maps the user-info answer's email but drops its email_verified, which membership by e-mail needs.
+        oidc.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
         if (!string.IsNullOrWhiteSpace(settings.GroupsClaim))
         {
             // The ID token's claims arrive as they are; the user-info answer's only as mapped.
@@ -178,12 +182,17 @@ public static class SignIn
     /// Only from the app's own form: the antiforgery middleware checks the token but leaves refusing to an endpoint
     /// that binds no form, so another site cannot sign a user out.
     /// </summary>
-    private static Results<SignOutHttpResult, RedirectHttpResult, ProblemHttpResult> SignOut(HttpContext context, IOptions<AuthOptions> auth)
+    private static async Task<Results<SignOutHttpResult, RedirectHttpResult, ProblemHttpResult>> SignOut(HttpContext context, IOptions<AuthOptions> auth, Sessions sessions)
     {
         if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Sign out from the app's own button.",
                 detail: "This request did not carry the page's antiforgery token.");
+        }
+
+        if (auth.Value.Mode == AuthMode.Oidc && (await context.AuthenticateAsync(CookieScheme)).Properties is { } session)
+        {
+            await sessions.EndAsync(session, context.RequestAborted);
         }
 
         return auth.Value.Mode == AuthMode.Oidc
