@@ -42,14 +42,20 @@ public sealed partial class PlansInBrowserTests(BrowserFixture fixture) : IAsync
     }
 
     [Fact]
-    public async Task A_share_link_opens_read_only_in_another_browser_and_stops_when_revoked()
+    public async Task A_share_link_opens_read_only_in_another_browser_until_the_chosen_expiry_and_stops_when_revoked()
     {
         var id = await CreatePlanAsync("Shared in browser", 25, 72);
         await _page.GotoAsync($"/plans/{id}");
         await InteractiveAsync(_page);
         await _page.GetByRole(AriaRole.Tab, new() { Name = "Share" }).ClickAsync();
+        await _page.Locator(".mud-select:has([data-testid=share-expiry]) .mud-input-control").ClickAsync();
+        await _page.GetByRole(AriaRole.Option, new() { Name = "In 7 days", Exact = true }).ClickAsync();
         await _page.Locator("[data-testid=share-latest]").ClickAsync();
         var url = await _page.Locator("input#share-url").InputValueAsync();
+        await Assertions.Expect(_page.Locator("[data-testid=share-links]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"active until \d{4}-\d{2}-\d{2}"));
+        var until = DateTimeOffset.Parse((await _page.Locator("[data-testid=share-links]").InnerTextAsync()).Split("active until ")[1][..16],
+            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+        Assert.InRange(until - DateTimeOffset.UtcNow, TimeSpan.FromDays(7) - TimeSpan.FromHours(1), TimeSpan.FromDays(7));
 
         await using var colleague = await fixture.Browser.NewContextAsync();
         var other = await colleague.NewPageAsync();
