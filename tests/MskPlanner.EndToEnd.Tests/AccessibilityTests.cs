@@ -75,7 +75,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
     }
 
-    /// <summary>A team workspace with a member, a shared plan and a deleted one, so each of its tables has a row.</summary>
+    /// <summary>
+    /// A team workspace with a member, a shared plan, a deleted one and a plan moved in under a long markup-like name,
+    /// so each of its tables and its activity have a row, and the activity must wrap that name on a phone.
+    /// </summary>
     private async Task<int> TeamWorkspaceAsync()
     {
         using var created = await _http.PostAsync("/api/v1/workspaces", Json("""{"name":"Accessible team"}"""));
@@ -89,6 +92,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
             using var done = name.StartsWith("Deleted", StringComparison.Ordinal) ? await _http.DeleteAsync($"/api/v1/plans/{id}") : await _http.PostAsync($"/api/v1/plans/{id}/share", Json(""));
         }
 
+        var movedName = "<img src=x onerror=alert(1)>" + new string('m', 90);
+        using var moved = await _http.PostAsync("/api/v1/plans", Json(new JsonObject { ["name"] = movedName, ["inputs"] = new JsonObject { ["avgDataInMiBps"] = 30, ["partitions"] = 900 } }.ToJsonString()));
+        var movedId = JsonNode.Parse(await moved.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
+        using var move = await _http.PostAsync($"/api/v1/plans/{movedId}/move", Json(new JsonObject { ["workspaceId"] = team }.ToJsonString()));
+        Assert.Equal(System.Net.HttpStatusCode.OK, move.StatusCode);
         return team;
     }
 

@@ -64,6 +64,8 @@ public sealed class NonStickyProxy : IAsyncDisposable
             }
         }
 
+        // Passed on as Caddy does: the app checks a write's Origin against the Host the browser used.
+        request.Headers.Host = context.Request.Host.Value;
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
