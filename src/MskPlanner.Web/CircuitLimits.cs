@@ -156,8 +156,10 @@ public sealed class CircuitLimitMiddleware(
             return;
         }
 
-        // A POST sends on a connection already counted, and a DELETE ends one: neither opens anything.
-        if (!HttpMethods.IsGet(context.Request.Method))
+        // A POST sends on a connection already counted, a DELETE ends one, and a GET that is neither a web socket nor
+        // a negotiated connection's stream or poll (the script initializers' list) opens nothing. SignalR lets only a
+        // web socket skip negotiation.
+        if (!HttpMethods.IsGet(context.Request.Method) || !(context.WebSockets.IsWebSocketRequest || context.Request.Query.ContainsKey("id")))
         {
             await next(context);
             return;

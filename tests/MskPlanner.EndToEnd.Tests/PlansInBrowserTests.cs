@@ -50,6 +50,8 @@ public sealed partial class PlansInBrowserTests(BrowserFixture fixture) : IAsync
         await _page.GetByRole(AriaRole.Tab, new() { Name = "Share" }).ClickAsync();
         await _page.Locator(".mud-select:has([data-testid=share-expiry]) .mud-input-control").ClickAsync();
         await _page.GetByRole(AriaRole.Option, new() { Name = "In 7 days", Exact = true }).ClickAsync();
+        // The choice reaches the server after the option's click handler has run: share once the field shows it.
+        await Assertions.Expect(_page.Locator("div.share-expiry")).ToContainTextAsync("In 7 days");
         await _page.Locator("[data-testid=share-latest]").ClickAsync();
         var url = await _page.Locator("input#share-url").InputValueAsync();
         await Assertions.Expect(_page.Locator("[data-testid=share-links]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"active until \d{4}-\d{2}-\d{2}"));
