@@ -37,7 +37,7 @@ public static class SameOriginGuard
     private static bool IsWrite(string method) => !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
 
     /// <summary>No <c>Origin</c>, or one naming this server as the request reached it or as its public address says.</summary>
-    public static bool IsSameOrigin(HttpRequest request, Uri? publicBaseUrl)
+    private static bool IsSameOrigin(HttpRequest request, Uri? publicBaseUrl)
     {
         var origin = request.Headers.Origin.ToString();
         if (origin.Length == 0)
