@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public sealed class LivePriceSource(
     IOptions<PricingOptions> options,
     TimeProvider clock,
     PricingMetrics metrics,
+    IHostApplicationLifetime lifetime,
     ILogger<LivePriceSource> logger) : IPriceSource
 {
     private readonly ConcurrentDictionary<string, CachedPriceSet> _sets = new(StringComparer.Ordinal);
@@ -61,7 +63,9 @@ public sealed class LivePriceSource(
 
     /// <summary>
     /// One download per region for everyone waiting on it, not tied to any one page: a page that stops waiting
-    /// (or closes) leaves it running, so the region has live prices for the next change.
+    /// (or closes) leaves it running, so the region has live prices for the next change. It ends when the app
+    /// stops: the HTTP pipeline waits up to 30 seconds for executions still running when it is disposed, which held
+    /// a stopping process that long while a price list did not answer.
     /// </summary>
     private Task<(CachedPriceSet? Set, string? Error)> FirstFetchAsync(string region) =>
         _firstFetches.GetOrAdd(region, r => new Lazy<Task<(CachedPriceSet? Set, string? Error)>>(() => DetachedFetchAsync(r))).Value;
@@ -70,7 +74,7 @@ public sealed class LivePriceSource(
     {
         try
         {
-            return await Task.Run(() => FetchAsync(region, onlyIfMissing: true, CancellationToken.None));
+            return await Task.Run(() => FetchAsync(region, onlyIfMissing: true, lifetime.ApplicationStopping));
         }
         finally
         {

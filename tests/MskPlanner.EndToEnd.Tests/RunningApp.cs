@@ -54,6 +54,13 @@ public sealed partial class RunningApp : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Asks the app to stop, as an orchestrator does: SIGTERM, then its own graceful shutdown.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
     /// <summary>The exit code once the app has ended by itself, or null if it still runs after <paramref name="timeout"/>.</summary>
     public async Task<int?> ExitCodeAsync(TimeSpan timeout)
     {

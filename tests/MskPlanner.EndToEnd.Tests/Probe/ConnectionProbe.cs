@@ -183,6 +183,43 @@ public sealed class ConnectionProbe
         Assert.DoesNotContain(app.App.Output, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_stop_is_prompt_while_the_price_list_does_not_answer()
+    {
+        // A price list that takes connections and never answers: the download a sizing starts is still running at the stop.
+        using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new System.Collections.Concurrent.ConcurrentBag<System.Net.Sockets.TcpClient>();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    held.Add(await silent.AcceptTcpClientAsync());
+                }
+            }
+            catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException)
+            {
+                // The listener stopped with the test.
+            }
+        });
+        await using var app = await ProbeApp.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Pricing__Source"] = "Bulk",
+            ["Pricing__BulkEndpoint"] = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/",
+        });
+        using var sized = await app.PostJsonAsync("/api/v1/sizing", """{"avgDataInMiBps":10,"partitions":100}""");
+        Assert.Equal(HttpStatusCode.OK, sized.StatusCode);
+        Assert.NotEmpty(held);
+
+        await app.App.TerminateAsync();
+
+        // An orchestrator's grace period is often 30 s; before, the app took 31 s here. The bound allows a loaded machine.
+        Assert.NotNull(await app.App.ExitCodeAsync(TimeSpan.FromSeconds(10)));
+        Assert.Empty(app.App.Failures);
+    }
+
     /// <summary>A web socket to the hub without negotiating, through SignalR's handshake for Blazor's protocol, as the probe's raw client did.</summary>
     private static async Task<ClientWebSocket> HandshakenAsync(Uri app, string? origin = null)
     {
