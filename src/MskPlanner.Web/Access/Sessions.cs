@@ -27,29 +27,26 @@ public sealed class Sessions(SessionStore ended, IOptions<AuthOptions> auth, Tim
     }
 
     /// <summary>Whether the session the cookie carries still holds: started, within its lifetime, not ended by a sign-out.</summary>
-    public async Task<bool> HoldsAsync(AuthenticationProperties properties, CancellationToken cancellationToken)
-    {
-        if (Started(properties) is not { } started || !properties.Items.TryGetValue(IdItem, out var id) || id is null)
-        {
-            return false;
-        }
-
-        return clock.GetUtcNow() < started + auth.Value.SessionLifetime && !await ended.IsEndedAsync(id, cancellationToken);
-    }
+    public async Task<bool> HoldsAsync(AuthenticationProperties properties, CancellationToken cancellationToken) =>
+        Carried(properties) is (var id, var started)
+        && clock.GetUtcNow() < started + auth.Value.SessionLifetime
+        && !await ended.IsEndedAsync(id, cancellationToken);
 
     /// <summary>Ends the session the cookie carries, for every instance, until it would have expired anyway.</summary>
     public async Task EndAsync(AuthenticationProperties properties, CancellationToken cancellationToken)
     {
-        if (Started(properties) is { } started && properties.Items.TryGetValue(IdItem, out var id) && id is not null)
+        if (Carried(properties) is (var id, var started))
         {
             await ended.EndAsync(id, started + auth.Value.SessionLifetime, cancellationToken);
         }
     }
 
-    private static DateTimeOffset? Started(AuthenticationProperties properties) =>
-        properties.Items.TryGetValue(StartedItem, out var text)
+    /// <summary>The session a cookie's ticket carries; null for a ticket issued before sessions were stamped.</summary>
+    private static (string Id, DateTimeOffset Started)? Carried(AuthenticationProperties properties) =>
+        properties.Items.TryGetValue(IdItem, out var id) && id is not null
+        && properties.Items.TryGetValue(StartedItem, out var text)
         && DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var started)
-            ? started
+            ? (id, started)
             : null;
 
     /// <summary>Hooks the limits into the cookie's events.</summary>
