@@ -40,7 +40,7 @@ public sealed class ConnectionProbe
 
         Assert.Equal(PerClient, open.Count);
         Assert.Equal(3, refused);
-        await WaitUntilAsync(async () => await WebSocketGaugeAsync(app) == PerClient);
+        await Eventually.HoldsAsync(async () => await WebSocketGaugeAsync(app) == PerClient);
 
         foreach (var socket in open)
         {
@@ -48,7 +48,7 @@ public sealed class ConnectionProbe
             socket.Dispose();
         }
 
-        await WaitUntilAsync(async () => await WebSocketGaugeAsync(app) == 0);
+        await Eventually.HoldsAsync(async () => await WebSocketGaugeAsync(app) == 0);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ConnectionProbe
         }
 
         Assert.False(limit.IsCancellationRequested, "The silent connection was still open after a minute.");
-        await WaitUntilAsync(async () => await WebSocketGaugeAsync(app) == 0);
+        await Eventually.HoldsAsync(async () => await WebSocketGaugeAsync(app) == 0);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class ConnectionProbe
         var read = await stream.ReadAsync(answer).AsTask().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.StartsWith("HTTP/1.1 408", Encoding.ASCII.GetString(answer, 0, read), StringComparison.Ordinal);
-        await WaitUntilAsync(() => Task.FromResult(app.App.Output.Any(l => l.StartsWith("warn: MskPlanner.Web.ClientFaultHandler", StringComparison.Ordinal))));
+        await Eventually.HoldsAsync(() => app.App.Output.Any(l => l.StartsWith("warn: MskPlanner.Web.ClientFaultHandler", StringComparison.Ordinal)));
         Assert.Empty(app.App.Failures);
         Assert.DoesNotContain(app.App.Output, l => l.TrimStart().StartsWith("at Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal));
     }
@@ -177,7 +177,7 @@ public sealed class ConnectionProbe
 
         Assert.Equal(HttpStatusCode.OK, sized.StatusCode);
         const string Unavailable = "Live prices for us-east-1 are unavailable";
-        await WaitUntilAsync(() => Task.FromResult(app.App.Output.Any(l => l.Contains(Unavailable, StringComparison.Ordinal))));
+        await Eventually.HoldsAsync(() => app.App.Output.Any(l => l.Contains(Unavailable, StringComparison.Ordinal)));
         Assert.Single(app.App.Output, l => l.Contains(Unavailable, StringComparison.Ordinal));
         Assert.Empty(app.App.Failures);
         Assert.DoesNotContain(app.App.Output, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
@@ -262,14 +262,5 @@ public sealed class ConnectionProbe
         var scrape = await app.Http.GetStringAsync("/metrics");
         var line = scrape.Split('\n').Single(l => l.StartsWith("mskplanner_circuits", StringComparison.Ordinal) && l.Contains("transport=\"WebSockets\"", StringComparison.Ordinal));
         return double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            await Task.Delay(100, limit.Token);
-        }
     }
 }

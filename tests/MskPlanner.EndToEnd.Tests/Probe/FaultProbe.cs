@@ -67,7 +67,7 @@ public sealed class FaultProbe(ITestOutputHelper output)
                 }
             })).ToList();
 
-            await WaitUntilAsync(() => Volatile.Read(ref acknowledgedThisRound) >= 40);
+            await Eventually.HoldsAsync(() => Volatile.Read(ref acknowledgedThisRound) >= 40);
             await app.App.KillAsync();
             await stop.CancelAsync();
             await Task.WhenAll(writers);
@@ -161,7 +161,7 @@ public sealed class FaultProbe(ITestOutputHelper output)
             });
 
             // The first refresh pass has read the cache once it has tried us-east-1, which the fake does not sell.
-            await WaitUntilAsync(() => app.App.Output.Any(l => l.Contains("us-east-1", StringComparison.Ordinal) && l.Contains("unavailable", StringComparison.Ordinal)));
+            await Eventually.HoldsAsync(() => app.App.Output.Any(l => l.Contains("us-east-1", StringComparison.Ordinal) && l.Contains("unavailable", StringComparison.Ordinal)));
             using var sizing = await app.PostJsonAsync("/api/v1/sizing", """{"avgDataInMiBps":10,"partitions":100,"region":"eu-west-1"}""");
             var source = JsonNode.Parse(await sizing.Content.ReadAsStringAsync())!["prices"]!["source"]!.GetValue<string>();
 
@@ -215,14 +215,5 @@ public sealed class FaultProbe(ITestOutputHelper output)
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"{command} {arguments} failed ({why}): {error}");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
     }
 }
