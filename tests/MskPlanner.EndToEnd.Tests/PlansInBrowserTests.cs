@@ -78,6 +78,31 @@ public sealed partial class PlansInBrowserTests(BrowserFixture fixture) : IAsync
     }
 
     [Fact]
+    public async Task The_share_tab_with_its_expiry_and_the_move_dialog_pass_axe_and_fit_a_phone()
+    {
+        var id = await CreatePlanAsync("<b>Shared</b> " + new string('s', 100), 25, 72);
+        await using var phone = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.App.Address.ToString(),
+            BypassCSP = true,
+            ViewportSize = new() { Width = 390, Height = 844 },
+        });
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync($"/plans/{id}");
+        await InteractiveAsync(page);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Share" }).ClickAsync();
+        await page.Locator("[data-testid=share-latest]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=share-links]")).ToContainTextAsync("active until");
+        var findings = (await PageChecks.FindingsAsync(page, "/plans/{id}, share tab", 390)).ToList();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move or copy" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog).GetByText("Keep its live share links working")).ToBeVisibleAsync();
+        findings.AddRange(await PageChecks.FindingsAsync(page, "/plans/{id}, move dialog", 390));
+
+        Assert.True(findings.Count == 0, string.Join('\n', findings));
+    }
+
+    [Fact]
     public async Task Edits_on_a_plan_page_are_marked_unsaved_exported_as_shown_and_not_lost_by_leaving()
     {
         var id = await CreatePlanAsync("Edited in browser", 25, 72);
