@@ -59,23 +59,26 @@ public sealed record ServerlessOption(
 }
 
 /// <summary>
-/// MSK Serverless's per-cluster quotas, from the MSK developer guide's "MSK Serverless quota" table.
-/// UNVERIFIED here: read from a copy of that table (2026), not from AWS's live page; AWS writes the throughput caps
-/// as "MBps", read here as MiB/s as the planner's other throughput figures are.
+/// MSK Serverless's per-cluster quotas, from the MSK developer guide's "MSK Serverless quota" table. AWS writes
+/// the throughput caps in MBps; with no sign that it means MiB, the planner reads them conservatively as
+/// 10^6 bytes per second (200 MBps = 190.7 MiB/s) and compares them with its MiB/s figures in that unit.
 /// </summary>
 public static class ServerlessLimits
 {
-    public static readonly ServerlessLimit Ingress = new(ServerlessLimitKind.Ingress, "ingress", "Ingress", 200, "MiB/s peak data in", "ingress of 200 MiB/s per cluster");
-    public static readonly ServerlessLimit Egress = new(ServerlessLimitKind.Egress, "egress", "Egress", 400, "MiB/s peak data out", "egress of 400 MiB/s per cluster");
+    public static readonly ServerlessLimit Ingress = new(ServerlessLimitKind.Ingress, "ingress", "Ingress", MiBps(200), "MiB/s peak data in",
+        "ingress of 200 MBps (190.7 MiB/s) per cluster");
+
+    public static readonly ServerlessLimit Egress = new(ServerlessLimitKind.Egress, "egress", "Egress", MiBps(400), "MiB/s peak data out",
+        "egress of 400 MBps (381.5 MiB/s) per cluster");
 
     /// <summary>Leader partitions of non-compacted topics; compacted topics have a cap of 120, which the planner does not model.</summary>
     public static readonly ServerlessLimit Partitions = new(ServerlessLimitKind.Partitions, "partitions", "Partitions", 2400, "leader partitions", "2,400 leader partitions per cluster");
 
-    public static readonly ServerlessLimit PartitionIngress = new(ServerlessLimitKind.PartitionIngress, "partitionIngress", "Ingress per partition", 5,
-        "MiB/s peak data in per partition", "5 MiB/s of data in per partition");
+    public static readonly ServerlessLimit PartitionIngress = new(ServerlessLimitKind.PartitionIngress, "partitionIngress", "Ingress per partition", MiBps(5),
+        "MiB/s peak data in per partition", "5 MBps (4.77 MiB/s) of data in per partition");
 
-    public static readonly ServerlessLimit PartitionEgress = new(ServerlessLimitKind.PartitionEgress, "partitionEgress", "Egress per partition", 10,
-        "MiB/s peak data out per partition", "10 MiB/s of data out per partition");
+    public static readonly ServerlessLimit PartitionEgress = new(ServerlessLimitKind.PartitionEgress, "partitionEgress", "Egress per partition", MiBps(10),
+        "MiB/s peak data out per partition", "10 MBps (9.54 MiB/s) of data out per partition");
 
     public static readonly ServerlessLimit ClientConnections = new(ServerlessLimitKind.ClientConnections, "clientConnections", "Client connections", 3000,
         "connections", "3,000 client connections per cluster");
@@ -85,6 +88,9 @@ public static class ServerlessLimits
 
     public static readonly ServerlessLimit ConsumerGroups = new(ServerlessLimitKind.ConsumerGroups, "consumerGroups", "Consumer groups", 500,
         "consumer groups", "500 consumer groups per cluster");
+
+    /// <summary>AWS's MBps, read as 10^6 bytes per second, in MiB/s.</summary>
+    public static double MiBps(double megabytesPerSecond) => megabytesPerSecond * 1_000_000 / (1024 * 1024);
 
     /// <summary>In the order a workload is checked: the first that fails is the one reported.</summary>
     public static IReadOnlyList<ServerlessLimit> All { get; } =

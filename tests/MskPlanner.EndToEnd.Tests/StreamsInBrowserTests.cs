@@ -50,7 +50,7 @@ public sealed class StreamsInBrowserTests(BrowserFixture fixture)
         await page.GotoAsync("/?avgDataInMiBps=250&partitions=3000");
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
 
-        await Assertions.Expect(page.Locator("[data-testid=serverless-ruled-out]")).ToContainTextAsync("Over MSK Serverless's ingress of 200 MiB/s per cluster");
+        await Assertions.Expect(page.Locator("[data-testid=serverless-ruled-out]")).ToContainTextAsync("Over MSK Serverless's ingress of 200 MBps (190.7 MiB/s) per cluster");
     }
 
     [Fact]

@@ -135,7 +135,7 @@ public class PlanSummaryTests
     {
         var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(Reports.Plan(new SizingRequest { AvgDataInMiBps = 250, Partitions = 3000 })));
 
-        Assert.Contains("Over MSK Serverless's ingress of 200 MiB/s per cluster", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("Over MSK Serverless's ingress of 200 MBps (190.7 MiB/s) per cluster", pdf.All, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public class WorkloadTests
     [InlineData(1024, 600, "consumerGroups")]
     public void Streams_add_Serverless_message_size_and_consumer_group_checks(double messageBytes, int groups, string limit)
     {
-        var serverless = Inputs.Size(new SizingRequest { Streams = [new StreamRequest { MessagesPerSecond = 10, MessageBytes = messageBytes, ConsumerGroups = groups }] }).Serverless!;
+        var serverless = Inputs.Size(new SizingRequest { Streams = [new StreamRequest { MessagesPerSecond = 10, MessageBytes = messageBytes, ConsumerGroups = groups, Partitions = 100 }] }).Serverless!;
 
         Assert.Equal(limit, serverless.RuledOutBy!.Limit.Key);
     }

@@ -33,7 +33,7 @@ public class ServerlessApiTests(PlannerAppFactory factory) : IClassFixture<Plann
         Assert.Equal(2 * cost["partitions"]!.GetValue<decimal>(), doubled["monthlyCost"]!["partitions"]!.GetValue<decimal>());
         Assert.Equal(cost["cluster"]!.GetValue<decimal>(), doubled["monthlyCost"]!["cluster"]!.GetValue<decimal>());
         Assert.True(serverless["limits"]!["ingress"]!["fits"]!.GetValue<bool>());
-        Assert.Equal(200, serverless["limits"]!["ingress"]!["cap"]!.GetValue<double>());
+        Assert.Equal(200_000_000 / 1_048_576d, serverless["limits"]!["ingress"]!["cap"]!.GetValue<double>(), 9);
         Assert.NotNull(serverless["ratesSource"]);
     }
 
@@ -44,7 +44,7 @@ public class ServerlessApiTests(PlannerAppFactory factory) : IClassFixture<Plann
 
         Assert.False(serverless["available"]!.GetValue<bool>());
         Assert.Equal("ingress", serverless["bindingLimit"]!.GetValue<string>());
-        Assert.Contains("200 MiB/s", serverless["unavailableReason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("200 MBps (190.7 MiB/s)", serverless["unavailableReason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null(serverless["monthlyCost"]);
     }
 

@@ -26,7 +26,7 @@ public class ServerlessPanelTests : PlannerTestContext
     {
         var view = Render<ServerlessPanel>(p => p.Add(c => c.Option, Size(new SizingRequest { AvgDataInMiBps = 10, PeakDataInMiBps = 60, Partitions = 30 }).Serverless!));
 
-        Assert.Equal("Over MSK Serverless's 5 MiB/s of data in per partition: this workload needs 6 MiB/s peak data in per partition.",
+        Assert.Equal("Over MSK Serverless's 5 MBps (4.77 MiB/s) of data in per partition: this workload needs 6 MiB/s peak data in per partition.",
             view.Find("[data-testid=serverless-ruled-out]").TextContent.Trim());
         Assert.EndsWith("no", view.Find("tr[data-limit=partitionIngress]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.EndsWith("yes", view.Find("tr[data-limit=ingress]").TextContent.Trim(), StringComparison.Ordinal);
