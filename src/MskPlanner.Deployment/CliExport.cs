@@ -107,6 +107,28 @@ public static class CliExport
         return script.ToString();
     }
 
+    /// <summary>
+    /// For a tiered plan: turns tiered storage on for the topics named, with the plan's hours on broker disks and
+    /// its whole retention, since MSK leaves every topic wholly on disk until told.
+    /// </summary>
+    public static string TieredTopicsScript(ClusterBlueprint plan)
+    {
+        var configs = string.Join(',', plan.TieredTopicConfigs.Select(c => $"{c.Key}={c.Value}"));
+        return new System.Text.StringBuilder()
+            .Append("#!/usr/bin/env bash\n")
+            .Append($"# Tiered storage for the topics of \"{plan.PlanName}\": {Figures.Number(plan.Input.PrimaryRetentionHours)} h on broker disks, {Figures.Number(plan.Input.RetentionHours)} h in all.\n")
+            .Append("# Run with Apache Kafka's bin/ tools once the cluster is up: tiered-topics.sh TOPIC [TOPIC...]\n")
+            .Append("# BOOTSTRAP is the cluster's bootstrap string; CLIENT_CONFIG defaults to the load test's client.properties.\n")
+            .Append("set -euo pipefail\n: \"${BOOTSTRAP:?set BOOTSTRAP to the bootstrap brokers of the cluster}\"\n")
+            .Append("client_config=\"${CLIENT_CONFIG:-../loadtest/client.properties}\"\n")
+            .Append("if [ \"$#\" -eq 0 ]; then echo \"usage: tiered-topics.sh TOPIC [TOPIC...]\" >&2; exit 64; fi\n")
+            .Append("for topic in \"$@\"; do\n")
+            .Append("  bin/kafka-configs.sh --bootstrap-server \"$BOOTSTRAP\" --command-config \"$client_config\" --alter \\\n")
+            .Append($"    --entity-type topics --entity-name \"$topic\" --add-config {configs}\n")
+            .Append("done\n")
+            .ToString();
+    }
+
     /// <summary>Single-quoted for bash; the plan's values are already restricted, this keeps that true for the shell too.</summary>
     internal static string Shell(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

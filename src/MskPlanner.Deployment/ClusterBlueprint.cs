@@ -54,12 +54,32 @@ public sealed record ClusterBlueprint
     /// <summary>The plan's tags as pairs, read once from the validated text.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; }
 
+    /// <summary>The plan's whole retention in milliseconds: the volumes are sized for it, so the cluster must delete at it.</summary>
+    public long RetentionMs => Milliseconds(Input.RetentionHours);
+
+    /// <summary>What a tiered topic keeps on broker disks, in milliseconds (the plan's hours on disk); null without tiering.</summary>
+    public long? LocalRetentionMs => TieredStorage ? Milliseconds(Input.PrimaryRetentionHours) : null;
+
+    /// <summary>
+    /// The topic settings a tiered plan's topics need: MSK tiers a topic only with remote.storage.enable, and keeps
+    /// it all on disk while local.retention.ms stays at its default of -2 (AWS's tiered-storage topic guidelines).
+    /// Set per topic because MSK's acceptance of the cluster-wide log.local.retention.ms is unverified.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> TieredTopicConfigs => LocalRetentionMs is { } local
+        ? [new("remote.storage.enable", "true"), new("local.retention.ms", Invariant(local)), new("retention.ms", Invariant(RetentionMs))]
+        : [];
+
     /// <summary>The Kafka configuration the plan implies. Express fixes replication and min ISR itself.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ServerProperties
     {
         get
         {
-            var properties = new List<KeyValuePair<string, string>> { new("auto.create.topics.enable", "false") };
+            var properties = new List<KeyValuePair<string, string>>
+            {
+                new("auto.create.topics.enable", "false"),
+                // MSK's default is 168 hours; the volumes (or Express's billed storage) are sized for the plan's.
+                new("log.retention.ms", Invariant(RetentionMs)),
+            };
             if (IsExpress)
             {
                 return properties;
@@ -80,6 +100,10 @@ public sealed record ClusterBlueprint
             return properties;
         }
     }
+
+    private static long Milliseconds(double hours) => (long)Math.Round(hours * 3_600_000, MidpointRounding.AwayFromZero);
+
+    private static string Invariant(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public string ServerPropertiesText => string.Concat(ServerProperties.Select(p => $"{p.Key}={p.Value}\n"));
 
@@ -105,10 +129,10 @@ public sealed record ClusterBlueprint
             {
                 (option, split) = (pick.Option!, pickSplit);
             }
-            else if (!chosen.FitsQuota(input.BrokerQuota))
+            else if (!chosen.FitsQuota(input))
             {
                 return Failure(InputCatalog.BrokerType,
-                    $"{typeName} needs {chosen.Brokers:N0} brokers, over the quota of {input.BrokerQuota:N0} per cluster: choose a larger type, or leave the field empty for the plan's pick.");
+                    $"{typeName} needs {chosen.Brokers:N0} brokers, over the quota of {input.BrokerQuotaFor(chosen.Type):N0} per cluster: choose a larger type, or leave the field empty for the plan's pick.");
             }
             else
             {
@@ -122,12 +146,6 @@ public sealed record ClusterBlueprint
         else
         {
             return Failure(InputCatalog.BrokerType, "No broker type is available for this plan in this region, so there is nothing to deploy.");
-        }
-
-        if (option.Type.IsBurstable && input.UsesTieredStorage)
-        {
-            return Failure(InputCatalog.PrimaryRetention,
-                "MSK offers tiered storage on M5 and M7g brokers, not on kafka.t3.small: keep the whole retention on the brokers, or choose another type.");
         }
 
         var version = input.KafkaVersion ?? ClusterChoices.RecommendedVersion(option.Type);

@@ -33,6 +33,7 @@ public static class DeployFiles
             new("cli/create-cluster.sh", CliExport.Script(plan)),
             new("cli/provisioned.json", CliExport.ProvisionedJson(plan)),
             new("cli/server.properties", plan.ServerPropertiesText),
+            .. plan.TieredStorage ? [new DeployFile("cli/tiered-topics.sh", CliExport.TieredTopicsScript(plan))] : Array.Empty<DeployFile>(),
         ],
         ExportKind.Alarms =>
         [

@@ -28,6 +28,9 @@ public static class LoadTest
     public static long RecordsPerSecondPerProducer(ClusterBlueprint plan) =>
         Math.Max(1, (long)Math.Ceiling(plan.Input.PeakDataInMiBps * 1024 * 1024 / RecordBytes / Producers(plan)));
 
+    private static IEnumerable<KeyValuePair<string, string>> TopicConfigs(ClusterBlueprint plan) =>
+        plan.TieredStorage ? plan.TieredTopicConfigs : [new("retention.ms", plan.RetentionMs.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
     public static string ClientProperties(ClusterBlueprint plan)
     {
         var tls = plan.Input.ClientBrokerEncryption != ClusterChoices.Plaintext;
@@ -72,9 +75,11 @@ public static class LoadTest
             .Append($"# Load test for \"{plan.PlanName}\": {Figures.Number(plan.Input.PeakDataInMiBps)} MiB/s in at peak, read {groups} time(s).\n")
             .Append("# Run from clients in the cluster's VPC with Apache Kafka's bin/ tools; BOOTSTRAP is the cluster's bootstrap string.\n")
             .Append("set -euo pipefail\n: \"${BOOTSTRAP:?set BOOTSTRAP to the bootstrap brokers of the cluster}\"\n\n")
-            .Append("# 1. The test topic, with the plan's leader partitions and replication factor.\n")
+            .Append("# 1. The test topic, with the plan's leader partitions, replication factor and retention.\n")
             .Append($"bin/kafka-topics.sh --bootstrap-server \"$BOOTSTRAP\" --command-config client.properties --create --topic {Topic} \\\n")
-            .Append($"  --partitions {plan.LeaderPartitions} --replication-factor {plan.ReplicationFactor}\n\n")
+            .Append($"  --partitions {plan.LeaderPartitions} --replication-factor {plan.ReplicationFactor}")
+            .Append(string.Concat(TopicConfigs(plan).Select(c => $" --config {c.Key}={c.Value}")))
+            .Append("\n\n")
             .Append($"# 2. Producers: {producers} instance(s) at {Figures.Number(MiBpsPerProducer)} MiB/s each at most (our assumption per client),\n")
             .Append($"#    {rate:N0} records/s of {RecordBytes} bytes each, for {MinutesAtPeak} minutes. Start one per client machine.\n")
             .Append($"bin/kafka-producer-perf-test.sh --topic {Topic} --num-records {records} --record-size {RecordBytes} --throughput {rate} \\\n")

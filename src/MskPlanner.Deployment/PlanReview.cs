@@ -19,7 +19,7 @@ public static class PlanReview
     public static IReadOnlySet<string> CoveredAdvice { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "three-azs", "replication-factor", "min-isr", "partitions-per-broker", "t3-development", "broker-quota", "tls", "security", "logging",
-        "cost-tags", "nearest-replica", "disk-alarm", "cpu",
+        "cost-tags", "nearest-replica", "disk-alarm", "cpu", "account-quota",
     };
 
     public static IReadOnlyList<ReviewItem> For(ClusterBlueprint plan)
@@ -45,12 +45,23 @@ public static class PlanReview
             : Pass("t3", "T3 only for development", $"{plan.Type.Name} is a production broker type."));
 
         var version = ClusterChoices.Versions.FirstOrDefault(v => v.Name == plan.KafkaVersion);
-        items.Add(version is { KRaft: true } || plan.IsExpress
-            ? Pass("version", "A supported Kafka version", $"{plan.KafkaVersion} is supported by MSK.")
-            : Warn("version", "A supported Kafka version", $"{plan.KafkaVersion} keeps metadata in ZooKeeper; new clusters should use KRaft (3.9.x.kraft or later) where the broker type allows."));
-        items.Add(plan.Clusters > 1
-            ? Warn("quota", "Within the broker quota", $"The plan needs {plan.Clusters} clusters of {plan.BrokersPerCluster}: apply the files once per cluster, or ask AWS for a higher quota.")
-            : Pass("quota", "Within the broker quota", $"{plan.BrokersPerCluster} brokers fit the quota of {input.BrokerQuota} per cluster."));
+        items.Add(ClusterChoices.VersionProblem(plan.Type, plan.KafkaVersion) is { } versionProblem
+            ? Fail("version", "A Kafka version MSK creates for this type", versionProblem)
+            : version is { KRaft: true } || plan.IsExpress
+                ? Pass("version", "A Kafka version MSK creates for this type", $"MSK creates {plan.Type.Name} clusters on {plan.KafkaVersion}.")
+                : Warn("version", "A Kafka version MSK creates for this type",
+                    $"{plan.KafkaVersion} keeps metadata in ZooKeeper; new clusters should use KRaft (3.9.x.kraft or later) where the broker type allows."));
+        var modeQuota = ClusterChoices.BrokersPerCluster(ClusterChoices.VersionFor(plan.Type, plan.KafkaVersion));
+        var mode = modeQuota == ClusterChoices.KRaftBrokersPerCluster ? "KRaft" : "ZooKeeper-mode";
+        items.Add(plan.BrokersPerCluster > Math.Min(modeQuota, input.BrokerQuotaFor(plan.Type))
+            ? Fail("quota", "Within the broker quota", $"{plan.BrokersPerCluster} brokers in one cluster exceed MSK's {modeQuota} per {mode} cluster.")
+            : plan.Clusters > 1
+                ? Warn("quota", "Within the broker quota", $"The plan needs {plan.Clusters} clusters of {plan.BrokersPerCluster}: apply the files once per cluster, or ask AWS for a higher quota.")
+                : Pass("quota", "Within the broker quota", $"{plan.BrokersPerCluster} brokers fit the quota of {input.BrokerQuotaFor(plan.Type)} per {mode} cluster."));
+        items.Add(plan.Clusters * plan.BrokersPerCluster > ClusterChoices.AccountBrokerQuota
+            ? Warn("account-quota", "Within the account's broker quota",
+                $"{plan.Clusters * plan.BrokersPerCluster:N0} brokers exceed MSK's default of {ClusterChoices.AccountBrokerQuota} per account and Region: request an increase first.")
+            : Pass("account-quota", "Within the account's broker quota", $"{plan.Clusters * plan.BrokersPerCluster:N0} brokers, within MSK's default of {ClusterChoices.AccountBrokerQuota} per account and Region."));
 
         items.Add(input.ClientBrokerEncryption switch
         {

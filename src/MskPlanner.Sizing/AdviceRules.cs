@@ -7,9 +7,6 @@ namespace MskPlanner.Sizing;
 /// </summary>
 internal static class AdviceRules
 {
-    /// <summary>The guide's default soft quota of brokers per account (a quota increase can be requested).</summary>
-    public const int AccountBrokerQuota = 90;
-
     public static Advice T3Development { get; } = new(AdviceSeverity.Info, "t3-development",
         "kafka.t3.small is for development and test only; use M5 or M7g brokers for production.",
         "T3 brokers rely on CPU and network credits to burst; MskPlanner sizes them at their baseline.");
@@ -43,14 +40,15 @@ internal static class AdviceRules
             if (pick.Split is { } split)
             {
                 advice.Add(new(AdviceSeverity.Warning, "broker-quota",
-                    $"{pick.Family}: {pick.Option!.Brokers:N0} brokers exceed the quota of {input.BrokerQuota} per cluster; plan {split.Clusters} clusters of {split.BrokersPerCluster} brokers.",
-                    "More clusters also parallelise rolling operations and contain a cluster-level fault; the quota is soft and can be raised on request."));
+                    $"{pick.Family}: {pick.Option!.Brokers:N0} brokers exceed the quota of {input.BrokerQuotaFor(pick.Option.Type)} per cluster; plan {split.Clusters} clusters of {split.BrokersPerCluster} brokers.",
+                    "MSK allows 30 brokers in a ZooKeeper-mode cluster and 60 in a KRaft one by default; more clusters also contain a cluster-level fault. The quota is soft and can be raised on request."));
             }
-            else if (pick.Option is { } option && option.Brokers > AccountBrokerQuota)
+
+            if (pick.Option is { } option && option.Brokers > ClusterChoices.AccountBrokerQuota)
             {
                 advice.Add(new(AdviceSeverity.Warning, "account-quota",
-                    $"{pick.Family}: {option.Brokers:N0} brokers exceed the default account quota of {AccountBrokerQuota} brokers.",
-                    "Request an account-level quota increase before you create the cluster."));
+                    $"{pick.Family}: {option.Brokers:N0} brokers{(pick.Split is null ? "" : " in all")} exceed the default account quota of {ClusterChoices.AccountBrokerQuota} brokers per Region.",
+                    "Request an account-level quota increase before you create the clusters."));
             }
         }
 
@@ -64,6 +62,8 @@ internal static class AdviceRules
                     "Tiered storage moves older data off broker volumes, so storage stops setting the broker count; reads of old data then come from the tier, more slowly."));
             }
         }
+
+        AddPartitionLoad(advice, input, recommended);
 
         if (input.UseMaxPartitions)
         {
@@ -134,6 +134,38 @@ internal static class AdviceRules
             "Tags let you track the cluster's cost against this plan."));
 
         return advice;
+    }
+
+    /// <summary>
+    /// What one partition carries is capped whatever the brokers: on Express, and a broker with no leader takes no
+    /// writes. Leaders are spread evenly here, the best case; a hot partition reaches the cap sooner.
+    /// </summary>
+    private static void AddPartitionLoad(List<Advice> advice, SizingInput input, Recommendation[] recommended)
+    {
+        var leaders = Math.Max(1, (int)Math.Ceiling(input.Partitions / (double)input.ReplicationFactor));
+        var express = recommended.FirstOrDefault(r => r.Family == BrokerFamily.Express)?.Option;
+        if (express is not null)
+        {
+            var overloaded = input.Workload?.Streams.Where(s => s.PeakDataInMiBps / s.LeaderPartitions > ClusterChoices.ExpressPartitionIngressMiBps)
+                .Select(s => $"{s.Name} ({Figures.Number(s.PeakDataInMiBps / s.LeaderPartitions)} MiB/s)").ToList() ?? [];
+            var perLeader = input.PeakDataInMiBps / leaders;
+            if (overloaded.Count > 0 || perLeader > ClusterChoices.ExpressPartitionIngressMiBps)
+            {
+                advice.Add(new(AdviceSeverity.Warning, "express-partition-throughput",
+                    overloaded.Count > 0
+                        ? $"Express: more data in per leader partition than the {Figures.Number(ClusterChoices.ExpressPartitionIngressMiBps)} MiB/s (15 MB/s) one partition takes, on {string.Join(", ", overloaded)}: add partitions."
+                        : $"Express: {Figures.Number(perLeader)} MiB/s of data in per leader partition is over the {Figures.Number(ClusterChoices.ExpressPartitionIngressMiBps)} MiB/s (15 MB/s) one partition takes: add partitions.",
+                    "AWS's Express broker guidance caps a partition's write throughput at 15 MB/s; more brokers do not lift it."));
+            }
+        }
+
+        var mostBrokers = recommended.Where(r => r.Option is not null).MaxBy(r => r.Option!.Brokers);
+        if (mostBrokers?.Option is { } widest && widest.Brokers > leaders)
+        {
+            advice.Add(new(AdviceSeverity.Warning, "brokers-over-leaders",
+                $"{mostBrokers.Family}: {widest.Brokers:N0} brokers for {leaders:N0} leader partitions: {widest.Brokers - leaders:N0} brokers would lead no partition and take no writes.",
+                "Kafka writes only to a partition's leader; with fewer leaders than brokers, add partitions so that every broker leads some."));
+        }
     }
 
     private static string Usd(double amount) => amount.ToString("$#,0", CultureInfo.InvariantCulture);

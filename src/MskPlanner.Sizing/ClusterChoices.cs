@@ -4,18 +4,13 @@ namespace MskPlanner.Sizing;
 
 /// <summary>A Kafka version as MSK's API names it.</summary>
 /// <param name="KRaft">Metadata in KRaft controllers rather than ZooKeeper.</param>
-public sealed record KafkaVersion(string Name, bool KRaft, string Text);
+/// <param name="OnExpress">MSK creates Express clusters with this version string.</param>
+public sealed record KafkaVersion(string Name, bool KRaft, string Text, bool OnExpress);
 
 /// <summary>
 /// The values the cluster settings take, in the words MSK's API and the deploy files use, and the rules between
-/// them and the broker types.
+/// them and the broker types. Each rule has a row, with its source, in docs/aws-rules.md.
 /// </summary>
-/// <remarks>
-/// Versions read 2026-11 from the MSK developer guide ("Supported Apache Kafka versions", "KRaft mode": a KRaft
-/// cluster is asked for as <c>3.7.x.kraft</c> and later). UNVERIFIED, not re-read from AWS in this session:
-/// the Kafka versions Express brokers run (<see cref="ExpressVersions"/>; the guide says only "starts at 3.6"),
-/// and which KRaft versions refuse kafka.t3.small (taken as 3.9 and later, as the issue reports MSK does).
-/// </remarks>
 public static partial class ClusterChoices
 {
     public const string Iam = "iam";
@@ -41,39 +36,74 @@ public static partial class ClusterChoices
     public const int TagsMaxLength = 4_000;
     public const int MaxTags = 50;
 
+    /// <summary>Brokers per cluster when metadata lives in ZooKeeper (MSK quotas, Standard brokers).</summary>
+    public const int ZooKeeperBrokersPerCluster = 30;
+
+    /// <summary>Brokers per cluster in KRaft mode (MSK quotas, Standard brokers).</summary>
+    public const int KRaftBrokersPerCluster = 60;
+
+    /// <summary>
+    /// The write throughput one partition takes on Express brokers: 15 MB/s in AWS's Express guidance, read as
+    /// 10^6 bytes per second (the conservative reading of MB), in MiB/s.
+    /// </summary>
+    public const double ExpressPartitionIngressMiBps = 15 * 1_000_000 / (1024d * 1024);
+
+    /// <summary>The shortest retention.ms MSK accepts on a tiered topic (tiered-storage topic guidelines): 3 days.</summary>
+    public const double MinTieredRetentionHours = 72;
+
+    /// <summary>MSK's default quota of brokers per account and Region (soft: an increase can be requested).</summary>
+    public const int AccountBrokerQuota = 90;
+
+    /// <summary>
+    /// The version strings CreateCluster takes. 3.6.0 is left out: AWS's version table gives it an end of support
+    /// of 2026-06-01 and MSK phases out new clusters on such versions. 3.9.x.kraft on Express is UNVERIFIED as a
+    /// string (AWS announced Express on KRaft 3.9, and refuses Express on 3.9.x); 3.8.x stays the Express default.
+    /// </summary>
     public static IReadOnlyList<KafkaVersion> Versions { get; } =
     [
-        new("3.9.x.kraft", true, "3.9.x, KRaft (recommended)"),
-        new("4.0.x.kraft", true, "4.0.x, KRaft"),
-        new("4.1.x.kraft", true, "4.1.x, KRaft"),
-        new("3.7.x.kraft", true, "3.7.x, KRaft"),
-        new("3.9.x", false, "3.9.x, ZooKeeper"),
-        new("3.8.x", false, "3.8.x, ZooKeeper"),
-        new("3.7.x", false, "3.7.x, ZooKeeper"),
-        new("3.6.0", false, "3.6.0, ZooKeeper"),
+        new("3.9.x.kraft", true, "3.9.x, KRaft (recommended)", OnExpress: true),
+        new("4.0.x.kraft", true, "4.0.x, KRaft", OnExpress: false),
+        new("4.1.x.kraft", true, "4.1.x, KRaft", OnExpress: false),
+        new("3.7.x.kraft", true, "3.7.x, KRaft", OnExpress: false),
+        new("3.9.x", false, "3.9.x, ZooKeeper", OnExpress: false),
+        new("3.8.x", false, "3.8.x, ZooKeeper", OnExpress: true),
+        new("3.7.x", false, "3.7.x, ZooKeeper", OnExpress: false),
     ];
 
-    /// <summary>UNVERIFIED (see the remarks): the versions an Express cluster is created with.</summary>
-    public static IReadOnlyList<string> ExpressVersions { get; } = ["3.9.x", "3.8.x", "3.6.0"];
+    /// <summary>
+    /// Whether MSK creates a cluster of this type on this version: Express only on its own versions, and
+    /// kafka.t3.small never in KRaft mode (CloudFormation BrokerNodeGroupInfo: t3.small can't be chosen with KRaft).
+    /// </summary>
+    public static bool Runs(BrokerType type, KafkaVersion version) => type.Class == BrokerClass.Express
+        ? version.OnExpress
+        : !(type.IsBurstable && version.KRaft);
+
+    /// <summary>The versions a cluster of this type can be created with, as the form offers them.</summary>
+    public static IEnumerable<KafkaVersion> VersionsFor(BrokerType type) => Versions.Where(v => Runs(type, v));
 
     /// <summary>The version a cluster of this type gets when the plan names none.</summary>
-    public static string RecommendedVersion(BrokerType type) => type.Class == BrokerClass.Express ? "3.9.x" : type.IsBurstable ? "3.8.x" : "3.9.x.kraft";
+    public static string RecommendedVersion(BrokerType type) => type.Class == BrokerClass.Express || type.IsBurstable ? "3.8.x" : "3.9.x.kraft";
+
+    /// <summary>The version a cluster of this type is created with: the plan's when the type runs it, else the recommended one.</summary>
+    public static KafkaVersion VersionFor(BrokerType type, string? version) =>
+        Versions.FirstOrDefault(v => v.Name == version && Runs(type, v)) ?? Versions.Single(v => v.Name == RecommendedVersion(type));
+
+    /// <summary>MSK's default quota of brokers in one cluster of this version's metadata mode.</summary>
+    public static int BrokersPerCluster(KafkaVersion version) => version.KRaft ? KRaftBrokersPerCluster : ZooKeeperBrokersPerCluster;
 
     /// <summary>Why MSK would refuse this version on this type, or null when it takes it.</summary>
     public static string? VersionProblem(BrokerType type, string version)
     {
-        if (type.Class == BrokerClass.Express && !ExpressVersions.Contains(version))
-        {
-            return $"Express brokers run Kafka {string.Join(", ", ExpressVersions)}; {version} is for Standard brokers.";
-        }
-
         var known = Versions.FirstOrDefault(v => v.Name == version);
-        if (type.IsBurstable && known is { KRaft: true } && string.CompareOrdinal(version, "3.9") >= 0)
+        if (known is null || Runs(type, known))
         {
-            return $"MSK does not run kafka.t3.small on KRaft {version}: choose 3.8.x or 3.9.x (ZooKeeper), or an M5 or M7g type.";
+            return null;
         }
 
-        return null;
+        var offered = string.Join(", ", VersionsFor(type).Select(v => v.Name));
+        return type.Class == BrokerClass.Express
+            ? $"MSK creates Express clusters on {offered} only; {version} is for Standard brokers."
+            : $"MSK does not run kafka.t3.small in KRaft mode ({version}): choose {offered}, or an M5 or M7g type.";
     }
 
     public static string AuthenticationName(string authentication) => authentication switch

@@ -186,9 +186,17 @@ public static class Explain
             yield break;
         }
 
-        yield return ("storage", new($"{name}: storage / month", Figures.Usd(cost.Storage), "EBS to provision × price per GiB-month",
-            $"{N(storage.EbsGiB)} GiB × {Rate(rates.StoragePerGiBMonth)} = {Figures.Usd(cost.Storage)}",
-            [new("storage per GiB-month", $"{Rate(rates.StoragePerGiBMonth)}", $"{priced}; usagetype <P>-Kafka.Storage.GP2")]));
+        var provisioned = option.Type.SupportsProvisionedThroughput && input.ProvisionedThroughputMiBps is not null;
+        var billed = SizingEngine.BilledEbsGiB(storage, option.Brokers, provisioned);
+        yield return ("storage", new($"{name}: storage / month", Figures.Usd(cost.Storage),
+            provisioned
+                ? $"max(EBS to provision, brokers × {N(SizingEngine.MinVolumeGiBWithProvisionedThroughput)} GiB) × price per GiB-month: provisioned throughput needs volumes of at least {N(SizingEngine.MinVolumeGiBWithProvisionedThroughput)} GiB"
+                : "EBS to provision × price per GiB-month",
+            $"{N(billed)} GiB × {Rate(rates.StoragePerGiBMonth)} = {Figures.Usd(cost.Storage)}",
+            [
+                new("storage per GiB-month", $"{Rate(rates.StoragePerGiBMonth)}", $"{priced}; usagetype <P>-Kafka.Storage.GP2"),
+                .. provisioned ? [new ExplainedConstant("smallest volume with provisioned throughput", $"{N(SizingEngine.MinVolumeGiBWithProvisionedThroughput)} GiB", "MSK guide, \"Provision storage throughput\"")] : Array.Empty<ExplainedConstant>(),
+            ]));
         yield return ("tieredStorage", new($"{name}: tiered storage / month", Figures.Usd(cost.TieredStorage), "tiered GiB × price per GiB-month",
             $"{N(storage.TieredGiB)} GiB × {Rate(rates.TieredStoragePerGiBMonth)} = {Figures.Usd(cost.TieredStorage)}",
             [new("tiered storage per GiB-month", $"{Rate(rates.TieredStoragePerGiBMonth)}", $"{priced}; usagetype <P>-Kafka.Storage.Tiered")]));

@@ -312,8 +312,9 @@ public static class InputCatalog
         With = (r, v) => r with { KafkaVersion = v },
         Used = i => i.KafkaVersion,
         Options = [.. ClusterChoices.Versions.Select(v => (v.Name, v.Text))],
+        Narrow = r => BrokerCatalog.Find(r.BrokerType ?? "") is { } type ? [.. ClusterChoices.VersionsFor(type).Select(v => (v.Name, v.Text))] : null,
         EmptyText = "the recommended one for the broker type",
-        Help = "Empty: 3.9.x KRaft for M5 and M7g, the newest the type runs otherwise",
+        Help = "Empty: 3.9.x KRaft for M5 and M7g, 3.8.x for Express and T3",
     };
 
     public static readonly OptionInput ClientAuthentication = new("clientAuthentication", "Client authentication", InputSection.Cluster)

@@ -300,6 +300,12 @@ public sealed class OptionInput(string key, string label, InputSection section) 
     /// <summary>The allowed values with their text in the form.</summary>
     public required IReadOnlyList<(string Value, string Text)> Options { get; init; }
 
+    /// <summary>The options the rest of the request leaves open (Kafka versions for the chosen type); null leaves them all.</summary>
+    public Func<SizingRequest, IReadOnlyList<(string Value, string Text)>?>? Narrow { get; init; }
+
+    /// <summary>The options the form offers for this request.</summary>
+    public IReadOnlyList<(string Value, string Text)> OptionsFor(SizingRequest request) => Narrow?.Invoke(request) ?? Options;
+
     /// <summary>The value an empty field stands for; null when empty is an answer of its own (see <see cref="EmptyText"/>).</summary>
     public string? Default { get; init; }
 

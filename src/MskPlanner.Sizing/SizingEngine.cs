@@ -8,6 +8,9 @@ public static class SizingEngine
 {
     public const double HoursPerMonth = 730;
     public const double MaxVolumeGiBPerBroker = 16_384;
+
+    /// <summary>The smallest volume MSK provisions storage throughput on (MSK guide, "Provision storage throughput").</summary>
+    public const double MinVolumeGiBWithProvisionedThroughput = 10;
     public const int ExpressZones = 3;
     public const int ExpressReplicationFactor = 3;
 
@@ -120,7 +123,7 @@ public static class SizingEngine
         Span<double> capacities = [ingressCapacity, egressCapacity, partitionCapacity, MaxVolumeGiBPerBroker, pst ?? 0];
 
         var (brokers, binding, checks) = Resolve(kinds[..count], demands[..count], capacities[..count], zones, input, minimumBrokers);
-        var volume = Math.Ceiling(storage.EbsGiB / brokers);
+        var volume = Math.Max(Math.Ceiling(storage.EbsGiB / brokers), pst is null ? 1 : MinVolumeGiBWithProvisionedThroughput);
         var memory = MemoryFor(type, input.PeakDataInMiBps * input.ReplicationFactor / brokers, input);
 
         string? unavailable = null;
@@ -134,7 +137,7 @@ public static class SizingEngine
         {
             cost = new MonthlyCost(
                 Money(brokers * hourly * HoursPerMonth),
-                Money(storage.EbsGiB * prices.StoragePerGiBMonth),
+                Money(BilledEbsGiB(storage, brokers, pst is not null) * prices.StoragePerGiBMonth),
                 Money(storage.TieredGiB * prices.TieredStoragePerGiBMonth),
                 Money(pst is { } t ? brokers * t * prices.ProvisionedThroughputPerMiBpsMonth : 0),
                 0m,
@@ -142,8 +145,20 @@ public static class SizingEngine
             selfManaged = SelfManagedFor(type, brokers, input, storage, network, prices);
         }
 
+        if (type.IsBurstable && input.UsesTieredStorage)
+        {
+            unavailable = "MSK offers tiered storage on M5 and M7g brokers, not on kafka.t3.small (the console's tiered-storage steps).";
+        }
+
         return new BrokerOption(type, brokers, binding, checks, ingressPerBroker, volume, memory, cost, selfManaged, unavailable);
     }
+
+    /// <summary>
+    /// The EBS a Standard cluster pays for: what the retention needs, and with provisioned throughput at least
+    /// <see cref="MinVolumeGiBWithProvisionedThroughput"/> on every broker.
+    /// </summary>
+    public static double BilledEbsGiB(StorageFigures storage, int brokers, bool provisionedThroughput) =>
+        provisionedThroughput ? Math.Max(storage.EbsGiB, brokers * MinVolumeGiBWithProvisionedThroughput) : storage.EbsGiB;
 
     private static BrokerOption SizeExpress(
         BrokerType type, SizingInput input, StorageFigures storage, NetworkFigures network, PriceSheet prices, int minimumBrokers)
@@ -268,33 +283,32 @@ public static class SizingEngine
         var picks = new Recommendation[families.Length];
         for (var f = 0; f < families.Length; f++)
         {
-            BrokerOption? cheapestWithinQuota = null;
-            BrokerOption? fewestClusters = null;
-            foreach (var option in options)
+            var available = options.Where(o => o.Type.Family == families[f] && o.IsAvailable).ToList();
+            // At equal cost, fewer and larger brokers: fewer to patch, replace and rebalance, and more headroom each.
+            var withinQuota = available.Where(o => o.FitsQuota(input)).OrderBy(o => o.MonthlyCost!.Total).ThenBy(o => o.Brokers).ToList();
+            if (withinQuota.FirstOrDefault() is { } cheapest)
             {
-                if (option.Type.Family != families[f] || !option.IsAvailable)
-                {
-                    continue;
-                }
-
-                if (option.FitsQuota(input.BrokerQuota) && (cheapestWithinQuota is null || option.MonthlyCost!.Total < cheapestWithinQuota.MonthlyCost!.Total))
-                {
-                    cheapestWithinQuota = option;
-                }
-
-                if (fewestClusters is null || option.Brokers < fewestClusters.Brokers ||
-                    (option.Brokers == fewestClusters.Brokers && option.MonthlyCost!.Total < fewestClusters.MonthlyCost!.Total))
-                {
-                    fewestClusters = option;
-                }
+                var sameCost = withinQuota.Skip(1).FirstOrDefault(o => o.MonthlyCost!.Total == cheapest.MonthlyCost!.Total && o.Brokers > cheapest.Brokers);
+                var tie = sameCost is null ? "" :
+                    $" {sameCost.Brokers:N0} x {sameCost.Type.Name} cost the same; fewer, larger brokers are fewer to patch, replace and rebalance.";
+                picks[f] = new Recommendation(families[f], cheapest, null,
+                    $"Cheapest {families[f]} type within the quota of {input.BrokerQuotaFor(cheapest.Type)} brokers per cluster; bound by {Names.Of(cheapest.BindingLimit).Phrase}.{tie}");
             }
-
-            picks[f] = cheapestWithinQuota is not null
-                ? new Recommendation(families[f], cheapestWithinQuota, null,
-                    $"Cheapest {families[f]} type within the quota of {input.BrokerQuota} brokers per cluster; bound by {Names.Of(cheapestWithinQuota.BindingLimit).Phrase}.")
-                : fewestClusters is not null
-                    ? SplitAcrossClusters(families[f], fewestClusters, input, sizeAtLeast)
-                    : new Recommendation(families[f], null, null, $"No {families[f]} type is available for this plan.");
+            else if (available.MinBy(o => (o.Brokers, o.MonthlyCost!.Total)) is not { } fewest)
+            {
+                var reason = options.FirstOrDefault(o => o.Type.Family == families[f])?.UnavailableReason;
+                picks[f] = new Recommendation(families[f], null, null, $"No {families[f]} type is available for this plan{(reason is null ? "." : $": {reason}")}");
+            }
+            else if (fewest.Type.IsBurstable)
+            {
+                // A development broker spread over several clusters is no recommendation.
+                picks[f] = new Recommendation(families[f], null, null,
+                    $"kafka.t3.small is not suited: this workload needs {fewest.Brokers:N0} of them, over the quota of {input.BrokerQuotaFor(fewest.Type)} per cluster.");
+            }
+            else
+            {
+                picks[f] = SplitAcrossClusters(families[f], fewest, input, sizeAtLeast);
+            }
         }
 
         return picks;
@@ -307,9 +321,10 @@ public static class SizingEngine
     private static Recommendation SplitAcrossClusters(BrokerFamily family, BrokerOption option, SizingInput input, Func<BrokerType, int, BrokerOption> sizeAtLeast)
     {
         var zones = option.Type.Class == BrokerClass.Express ? ExpressZones : input.AvailabilityZones;
-        var clusters = (option.Brokers + input.BrokerQuota - 1) / input.BrokerQuota;
+        var quota = input.BrokerQuotaFor(option.Type);
+        var clusters = (option.Brokers + quota - 1) / quota;
         var perCluster = RoundUpToMultiple((option.Brokers + clusters - 1) / clusters, zones);
-        while (perCluster > input.BrokerQuota && perCluster > zones)
+        while (perCluster > quota && perCluster > zones)
         {
             clusters++;
             perCluster = RoundUpToMultiple((option.Brokers + clusters - 1) / clusters, zones);
@@ -318,7 +333,7 @@ public static class SizingEngine
         var proposed = clusters * perCluster;
         var priced = proposed > option.Brokers ? sizeAtLeast(option.Type, proposed) : option;
         return new Recommendation(family, priced, new ClusterSplit(clusters, perCluster),
-            $"Every {family} type needs more than {input.BrokerQuota} brokers; {option.Type.Name} needs the fewest ({option.Brokers:N0}): " +
+            $"Every {family} type needs more than {quota} brokers; {option.Type.Name} needs the fewest ({option.Brokers:N0}): " +
             $"split the workload over {clusters} clusters of {perCluster} brokers ({proposed:N0} in all, priced as proposed), or ask AWS for a higher quota.");
     }
 

@@ -37,6 +37,7 @@ public sealed record SizingInput
     public required double TlsDeratePercent { get; init; }
 
     public required double PageCacheSeconds { get; init; }
+    /// <summary>The plan's quota of brokers per cluster; see <see cref="BrokerQuotaFor"/> for ZooKeeper-mode clusters.</summary>
     public required int BrokerQuota { get; init; }
 
     /// <summary>Client connections to the whole cluster, when known; only MSK Serverless's quota reads it.</summary>
@@ -74,6 +75,14 @@ public sealed record SizingInput
 
     /// <summary>The streams the aggregates were added up from, when the plan describes its workload as streams.</summary>
     public WorkloadTotals? Workload { get; init; }
+
+    /// <summary>
+    /// The brokers one cluster of this type may have: the plan's quota, and never more than MSK's 30 when the
+    /// cluster keeps its metadata in ZooKeeper (T3 always does; others on a ZooKeeper version). A raised ZooKeeper
+    /// quota is not modelled: the conservative reading.
+    /// </summary>
+    public int BrokerQuotaFor(BrokerType type) =>
+        ClusterChoices.VersionFor(type, KafkaVersion).KRaft ? BrokerQuota : Math.Min(BrokerQuota, ClusterChoices.ZooKeeperBrokersPerCluster);
 
     public bool UsesTieredStorage => RetentionHours > PrimaryRetentionHours;
 

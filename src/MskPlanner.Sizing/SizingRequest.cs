@@ -61,6 +61,12 @@ public sealed record SizingRequest
             return Outcome.Failure<SizingInput>(errors);
         }
 
+        if (PrimaryRetentionHours is { } diskCap && workload.Streams.FirstOrDefault(t => t.RetentionHours > diskCap && t.RetentionHours < ClusterChoices.MinTieredRetentionHours) is { } tooShort)
+        {
+            errors.Add(new(InputCatalog.PrimaryRetention.Key,
+                $"{tooShort.Name} keeps {InputDefinition.Number(tooShort.RetentionHours)} hours, so it would be tiered after {InputDefinition.Number(diskCap)}, and MSK tiers a topic only with a retention of at least {ClusterChoices.MinTieredRetentionHours:0} hours (3 days): keep at least {InputDefinition.Number(tooShort.RetentionHours)} hours on broker disks."));
+        }
+
         var derived = this with
         {
             AvgDataInMiBps = workload.AvgDataInMiBps,
@@ -122,6 +128,11 @@ public sealed record SizingRequest
         {
             errors.Add(new(InputCatalog.PrimaryRetention.Key, $"{InputCatalog.PrimaryRetention.Label} must not exceed the retention of {InputDefinition.Number(r)} hours; less than the retention moves the rest to tiered storage."));
         }
+        else if (Streams is not { Count: > 0 } && primary is { } local && retention is { } total && local < total && total < ClusterChoices.MinTieredRetentionHours)
+        {
+            errors.Add(new(InputCatalog.Retention.Key,
+                $"With tiered storage (the rest after {InputDefinition.Number(local)} hours on broker disks), MSK needs a retention of at least {ClusterChoices.MinTieredRetentionHours:0} hours (3 days) on each tiered topic; keep it all on disk or retain it longer."));
+        }
 
         var partitions = InputCatalog.Partitions.Check(Partitions, errors);
         var replicationFactor = InputCatalog.ReplicationFactor.Check(ReplicationFactor, errors);
@@ -164,6 +175,11 @@ public sealed record SizingRequest
             InputCatalog.BrokerLogs.Check(BrokerLogs, errors),
             InputCatalog.EnhancedMonitoring.Check(EnhancedMonitoring, errors),
             InputCatalog.Tags.Check(Tags, errors));
+        if (cluster.BrokerType is { } typeName && cluster.KafkaVersion is { } version
+            && ClusterChoices.VersionProblem(BrokerCatalog.Find(typeName)!, version) is { } versionProblem)
+        {
+            errors.Add(new(InputCatalog.KafkaVersion.Key, versionProblem));
+        }
 
         if (avgIn is not { } avgInValue || peakIn is not { } peakInValue || avgOut is not { } avgOutValue || peakOut is not { } peakOutValue
             || retention is not { } retentionValue || primary is not { } primaryValue || partitions is not { } partitionsValue

@@ -51,7 +51,7 @@ public sealed record BrokerOption(
     /// <summary>False when the type is not sold in the region or cannot run this workload's layout.</summary>
     public bool IsAvailable => UnavailableReason is null;
 
-    public bool FitsQuota(int quota) => Brokers <= quota;
+    public bool FitsQuota(SizingInput input) => Brokers <= input.BrokerQuotaFor(Type);
 }
 
 /// <summary>The recommended pick of one family: the cheapest available type within the broker quota.</summary>

@@ -26,7 +26,7 @@ public class BlueprintTests
     [Fact]
     public void T3_on_kraft_four_is_refused_with_the_versions_that_work()
     {
-        var outcome = ClusterBlueprint.From(Plans.Size(Plans.Base with { AvgDataInMiBps = 1, Partitions = 100, BrokerType = "kafka.t3.small", KafkaVersion = "4.0.x.kraft" }), null, "Dev");
+        var outcome = (Plans.Base with { AvgDataInMiBps = 1, Partitions = 100, BrokerType = "kafka.t3.small", KafkaVersion = "4.0.x.kraft" }).Resolve();
 
         var error = Assert.Single(outcome.Errors);
         Assert.Equal("kafkaVersion", error.Field);
@@ -43,11 +43,13 @@ public class BlueprintTests
     }
 
     [Fact]
-    public void Tiered_storage_on_T3_is_refused_at_the_primary_retention_field()
+    public void Tiered_storage_on_T3_is_refused_at_the_broker_type_field_with_AWSs_reason()
     {
         var outcome = ClusterBlueprint.From(Plans.Size(Plans.Base with { AvgDataInMiBps = 1, Partitions = 100, BrokerType = "kafka.t3.small", PrimaryRetentionHours = 24 }), null, "Dev");
 
-        Assert.Equal("primaryRetentionHours", Assert.Single(outcome.Errors).Field);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal("brokerType", error.Field);
+        Assert.Contains("tiered storage on M5 and M7g brokers, not on kafka.t3.small", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

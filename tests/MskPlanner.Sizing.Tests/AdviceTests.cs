@@ -75,7 +75,7 @@ public class AdviceTests
 
     [Theory]
     [InlineData(40, 720, 24)]
-    [InlineData(400, 25, 24)]
+    [InlineData(400, 73, 72)]
     public void Tiered_storage_advice_appears_for_exactly_the_families_whose_broker_count_it_changes(double averageIn, double retention, double primary)
     {
         var onDisk = new SizingRequest { AvgDataInMiBps = averageIn, Partitions = 1200, RetentionHours = retention };

@@ -31,7 +31,8 @@ public static class Workloads
              AvgDataOutMiBps = avgIn * fanOut,
              PeakDataOutMiBps = avgIn * fanOut * peakOutFactor,
              RetentionHours = retention,
-             PrimaryRetentionHours = Math.Max(0.01, retention * primaryShare),
+             // MSK tiers only topics kept 3 days or more, so shorter plans keep it all on broker disks.
+             PrimaryRetentionHours = retention < ClusterChoices.MinTieredRetentionHours ? retention : Math.Max(0.01, retention * primaryShare),
              Partitions = partitions,
              ReplicationFactor = rf,
              AvailabilityZones = zones,
@@ -133,11 +134,12 @@ public class PropertyTests
     public bool Every_family_gets_a_pick_that_fits_the_quota_or_a_split_that_does(SizingInput input)
     {
         var result = SizingEngine.Size(input, Prices);
+        // T3 gets no pick over its ZooKeeper quota or with tiered storage: a development broker is not split.
         return result.Recommended.All(r => r.Option is null
-            ? input.AvailabilityZones == 2 && r.Family == BrokerFamily.Express
+            ? (input.AvailabilityZones == 2 && r.Family == BrokerFamily.Express) || r.Family == BrokerFamily.T3
             : r.Split is null
-                ? r.Option.Brokers <= input.BrokerQuota
-                : r.Split.BrokersPerCluster <= input.BrokerQuota && r.Split.Clusters * r.Split.BrokersPerCluster == r.Option.Brokers);
+                ? r.Option.Brokers <= input.BrokerQuotaFor(r.Option.Type)
+                : r.Split.BrokersPerCluster <= input.BrokerQuotaFor(r.Option.Type) && r.Split.Clusters * r.Split.BrokersPerCluster == r.Option.Brokers);
     }
 
     /// <summary>An infinite or NaN figure cannot be written as JSON: the API would answer 500 and a saved plan could never be read.</summary>

@@ -66,7 +66,7 @@ public class DeployPanelTests : PlannerTestContext
 
         var view = Render<SizingResults>(p => p.Add(c => c.Result, result).Add(c => c.Family, BrokerFamily.Express));
 
-        Assert.Contains("Express brokers run Kafka", view.Find("[data-testid=deploy-problem]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("MSK creates Express clusters on", view.Find("[data-testid=deploy-problem]").TextContent, StringComparison.Ordinal);
         Assert.Empty(view.FindAll("[role=tab]"));
         Assert.Contains(result.Advice.Single(a => a.Code == "cost-tags").Message, view.Find("[data-testid=advice]").TextContent, StringComparison.Ordinal);
     }

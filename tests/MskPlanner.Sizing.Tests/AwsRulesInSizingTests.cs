@@ -1,0 +1,102 @@
+namespace MskPlanner.Sizing.Tests;
+
+/// <summary>Sizing answers held against AWS's published rules (docs/aws-rules.md gives each rule's source).</summary>
+public class AwsRulesInSizingTests
+{
+    [Fact]
+    public void T3_is_not_offered_for_a_tiered_plan_and_says_why()
+    {
+        // The console's tiered-storage steps: "Specify a size of broker other than kafka.t3.small".
+        var result = Inputs.Size(new SizingRequest { AvgDataInMiBps = 1, RetentionHours = 720, PrimaryRetentionHours = 24, Partitions = 300 });
+
+        Assert.False(result.Option("kafka.t3.small").IsAvailable);
+        var t3 = result.Recommended.Single(r => r.Family == BrokerFamily.T3);
+        Assert.Null(t3.Option);
+        Assert.Contains("not on kafka.t3.small", t3.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void T3_over_its_zookeeper_quota_is_not_suited_rather_than_split_over_clusters()
+    {
+        var t3 = Inputs.Size(new SizingRequest { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000 }).Recommended.Single(r => r.Family == BrokerFamily.T3);
+
+        Assert.Null(t3.Option);
+        Assert.Null(t3.Split);
+        Assert.Contains("not suited", t3.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_zookeeper_version_holds_a_cluster_to_30_brokers_and_kraft_to_60()
+    {
+        var request = new SizingRequest { AvgDataInMiBps = 300, AvgDataOutMiBps = 300, Partitions = 6000 };
+
+        var zooKeeper = Inputs.Valid(request with { KafkaVersion = "3.9.x" });
+        var kraft = Inputs.Valid(request with { KafkaVersion = "3.9.x.kraft" });
+
+        Assert.Equal(30, zooKeeper.BrokerQuotaFor(BrokerCatalog.Find("kafka.m5.large")!));
+        Assert.Equal(60, kraft.BrokerQuotaFor(BrokerCatalog.Find("kafka.m5.large")!));
+        Assert.Equal(30, kraft.BrokerQuotaFor(BrokerCatalog.T3Small));
+        var m5 = SizingEngine.Size(zooKeeper, ReferencePrices.UsEast1).Recommended.Single(r => r.Family == BrokerFamily.M5);
+        Assert.True((m5.Split?.BrokersPerCluster ?? m5.Option!.Brokers) <= 30);
+    }
+
+    [Fact]
+    public void Provisioned_throughput_is_priced_on_at_least_10_GiB_a_broker()
+    {
+        var result = Inputs.Size(new SizingRequest
+        {
+            AvgDataInMiBps = 0.01,
+            AvgDataOutMiBps = 0.01,
+            Partitions = 30,
+            RetentionHours = 1,
+            ProvisionedThroughputMiBps = 250,
+        });
+
+        var option = result.Option("kafka.m5.4xlarge");
+        Assert.Equal(10, option.VolumePerBrokerGiB);
+        Assert.Equal(Math.Round((decimal)(option.Brokers * 10 * ReferencePrices.UsEast1.StoragePerGiBMonth), 2), option.MonthlyCost!.Storage);
+    }
+
+    [Fact]
+    public void Serverless_quotas_are_read_as_AWSs_megabytes_so_195_MiBps_in_does_not_fit()
+    {
+        // AWS: 200 MBps of ingress per cluster; 200 x 10^6 bytes/s is 190.7 MiB/s.
+        var serverless = Inputs.Size(new SizingRequest { AvgDataInMiBps = 100, PeakDataInMiBps = 195, AvgDataOutMiBps = 100, Partitions = 3000 }).Serverless!;
+
+        Assert.Equal("ingress", serverless.RuledOutBy!.Limit.Key);
+        Assert.Equal(200_000_000 / 1_048_576d, ServerlessLimits.Ingress.Cap, 9);
+        Assert.Equal(5_000_000 / 1_048_576d, ServerlessLimits.PartitionIngress.Cap, 9);
+    }
+
+    [Fact]
+    public void Express_warns_when_a_partition_carries_more_than_15_MBps()
+    {
+        // 120 MiB/s over 18 leader partitions (54 replicas at RF 3) is 6.7 MiB/s each: fine; over 6 leaders, 20.
+        var spread = Inputs.Size(new SizingRequest { AvgDataInMiBps = 120, AvgDataOutMiBps = 120, Partitions = 54 });
+        var hot = Inputs.Size(new SizingRequest { AvgDataInMiBps = 120, AvgDataOutMiBps = 120, Partitions = 18 });
+
+        Assert.DoesNotContain(spread.Advice, a => a.Code == "express-partition-throughput");
+        Assert.Contains(hot.Advice, a => a.Code == "express-partition-throughput" && a.Message.Contains("15 MB/s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void More_brokers_than_leader_partitions_is_flagged()
+    {
+        var result = Inputs.Size(new SizingRequest { AvgDataInMiBps = 120, AvgDataOutMiBps = 120, Partitions = 18 });
+
+        var advice = Assert.Single(result.Advice, a => a.Code == "brokers-over-leaders");
+        Assert.Contains("6 leader partitions", advice.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void At_equal_cost_the_pick_is_fewer_larger_brokers_and_says_why()
+    {
+        // 420 MiB/s at peak: 36 x large, 18 x xlarge and 9 x 2xlarge cost the same at linear Express prices.
+        var express = Inputs.Size(new SizingRequest { AvgDataInMiBps = 420, AvgDataOutMiBps = 420, Partitions = 3000 })
+            .Recommended.Single(r => r.Family == BrokerFamily.Express);
+
+        Assert.Equal("express.m7g.2xlarge", express.Option!.Type.Name);
+        Assert.Equal(9, express.Option.Brokers);
+        Assert.Contains("fewer, larger brokers", express.Reason, StringComparison.Ordinal);
+    }
+}
