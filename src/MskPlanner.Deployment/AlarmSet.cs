@@ -14,8 +14,8 @@ public abstract record AlarmSignal;
 
 public sealed record MetricSignal(string Metric) : AlarmSignal;
 
-/// <summary><c>m1 + m2</c> over the metrics in order.</summary>
-public sealed record SumSignal(IReadOnlyList<string> Metrics) : AlarmSignal;
+/// <summary>Metric math: <paramref name="Expression"/> over the metrics in order, named m1, m2, …</summary>
+public sealed record MathSignal(IReadOnlyList<string> Metrics, string Expression) : AlarmSignal;
 
 /// <summary>A Metrics Insights query over every series of the cluster (all consumer groups and topics).</summary>
 public sealed record InsightsSignal(string Metric, string Function) : AlarmSignal;
@@ -40,6 +40,9 @@ public sealed record Alarm(
     string ThresholdSource)
 {
     public const string Namespace = "AWS/Kafka";
+
+    /// <summary>CloudWatch's TreatMissingData: "missing" unless silence itself means trouble ("breaching").</summary>
+    public string MissingData { get; init; } = "missing";
 
     /// <summary>The operator and threshold as people read them ("&gt; 60 %"; bytes per second in MiB/s).</summary>
     public string Condition
@@ -74,8 +77,14 @@ public static class Alarms
 {
     private const double BytesPerMiB = 1024 * 1024;
 
-    /// <summary>Alarms fire at 80% of what the sizing gave each broker, leaving time to act before the limit.</summary>
+    /// <summary>
+    /// Throughput alarms fire at 80% of what the sizing gave each broker, leaving time to act before the limit, and
+    /// never at or below the plan's own peak per broker: an alarm that the planned load trips is noise from day one.
+    /// </summary>
     public const double ThroughputAlarmShare = 0.8;
+
+    /// <summary>Keep total CPU (user + system) under 60% (MSK best practices; the Express guide's "Monitor CPU usage").</summary>
+    public const double CpuPercentCeiling = 60;
 
     /// <summary>
     /// IAM access control caps client connections per broker (MSK developer guide, "IAM access control" quotas:
@@ -94,6 +103,10 @@ public static class Alarms
         var alarms = new List<Alarm>();
         var ingress = IngressCapacity(plan);
         var egress = EgressCapacity(plan);
+        alarms.Add(new("cpu", "CPU user + system", AlarmScope.Broker, new MathSignal(["CpuUser", "CpuSystem"], "m1 + m2"), "Maximum", Alarm.GreaterThan, CpuPercentCeiling, "%", 60, 5,
+            "Keeps each broker's CPU under the 60% MSK recommends, so it can absorb a broker failure.",
+            "add brokers or move to a larger size; check for clients reconnecting in a loop.",
+            plan.IsExpress ? "MSK Express best practices: monitor CPU usage, total under 60%" : "MSK developer guide: total CPU under 60%"));
         if (plan.IsExpress)
         {
             alarms.Add(Throttle("produce-throttle", "Produce throttling", "ProduceThrottleTime"));
@@ -101,9 +114,6 @@ public static class Alarms
         }
         else
         {
-            alarms.Add(new("cpu", "CPU user + system", AlarmScope.Broker, new SumSignal(["CpuUser", "CpuSystem"]), "Maximum", Alarm.GreaterThan, 60, "%", 60, 5,
-                "Keeps each broker's CPU under the 60% MSK recommends, so it can absorb a broker failure.",
-                "add brokers or move to a larger size; check for clients reconnecting in a loop.", "MSK developer guide: total CPU under 60%"));
             alarms.Add(new("disk", "Data disk used", AlarmScope.Broker, new MetricSignal("KafkaDataLogsDiskUsed"), "Maximum", Alarm.GreaterThan, 85, "%", 300, 1,
                 "Warns before a broker's data volume fills, which stops writes to its partitions.",
                 "raise the volume size (the plan's target is " + Figures.Number(plan.Input.DiskUtilizationTarget * 100) + "%), shorten retention or turn on tiered storage.",
@@ -114,12 +124,23 @@ public static class Alarms
             alarms.Add(new("under-min-isr", "Partitions under min ISR", AlarmScope.Broker, new MetricSignal("UnderMinIsrPartitionCount"), "Maximum", Alarm.GreaterOrEqual, 1, "", 60, 1,
                 "Producers with acks=all cannot write to these partitions.",
                 "treat as an outage: find the brokers that left the ISR and restore them.", "MSK developer guide: expected value 0"));
+            var kraft = ClusterChoices.VersionFor(plan.Type, plan.KafkaVersion).KRaft;
             alarms.Add(new("offline-partitions", "Offline partitions", AlarmScope.Cluster, new MetricSignal("OfflinePartitionsCount"), "Maximum", Alarm.GreaterThan, 0, "", 60, 1,
-                "Partitions without a leader can be neither read nor written.",
+                kraft
+                    ? "Partitions without a leader can be neither read nor written. In KRaft mode MSK runs the controllers itself, so this alarm, not ActiveControllerCount, is what watches leadership."
+                    : "Partitions without a leader can be neither read nor written.",
                 "treat as an outage: check broker health and the cluster's events in the MSK console.", "MSK developer guide: alert above 0"));
-            alarms.Add(new("active-controller", "Active controller", AlarmScope.Cluster, new MetricSignal("ActiveControllerCount"), "Maximum", Alarm.LessThan, 1, "", 60, 3,
-                "A cluster without an active controller cannot elect leaders or change topics.",
-                "open an AWS support case; check the cluster's state in the MSK console.", "MSK developer guide: one active controller"));
+            if (!kraft)
+            {
+                // Each broker reports 1 while it is the controller: the cluster's sum must be exactly 1, and silence
+                // (no broker reporting) is as bad as none or two.
+                alarms.Add(new("active-controller", "Active controllers (sum over the cluster)", AlarmScope.Cluster, new MathSignal(["ActiveControllerCount"], "ABS(m1 - 1)"), "Sum", Alarm.GreaterThan, 0, "", 60, 3,
+                    "Exactly one broker must be the active controller: none cannot elect leaders or change topics, two means a split.",
+                    "open an AWS support case; check the cluster's state in the MSK console.", "MSK developer guide: the sum over the cluster is 1")
+                {
+                    MissingData = "breaching",
+                });
+            }
             if (plan.Input.EnhancedMonitoring != ClusterChoices.DefaultMonitoring)
             {
                 alarms.Add(new("heap", "Heap after garbage collection", AlarmScope.Broker, new MetricSignal("HeapMemoryAfterGC"), "Maximum", Alarm.GreaterThan, 60, "%", 300, 3,
@@ -139,12 +160,10 @@ public static class Alarms
         alarms.Add(new("partitions", "Partitions per broker", AlarmScope.Broker, new MetricSignal("PartitionCount"), "Maximum", Alarm.GreaterThan, partitionLimit, "partitions", 300, 1,
             $"Keeps each broker within the {Figures.Number(partitionLimit)} partitions {plan.Type.Name} is sized for.",
             "delete unused topics, or add brokers and reassign partitions.", $"MSK's {(plan.Input.UseMaxPartitions ? "maximum" : "recommended")} partitions for {plan.Type.Name}"));
-        alarms.Add(new("bytes-in", "Data in per broker", AlarmScope.Broker, new MetricSignal("BytesInPerSec"), "Average", Alarm.GreaterThan, Math.Round(ingress * ThroughputAlarmShare * BytesPerMiB), "bytes/s", 300, 3,
-            $"Warns at 80% of the {Figures.Number(ingress)} MiB/s of data in the plan gives each broker.",
-            "traffic is outgrowing the plan: re-size with today's figures and add brokers.", "the plan: 80% of its per-broker ingress capacity"));
-        alarms.Add(new("bytes-out", "Data out per broker", AlarmScope.Broker, new MetricSignal("BytesOutPerSec"), "Average", Alarm.GreaterThan, Math.Round(egress * ThroughputAlarmShare * BytesPerMiB), "bytes/s", 300, 3,
-            $"Warns at 80% of the {Figures.Number(egress)} MiB/s of data out the plan gives each broker.",
-            "consumers are reading more than planned: re-size with the new fan-out.", "the plan: 80% of its per-broker egress capacity"));
+        alarms.Add(Throughput("bytes-in", "Data in per broker", "BytesInPerSec", "data in", ingress, plan.Input.AvgDataInMiBps, plan.Input.PeakDataInMiBps, plan.Option.Brokers,
+            "traffic is outgrowing the plan: re-size with today's figures and add brokers."));
+        alarms.Add(Throughput("bytes-out", "Data out per broker", "BytesOutPerSec", "data out", egress, plan.Input.AvgDataOutMiBps, plan.Input.PeakDataOutMiBps, plan.Option.Brokers,
+            "consumers are reading more than planned: re-size with the new fan-out."));
         var lagSeconds = Math.Round(plan.Input.RetentionHours * 3600 / 2);
         alarms.Add(new("consumer-lag", "Consumer lag", AlarmScope.Cluster, new InsightsSignal("EstimatedMaxTimeLag", "MAX"), "Maximum", Alarm.GreaterThan, lagSeconds, "s", 300, 3,
             $"A consumer further behind than half the {Figures.Number(plan.Input.RetentionHours)} hours of retention risks reading data that is deleted first.",
@@ -165,6 +184,23 @@ public static class Alarms
         : plan.Option.Limits.First(l => l.Kind == LimitKind.Ingress).CapacityPerBroker;
 
     public static double EgressCapacity(ClusterBlueprint plan) => plan.Option.Limits.First(l => l.Kind == LimitKind.Egress).CapacityPerBroker;
+
+    /// <summary>
+    /// A per-broker throughput alarm at 80% of the broker's capacity, raised to the plan's peak per broker when
+    /// that is higher, so the load the plan expects never trips it.
+    /// </summary>
+    private static Alarm Throughput(string id, string title, string metric, string what, double capacity, double average, double peak, int brokers, string whenItFires)
+    {
+        var averagePerBroker = average / brokers;
+        var peakPerBroker = peak / brokers;
+        var threshold = Math.Max(capacity * ThroughputAlarmShare, peakPerBroker);
+        var basis = threshold > peakPerBroker
+            ? $"80% of the {Figures.Number(capacity)} MiB/s of {what} the plan gives each broker"
+            : $"the plan's own peak of {Figures.Number(peakPerBroker)} MiB/s per broker (80% of the {Figures.Number(capacity)} MiB/s capacity would sit under it)";
+        return new(id, title, AlarmScope.Broker, new MetricSignal(metric), "Average", Alarm.GreaterThan, Math.Round(threshold * BytesPerMiB), "bytes/s", 300, 3,
+            $"Fires above {basis}; the plan expects {Figures.Number(averagePerBroker)} MiB/s per broker on average and {Figures.Number(peakPerBroker)} at peak.",
+            whenItFires, "the plan: 80% of its per-broker capacity, never under its peak per broker");
+    }
 
     private static Alarm Throttle(string id, string title, string metric) => new(id, title, AlarmScope.Broker, new MetricSignal(metric), "Maximum", Alarm.GreaterThan, 0, "ms", 300, 3,
         "Express brokers throttle clients that go past their sustained limits.",

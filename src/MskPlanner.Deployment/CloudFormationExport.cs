@@ -234,7 +234,7 @@ public static partial class CloudFormationExport
             ["ComparisonOperator"] = alarm.Comparison,
             ["EvaluationPeriods"] = alarm.EvaluationPeriods,
             ["Threshold"] = alarm.Threshold,
-            ["TreatMissingData"] = "missing",
+            ["TreatMissingData"] = alarm.MissingData,
             ["AlarmActions"] = actions,
             ["OKActions"] = actions,
         };
@@ -253,10 +253,10 @@ public static partial class CloudFormationExport
                 properties["Period"] = alarm.PeriodSeconds;
                 properties["Dimensions"] = dimensions;
                 break;
-            case SumSignal sum:
+            case MathSignal sum:
                 var metrics = new List<object>
                 {
-                    new Dictionary<string, object?> { ["Id"] = "total", ["Expression"] = string.Join(" + ", sum.Metrics.Select((_, i) => $"m{i + 1}")), ["Label"] = alarm.Title, ["ReturnData"] = true },
+                    new Dictionary<string, object?> { ["Id"] = "total", ["Expression"] = sum.Expression, ["Label"] = alarm.Title, ["ReturnData"] = true },
                 };
                 metrics.AddRange(sum.Metrics.Select((metric, i) => new Dictionary<string, object?>
                 {

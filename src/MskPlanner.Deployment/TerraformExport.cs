@@ -163,7 +163,7 @@ public static class TerraformExport
                 .Set("comparison_operator", alarm.Comparison)
                 .Set("evaluation_periods", alarm.EvaluationPeriods)
                 .Set("threshold", alarm.Threshold)
-                .Set("treat_missing_data", "missing")
+                .Set("treat_missing_data", alarm.MissingData)
                 .Raw("alarm_actions", "var.alarm_actions")
                 .Raw("ok_actions", "var.alarm_actions");
             var dimensions = perBroker ? $"{{ \"Cluster Name\" = {ClusterRef}, \"Broker ID\" = each.key }}" : $"{{ \"Cluster Name\" = {ClusterRef} }}";
@@ -173,8 +173,8 @@ public static class TerraformExport
                     hcl.Set("metric_name", single.Metric).Set("namespace", Alarm.Namespace).Set("period", alarm.PeriodSeconds)
                         .Set("statistic", alarm.Statistic).Raw("dimensions", dimensions);
                     break;
-                case SumSignal sum:
-                    hcl.Open("metric_query").Set("id", "total").Set("expression", string.Join(" + ", sum.Metrics.Select((_, i) => $"m{i + 1}")))
+                case MathSignal sum:
+                    hcl.Open("metric_query").Set("id", "total").Set("expression", sum.Expression)
                         .Set("label", alarm.Title).Set("return_data", true).Close();
                     for (var i = 0; i < sum.Metrics.Count; i++)
                     {
