@@ -54,7 +54,8 @@ public sealed partial class KeyboardTests(BrowserFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task A_workload_is_sized_saved_shared_and_compared_by_keyboard_alone()
     {
-        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100&retentionHours=24");
+        // 72 h: the tiered storage turned on below needs a retention of at least 3 days.
+        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100&retentionHours=72");
         await Assertions.Expect(_page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
 
         var averageIn = _page.Locator("input#avgDataInMiBps");
