@@ -27,6 +27,8 @@ public sealed class ShellScriptTests
         // Tags are held to AWS's characters (letters, numbers, spaces and _.:/=+-@), which the shell reads as words.
         var request = Plans.Base with { ClusterName = "evil-name-1", Tags = "note=a b:c/d=e+f@g, x_y=1\u00a0=2" };
         AssertScriptsHold(Plans.Blueprint(request, BrokerFamily.M5, HostileName));
+        // A tiered plan adds cli/tiered-topics.sh, whose comment carries the plan's name.
+        AssertScriptsHold(Plans.Blueprint(request with { RetentionHours = 720, PrimaryRetentionHours = 24 }, BrokerFamily.M7g, HostileName));
     }
 
     private static void AssertScriptsHold(ClusterBlueprint plan)
