@@ -142,7 +142,7 @@ internal static class AdviceRules
     /// </summary>
     private static void AddPartitionLoad(List<Advice> advice, SizingInput input, Recommendation[] recommended)
     {
-        var leaders = Math.Max(1, (int)Math.Ceiling(input.Partitions / (double)input.ReplicationFactor));
+        var leaders = input.LeaderPartitions;
         var express = recommended.FirstOrDefault(r => r.Family == BrokerFamily.Express)?.Option;
         if (express is not null)
         {

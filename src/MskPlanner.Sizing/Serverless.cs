@@ -109,7 +109,7 @@ public static class ServerlessEngine
     public static ServerlessOption Size(SizingInput input, StorageFigures storage, PriceSheet prices)
     {
         // Serverless keeps three copies itself; the plan's partitions count replicas at its own factor.
-        var leaders = Math.Max(1, (int)Math.Ceiling(input.Partitions / (double)input.ReplicationFactor));
+        var leaders = input.LeaderPartitions;
         // An array, not a list and a query: this runs on every keystroke beside the 23 broker types.
         var checks = new ServerlessCheck[5 + (input.ClientConnections is null ? 0 : 1) + (input.Workload is null ? 0 : 2)];
         checks[0] = new(ServerlessLimits.Ingress, input.PeakDataInMiBps);

@@ -17,6 +17,9 @@ public sealed record SizingInput
     public required int Partitions { get; init; }
 
     public required int ReplicationFactor { get; init; }
+
+    /// <summary>Leader partitions: the replicas the plan counts over its replication factor, at least one.</summary>
+    public int LeaderPartitions => Math.Max(1, (int)Math.Ceiling(Partitions / (double)ReplicationFactor));
     public required int AvailabilityZones { get; init; }
     public required bool NearestReplicaFetching { get; init; }
     public required double DiskUtilizationTarget { get; init; }
