@@ -42,9 +42,8 @@ public sealed record ClusterBlueprint
     /// <summary>EBS per broker, GiB; null for Express, which has no customer storage to declare.</summary>
     public int? VolumeGiB => IsExpress ? null : (int)Math.Clamp(Math.Ceiling(Option.VolumePerBrokerGiB), 1, MaxVolumeGiB);
 
-    /// <summary>Provisioned storage throughput per broker, MiB/s, when the plan asks for it and the type takes it.</summary>
-    public int? ProvisionedThroughputMiBps =>
-        !IsExpress && Type.SupportsProvisionedThroughput && Input.ProvisionedThroughputMiBps is { } pst ? (int)Math.Min(pst, Type.EbsThroughputMiBps) : null;
+    /// <summary>Provisioned storage throughput per broker, MiB/s: what the option is costed with, asked for or relied on by its count.</summary>
+    public int? ProvisionedThroughputMiBps => Option.ProvisionedThroughputMiBps is { } pst ? (int)pst : null;
 
     public bool TieredStorage => !IsExpress && Input.UsesTieredStorage;
 

@@ -79,7 +79,13 @@ public static class Explain
             Figures.Count(option.Brokers, "broker"),
             "brokers = the most any limit needs (each limit's count is already a multiple of the AZs)" + (split is null ? "" : "; with a split, clusters × brokers per cluster"),
             $"max({needs}) = {option.Limits.Max(l => l.BrokersNeeded)}" + (split is { } s ? $"; split: {s.Clusters} × {s.BrokersPerCluster} = {option.Brokers}" : ""),
-            [new("binding limit", Names.Of(option.BindingLimit).Label, "the limit that needs the most brokers; the first in the order ingress, egress, partitions, storage, provisioned throughput on a tie")]);
+            [
+                new("binding limit", Names.Of(option.BindingLimit).Label, "the limit that needs the most brokers; the first in the order ingress, egress, partitions, storage, provisioned throughput on a tie"),
+                .. option.WithoutProvisionedThroughput is { } plain
+                    ? [new ExplainedConstant("without provisioned throughput", $"{Figures.Count(plain.Brokers, "broker")}{(plain.MonthlyCost is { } c ? $", {Figures.Usd(c.Total)} / month" : "")}",
+                        $"on MSK's default {N(SizingEngine.VolumeThroughputMiBps)} MiB/s volumes (MSK guide, \"Manage storage throughput\"); this count relies on {N(option.VolumeThroughputMiBps)} MiB/s a volume, so it provisions that")]
+                    : Array.Empty<ExplainedConstant>(),
+            ]);
     }
 
     public static Explanation Limit(SizingResult result, BrokerOption option, LimitCheck limit)
@@ -117,7 +123,7 @@ public static class Explain
         var tiered = input.UsesTieredStorage ? $" + tiered {N(factors.AzDownShare)}" : "";
         List<ExplainedConstant> standard =
         [
-            new($"{type.Name} EBS throughput", $"{N(type.EbsThroughputMiBps)} MiB/s", BrokerTable),
+            VolumeThroughput(option),
             new($"{type.Name} network throughput", $"{N(type.NetworkThroughputMiBps)} MiB/s", BrokerTable),
             new("storage factor", $"RF {input.ReplicationFactor} + lagging {N(input.LaggingConsumerFactor)} + rebalancing {N(IoFactors.Rebalancing)}{tiered} = {N(factors.Storage)}", Derived),
             new("network factor", $"fan-out {N(fanOut)} × AZ-down share {N(factors.AzDownShare)} + {N(IoFactors.ReplicationOverhead)} × (RF − 1) + lagging {N(input.LaggingConsumerFactor)} + rebalancing {N(IoFactors.Rebalancing)}{tiered} = {N(factors.Network)}", Derived),
@@ -126,11 +132,11 @@ public static class Explain
             new("utilization at peak", N(input.PeakUtilization), "your input (default 0.5, the reference method's)"),
             new("TLS share", N(tls), "1 − your measured TLS loss"),
         ];
-        var ingress = $"min({N(type.EbsThroughputMiBps)} ÷ {N(factors.Storage)}, {N(type.NetworkThroughputMiBps)} ÷ {N(factors.Network)}) × {N(tls)} × {N(input.PeakUtilization)}";
+        var ingress = $"min({N(option.VolumeThroughputMiBps)} ÷ {N(factors.Storage)}, {N(type.NetworkThroughputMiBps)} ÷ {N(factors.Network)}) × {N(tls)} × {N(input.PeakUtilization)}";
         return limit.Kind switch
         {
             LimitKind.Ingress => new(label, value,
-                "capacity = min(EBS throughput ÷ storage factor, network throughput ÷ network factor) × TLS share × utilization at peak; " + BrokersRule,
+                "capacity = min(volume throughput ÷ storage factor, network throughput ÷ network factor) × TLS share × utilization at peak; " + BrokersRule,
                 $"{ingress} = {N(limit.CapacityPerBroker)} MiB/s; {brokers}", standard),
             LimitKind.Egress => new(label, value, "capacity = fan-out × ingress capacity per broker; " + BrokersRule,
                 $"{N(fanOut)} × {ingress} = {N(limit.CapacityPerBroker)} MiB/s; {brokers}",
@@ -139,11 +145,18 @@ public static class Explain
             LimitKind.Storage => new(label, value, "capacity = the largest EBS volume a broker may have; demand = EBS to provision; " + BrokersRule,
                 $"{N(limit.Demand)} GiB ÷ {N(SizingEngine.MaxVolumeGiBPerBroker)} GiB; {brokers}",
                 [new("largest volume per broker", "16,384 GiB", Quota)]),
-            _ => new(label, value, "capacity = min(provisioned throughput, the instance's EBS maximum); demand = average data out read back from disk; " + BrokersRule,
-                $"min({N(input.ProvisionedThroughputMiBps ?? 0)}, {N(type.EbsThroughputMiBps)}) = {N(limit.CapacityPerBroker)} MiB/s; {brokers}",
-                [new($"{type.Name} EBS throughput", $"{N(type.EbsThroughputMiBps)} MiB/s", BrokerTable), new("provisioned throughput", $"{N(input.ProvisionedThroughputMiBps ?? 0)} MiB/s", "your input")]),
+            _ => new(label, value, "capacity = the provisioned throughput this option carries; demand = average data out read back from disk; " + BrokersRule,
+                $"{N(limit.CapacityPerBroker)} MiB/s; {brokers}",
+                [VolumeThroughput(option), new("provisioned throughput asked for", $"{N(input.ProvisionedThroughputMiBps ?? 0)} MiB/s", "your input")]),
         };
     }
+
+    /// <summary>What each volume is credited with, and why: MSK's default, or the provisioned throughput the option carries.</summary>
+    private static ExplainedConstant VolumeThroughput(BrokerOption option) => new(
+        "volume throughput", $"{N(option.VolumeThroughputMiBps)} MiB/s",
+        option.ProvisionedThroughputMiBps is null
+            ? $"MSK's default for a volume without provisioned throughput (MSK guide, \"Manage storage throughput\"), at most {option.Type.Name}'s EBS maximum of {N(option.Type.EbsThroughputMiBps)} ({BrokerTable})"
+            : $"provisioned throughput in whole MiB/s, at most {option.Type.Name}'s maximum of {N(option.Type.EbsThroughputMiBps)} ({BrokerTable}): what you asked for, or what the reference method's count relies on when more");
 
     private const string BrokersRule = "brokers = ceil(demand ÷ capacity), rounded up to a multiple of the AZs";
 
@@ -186,7 +199,7 @@ public static class Explain
             yield break;
         }
 
-        var provisioned = option.Type.SupportsProvisionedThroughput && input.ProvisionedThroughputMiBps is not null;
+        var provisioned = option.ProvisionedThroughputMiBps is not null;
         var billed = SizingEngine.BilledEbsGiB(storage, option.Brokers, provisioned);
         yield return ("storage", new($"{name}: storage / month", Figures.Usd(cost.Storage),
             provisioned
@@ -201,9 +214,9 @@ public static class Explain
             $"{N(storage.TieredGiB)} GiB × {Rate(rates.TieredStoragePerGiBMonth)} = {Figures.Usd(cost.TieredStorage)}",
             [new("tiered storage per GiB-month", $"{Rate(rates.TieredStoragePerGiBMonth)}", $"{priced}; usagetype <P>-Kafka.Storage.Tiered")]));
         yield return ("provisionedThroughput", new($"{name}: provisioned throughput / month", Figures.Usd(cost.ProvisionedThroughput),
-            "brokers × provisioned MiB/s (on the sizes that take it, at most the EBS maximum) × price per MiB/s-month",
-            $"{option.Brokers:N0} × {N(option.Type.SupportsProvisionedThroughput && input.ProvisionedThroughputMiBps is { } pst ? Math.Min(pst, option.Type.EbsThroughputMiBps) : 0)} × {Rate(rates.ProvisionedThroughputPerMiBpsMonth)} = {Figures.Usd(cost.ProvisionedThroughput)}",
-            [new("provisioned throughput per MiB/s-month", $"{Rate(rates.ProvisionedThroughputPerMiBpsMonth)}", $"{priced}; provisioned-throughput usagetype (unconfirmed)")]));
+            "brokers × provisioned MiB/s × price per MiB/s-month (the whole provisioned figure, not only what passes the default 250: unverified, the higher reading)",
+            $"{option.Brokers:N0} × {N(option.ProvisionedThroughputMiBps ?? 0)} × {Rate(rates.ProvisionedThroughputPerMiBpsMonth)} = {Figures.Usd(cost.ProvisionedThroughput)}",
+            [VolumeThroughput(option), new("provisioned throughput per MiB/s-month", $"{Rate(rates.ProvisionedThroughputPerMiBpsMonth)}", $"{priced}; provisioned-throughput usagetype (unconfirmed)")]));
         yield return ("crossAz", new($"{name}: cross-AZ transfer / month", Figures.Usd(cost.CrossAz), "cross-AZ client traffic per month × price per GiB (replication between brokers is free on MSK)",
             $"{N(result.Network.CrossAzGiBPerMonth)} GiB × {Rate(rates.CrossAzPerGiB)} = {Figures.Usd(cost.CrossAz)}",
             [new("cross-AZ per GiB", $"{Rate(rates.CrossAzPerGiB)}", CrossAzSource)]));

@@ -11,6 +11,9 @@ public static class SizingEngine
 
     /// <summary>The smallest volume MSK provisions storage throughput on (MSK guide, "Provision storage throughput").</summary>
     public const double MinVolumeGiBWithProvisionedThroughput = 10;
+
+    /// <summary>What an MSK volume delivers without provisioned throughput (MSK guide, "Manage storage throughput": the default).</summary>
+    public const double VolumeThroughputMiBps = 250;
     public const int ExpressZones = 3;
     public const int ExpressReplicationFactor = 3;
 
@@ -106,24 +109,61 @@ public static class SizingEngine
 
     private static double TlsShare(SizingInput input) => input.TlsInTransit ? 1 - (input.TlsDeratePercent / 100) : 1;
 
+    /// <summary>
+    /// A Standard type, sized as the method sizes it when its volumes can deliver what the method credits. The method
+    /// credits each broker its instance's EBS maximum, but an MSK volume delivers <see cref="VolumeThroughputMiBps"/>
+    /// unless provisioned throughput (PST) is on; so a type whose maximum is higher is sized on 250 MiB/s volumes, and
+    /// when that takes more brokers than the method's count, the option keeps the method's count and carries the PST it
+    /// relies on, with the count on plain volumes beside it.
+    /// </summary>
     /// <param name="minimumBrokers">More brokers than the limits need, as a split over several clusters proposes; 0 for none.</param>
     private static BrokerOption SizeStandard(
         BrokerType type, SizingInput input, IoFactors factors, StorageFigures storage, NetworkFigures network, PriceSheet prices, int minimumBrokers)
     {
+        BrokerOption SizeOn(double volumeThroughput, double? provisioned) =>
+            SizeStandardOn(type, volumeThroughput, provisioned, input, factors, storage, network, prices, minimumBrokers);
+
+        var onPlainVolumes = SizeOn(Math.Min(type.EbsThroughputMiBps, VolumeThroughputMiBps), null);
+        if (!type.SupportsProvisionedThroughput)
+        {
+            return onPlainVolumes;
+        }
+
+        // MSK takes PST in whole MiB/s up to the type's maximum (593 on kafka.m5.4xlarge, where the method's table says 593.75).
+        double Whole(double mibps) => Math.Min(Math.Ceiling(mibps - 1e-9), Math.Floor(type.EbsThroughputMiBps));
+        BrokerOption WithPlainBeside(BrokerOption option) =>
+            option.Brokers < onPlainVolumes.Brokers ? option with { WithoutProvisionedThroughput = onPlainVolumes } : option;
+
+        var method = SizeOn(type.EbsThroughputMiBps, null);
+        var asked = input.ProvisionedThroughputMiBps is { } requested ? SizeOn(Whole(requested), Whole(requested)) : onPlainVolumes;
+        if (asked.Brokers <= method.Brokers)
+        {
+            return WithPlainBeside(asked);
+        }
+
+        // The method's count needs the volume throughput behind its per-broker ingress: ingress x the storage factor.
+        var relied = Whole(Math.Max(method.IngressPerBrokerMiBps * factors.Storage, input.ProvisionedThroughputMiBps ?? 0));
+        return WithPlainBeside(SizeOn(relied, relied));
+    }
+
+    private static BrokerOption SizeStandardOn(
+        BrokerType type, double volumeThroughput, double? provisioned, SizingInput input, IoFactors factors, StorageFigures storage, NetworkFigures network,
+        PriceSheet prices, int minimumBrokers)
+    {
         var zones = input.AvailabilityZones;
-        var ingressPerBroker = Math.Min(type.EbsThroughputMiBps / factors.Storage, type.NetworkThroughputMiBps / factors.Network) * TlsShare(input);
+        var ingressPerBroker = Math.Min(volumeThroughput / factors.Storage, type.NetworkThroughputMiBps / factors.Network) * TlsShare(input);
         var ingressCapacity = ingressPerBroker * input.PeakUtilization;
         var egressCapacity = network.FanOut * ingressCapacity;
         var partitionCapacity = PartitionCapacity(type, input);
 
-        var pst = ProvisionedThroughputFor(type, input);
-        var count = pst is null ? 4 : 5;
+        // The method's PST limit (average data out read back from disk) applies when the plan asks for PST itself.
+        var count = provisioned is not null && input.ProvisionedThroughputMiBps is not null ? 5 : 4;
         Span<LimitKind> kinds = [LimitKind.Ingress, LimitKind.Egress, LimitKind.Partitions, LimitKind.Storage, LimitKind.ProvisionedThroughput];
         Span<double> demands = [input.PeakDataInMiBps, input.PeakDataOutMiBps, input.Partitions, storage.EbsGiB, input.AvgDataOutMiBps];
-        Span<double> capacities = [ingressCapacity, egressCapacity, partitionCapacity, MaxVolumeGiBPerBroker, pst ?? 0];
+        Span<double> capacities = [ingressCapacity, egressCapacity, partitionCapacity, MaxVolumeGiBPerBroker, provisioned ?? 0];
 
         var (brokers, binding, checks) = Resolve(kinds[..count], demands[..count], capacities[..count], zones, input, minimumBrokers);
-        var volume = Math.Max(Math.Ceiling(storage.EbsGiB / brokers), pst is null ? 1 : MinVolumeGiBWithProvisionedThroughput);
+        var volume = Math.Max(Math.Ceiling(storage.EbsGiB / brokers), provisioned is null ? 1 : MinVolumeGiBWithProvisionedThroughput);
         var memory = MemoryFor(type, input.PeakDataInMiBps * input.ReplicationFactor / brokers, input);
 
         string? unavailable = null;
@@ -137,9 +177,9 @@ public static class SizingEngine
         {
             cost = new MonthlyCost(
                 Money(brokers * hourly * HoursPerMonth),
-                Money(BilledEbsGiB(storage, brokers, pst is not null) * prices.StoragePerGiBMonth),
+                Money(BilledEbsGiB(storage, brokers, provisioned is not null) * prices.StoragePerGiBMonth),
                 Money(storage.TieredGiB * prices.TieredStoragePerGiBMonth),
-                Money(pst is { } t ? brokers * t * prices.ProvisionedThroughputPerMiBpsMonth : 0),
+                Money(provisioned is { } t ? brokers * t * prices.ProvisionedThroughputPerMiBpsMonth : 0),
                 0m,
                 Money(network.CrossAzGiBPerMonth * prices.CrossAzPerGiB));
             selfManaged = SelfManagedFor(type, brokers, input, storage, network, prices);
@@ -150,7 +190,11 @@ public static class SizingEngine
             unavailable = "MSK offers tiered storage on M5 and M7g brokers, not on kafka.t3.small (the console's tiered-storage steps).";
         }
 
-        return new BrokerOption(type, brokers, binding, checks, ingressPerBroker, volume, memory, cost, selfManaged, unavailable);
+        return new BrokerOption(type, brokers, binding, checks, ingressPerBroker, volume, memory, cost, selfManaged, unavailable)
+        {
+            VolumeThroughputMiBps = volumeThroughput,
+            ProvisionedThroughputMiBps = provisioned,
+        };
     }
 
     /// <summary>
@@ -242,12 +286,6 @@ public static class SizingEngine
 
     private static double PartitionCapacity(BrokerType type, SizingInput input) =>
         input.UseMaxPartitions ? type.MaxPartitions : type.RecommendedPartitions;
-
-    /// <summary>PST counts only on the sizes that support it, and never above the instance's EBS maximum.</summary>
-    private static double? ProvisionedThroughputFor(BrokerType type, SizingInput input) =>
-        input.ProvisionedThroughputMiBps is { } requested && type.SupportsProvisionedThroughput
-            ? Math.Min(requested, type.EbsThroughputMiBps)
-            : null;
 
     private static MemoryCheck MemoryFor(BrokerType type, double writeMiBpsPerBroker, SizingInput input) =>
         new(input.PageCacheSeconds * writeMiBpsPerBroker / MiBPerGiB, type.MemoryGiB * PageCacheShareOfMemory);

@@ -52,6 +52,18 @@ public sealed record BrokerOption(
     public bool IsAvailable => UnavailableReason is null;
 
     public bool FitsQuota(SizingInput input) => Brokers <= input.BrokerQuotaFor(Type);
+
+    /// <summary>The storage throughput each broker's volume is credited with, MiB/s; 0 for Express (managed storage).</summary>
+    public double VolumeThroughputMiBps { get; init; }
+
+    /// <summary>Provisioned storage throughput per broker, whole MiB/s, costed and exported; null when the volumes stay at MSK's default.</summary>
+    public double? ProvisionedThroughputMiBps { get; init; }
+
+    /// <summary>
+    /// The same type on volumes without provisioned throughput, when that needs more brokers than this option: the
+    /// count the method's figures would reach without paying for PST.
+    /// </summary>
+    public BrokerOption? WithoutProvisionedThroughput { get; init; }
 }
 
 /// <summary>The recommended pick of one family: the cheapest available type within the broker quota.</summary>

@@ -63,6 +63,29 @@ public class AwsRulesInExportsTests
     }
 
     [Fact]
+    public void The_provisioned_throughput_a_count_relies_on_is_turned_on_in_every_export()
+    {
+        // 3 x kafka.m5.8xlarge for 80 MiB/s tiered rely on 850 MiB/s volumes; MSK's default is 250 (AwsRulesInSizingTests works it by hand).
+        var blueprint = Plans.Blueprint(Plans.Base with
+        {
+            AvgDataInMiBps = 80,
+            AvgDataOutMiBps = 160,
+            Partitions = 2000,
+            RetentionHours = 720,
+            PrimaryRetentionHours = 24,
+            BrokerType = "kafka.m5.8xlarge",
+        });
+
+        Assert.Equal(3, blueprint.BrokersPerCluster);
+        var ebs = Parsers.Yaml(CloudFormationExport.Cluster(blueprint))["Resources"]!["Cluster"]!["Properties"]!["BrokerNodeGroupInfo"]!["StorageInfo"]!["EBSStorageInfo"]!;
+        Assert.Equal(850, ebs["ProvisionedThroughput"]!["VolumeThroughput"]!.GetValue<long>());
+        var terraform = Parsers.Hcl(DeployFiles.For(blueprint, ExportKind.Terraform)[0]).ToJsonString();
+        Assert.Contains("\"volume_throughput\":850", terraform, StringComparison.Ordinal);
+        var cli = DeployFiles.For(blueprint, ExportKind.Cli).Single(f => f.Path.EndsWith(".json", StringComparison.Ordinal) && f.Text.Contains("BrokerNodeGroupInfo", StringComparison.Ordinal));
+        Assert.Equal(850, System.Text.Json.Nodes.JsonNode.Parse(cli.Text)!["BrokerNodeGroupInfo"]!["StorageInfo"]!["EbsStorageInfo"]!["ProvisionedThroughput"]!["VolumeThroughput"]!.GetValue<long>());
+    }
+
+    [Fact]
     public void A_zookeeper_cluster_is_never_exported_with_more_than_30_brokers()
     {
         // MSK quotas: 30 brokers per ZooKeeper-based cluster, 60 per KRaft-based one.

@@ -99,4 +99,48 @@ public class AwsRulesInSizingTests
         Assert.Equal(9, express.Option.Brokers);
         Assert.Contains("fewer, larger brokers", express.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_count_that_relies_on_more_than_250_MiBps_a_volume_carries_and_costs_the_provisioned_throughput_with_the_plain_count_beside_it()
+    {
+        // 80 MiB/s in, 160 out, 30 days with 24 h on disk. By hand, on kafka.m5.8xlarge:
+        // storage factor = RF 3 + lagging 0.5 + rebalancing 3 + tiered 1.5 = 8; network factor = 2 x 1.5 + 2.2 + 0.5 + 3 + 1.5 = 10.2.
+        // The method: min(850 / 8, 1280 / 10.2) = 106.25 MiB/s a broker, x 0.5 = 53.125; 80 / 53.125 -> 2 -> 3 brokers.
+        // That needs 106.25 x 8 = 850 MiB/s from each volume. MSK's volumes give 250 (MSK guide, "Manage storage
+        // throughput"): 250 / 8 x 0.5 = 15.625 a broker; 80 / 15.625 = 5.12 -> 6 brokers.
+        var option = Inputs.Size(new SizingRequest { AvgDataInMiBps = 80, AvgDataOutMiBps = 160, Partitions = 2000, RetentionHours = 720, PrimaryRetentionHours = 24 })
+            .Option("kafka.m5.8xlarge");
+
+        Assert.Equal(3, option.Brokers);
+        Assert.Equal(850, option.ProvisionedThroughputMiBps);
+        Assert.Equal(3 * 850 * 0.08m, option.MonthlyCost!.ProvisionedThroughput);
+        var plain = option.WithoutProvisionedThroughput!;
+        Assert.Equal(6, plain.Brokers);
+        Assert.Null(plain.ProvisionedThroughputMiBps);
+        Assert.Equal(0m, plain.MonthlyCost!.ProvisionedThroughput);
+        Assert.Equal(250, plain.VolumeThroughputMiBps);
+    }
+
+    [Fact]
+    public void A_count_that_250_MiBps_volumes_reach_anyway_carries_no_provisioned_throughput()
+    {
+        // 100 MiB/s in, 500 out, 24 h: kafka.m7g.8xlarge needs 6 brokers for storage. On 250 MiB/s volumes:
+        // storage factor 6.5, network factor 5 x 1.5 + 2.2 + 0.5 + 3 = 13.2; min(250 / 6.5, 1875 / 13.2) x 0.5 = 19.23;
+        // 100 / 19.23 = 5.2 -> 6. The same count, so nothing to provision.
+        var option = Inputs.Size(new SizingRequest { AvgDataInMiBps = 100, AvgDataOutMiBps = 500, Partitions = 1000, RetentionHours = 24 }).Option("kafka.m7g.8xlarge");
+
+        Assert.Equal(6, option.Brokers);
+        Assert.Null(option.ProvisionedThroughputMiBps);
+        Assert.Null(option.WithoutProvisionedThroughput);
+        Assert.Equal(250 / 6.5, option.IngressPerBrokerMiBps, 9);
+        Assert.Equal(6, option.Limits.Single(l => l.Kind == LimitKind.Ingress).BrokersNeeded);
+    }
+
+    [Fact]
+    public void Every_type_without_provisioned_throughput_has_an_EBS_maximum_a_plain_volume_delivers()
+    {
+        // Otherwise its count would rely on throughput MSK cannot give it.
+        Assert.All(BrokerCatalog.All.Where(t => t.Class == BrokerClass.Standard && !t.SupportsProvisionedThroughput),
+            t => Assert.True(t.EbsThroughputMiBps <= 250, t.Name));
+    }
 }

@@ -30,12 +30,13 @@ public class DeliberateDepartureTests
         var (request, published) = AwsMethodExampleTests.Load("provisioned storage throughput 500 MiB/s", "kafka.m7g.2xlarge");
         var option = Inputs.Size(request).Option("kafka.m7g.2xlarge");
 
-        // PST is capped at the instance's EBS maximum, 312.5 MiB/s: 800 / 312.5 = 2.56 -> 3 brokers, not binding.
+        // PST is capped at the instance's EBS maximum, 312.5 MiB/s, which MSK takes in whole MiB/s (CloudFormation's
+        // VolumeThroughput is an integer): 312. 800 / 312 = 2.56 -> 3 brokers, not binding.
         var pst = option.Limits.Single(l => l.Kind == LimitKind.ProvisionedThroughput);
-        Assert.Equal(312.5, pst.CapacityPerBroker);
+        Assert.Equal(312, pst.CapacityPerBroker);
         Assert.Equal(3, pst.BrokersNeeded);
         Assert.Equal(published["brokers"]!.GetValue<int>(), option.Brokers);
-        Assert.Equal(option.Brokers * 312.5m * 0.08m, option.MonthlyCost!.ProvisionedThroughput);
+        Assert.Equal(option.Brokers * 312m * 0.08m, option.MonthlyCost!.ProvisionedThroughput);
         Assert.Equal(0m, published["monthlyCost"]!["provisionedThroughput"]!.GetValue<decimal>());
     }
 }

@@ -17,7 +17,23 @@ public class ExplanationTests
         Assert.Equal("min(250 ÷ 6.5, 320 ÷ 7.2) × 1 × 0.5 = 19.231 MiB/s; brokers = ceil(50 ÷ 19.231) = 3, up to a multiple of 3 AZs = 3; " +
             "use at 12 brokers = 50 ÷ (19.231 × 12) = 22%", explanation.Working);
         Assert.Contains(explanation.Constants, c => c.Name == "storage factor" && c.Value == "RF 3 + lagging 0.5 + rebalancing 3 = 6.5");
-        Assert.Contains(explanation.Constants, c => c.Name == "kafka.m5.2xlarge EBS throughput" && c.Source == Explain.BrokerTable);
+        Assert.Contains(explanation.Constants, c => c.Name == "volume throughput" && c.Value == "250 MiB/s" && c.Source.Contains(Explain.BrokerTable, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_count_that_relies_on_provisioned_throughput_says_so_beside_the_count_without_it()
+    {
+        // AwsRulesInSizingTests works this plan by hand: 3 x kafka.m5.8xlarge on 850 MiB/s volumes, 6 on MSK's 250.
+        var result = Inputs.Size(new SizingRequest { AvgDataInMiBps = 80, AvgDataOutMiBps = 160, Partitions = 2000, RetentionHours = 720, PrimaryRetentionHours = 24 });
+        var option = result.Option("kafka.m5.8xlarge");
+
+        var brokers = Explain.Brokers(result, option);
+        var cost = Explain.Costs(result, option).Single(c => c.Key == "provisionedThroughput").Explanation;
+
+        var without = Assert.Single(brokers.Constants, c => c.Name == "without provisioned throughput");
+        Assert.StartsWith("6 brokers", without.Value, StringComparison.Ordinal);
+        Assert.Contains("relies on 850 MiB/s", without.Source, StringComparison.Ordinal);
+        Assert.StartsWith("3 × 850 × ", cost.Working, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -168,7 +168,7 @@ public class WorkedExampleTests
         var plain = Inputs.Size(new SizingRequest { AvgDataInMiBps = 200, Partitions = 300, RetentionHours = 24 });
         var derated = Inputs.Size(new SizingRequest { AvgDataInMiBps = 200, Partitions = 300, RetentionHours = 24, TlsDeratePercent = 20 });
 
-        Assert.Equal(plain.Option("kafka.m5.4xlarge").IngressPerBrokerMiBps * 0.8, derated.Option("kafka.m5.4xlarge").IngressPerBrokerMiBps, 9);
+        Assert.Equal(plain.Option("kafka.m5.2xlarge").IngressPerBrokerMiBps * 0.8, derated.Option("kafka.m5.2xlarge").IngressPerBrokerMiBps, 9);
         Assert.True(derated.Option("kafka.m5.large").Brokers > plain.Option("kafka.m5.large").Brokers);
     }
 

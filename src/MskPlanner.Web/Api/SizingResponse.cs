@@ -75,7 +75,9 @@ public sealed record BrokerOptionResponse(
     SelfManagedResponse? SelfManagedMonthlyCost,
     bool Available,
     string? UnavailableReason,
-    bool DevelopmentOnly) : OptionResponse(InstanceType, BrokerClass, Family, Available, UnavailableReason)
+    bool DevelopmentOnly,
+    double? ProvisionedThroughputMiBps,
+    BrokerCountResponse? WithoutProvisionedThroughput) : OptionResponse(InstanceType, BrokerClass, Family, Available, UnavailableReason)
 {
     public static BrokerOptionResponse From(BrokerOption option) => new(
         option.Type.Name,
@@ -91,8 +93,13 @@ public sealed record BrokerOptionResponse(
         option.SelfManaged is { } s ? new SelfManagedResponse(s.Brokers, s.Controllers, s.Storage, s.CrossAz, s.Total) : null,
         option.IsAvailable,
         option.UnavailableReason,
-        option.Type.IsBurstable);
+        option.Type.IsBurstable,
+        option.ProvisionedThroughputMiBps,
+        option.WithoutProvisionedThroughput is { } plain ? new(plain.Brokers, plain.MonthlyCost?.Total) : null);
 }
+
+/// <summary>The same type on MSK's default 250 MiB/s volumes, when that needs more brokers than the option's provisioned throughput.</summary>
+public sealed record BrokerCountResponse(int Brokers, decimal? MonthlyTotal);
 
 /// <param name="BindingLimit">The first Serverless limit the workload is over; null when it fits them all.</param>
 /// <param name="Limits">Each limit checked: the workload's demand beside Serverless's cap for the whole cluster (or per partition).</param>

@@ -30,6 +30,18 @@ public class SizingResultsTests : PlannerTestContext
     }
 
     [Fact]
+    public void A_count_that_relies_on_provisioned_throughput_shows_the_count_without_it()
+    {
+        // 3 x kafka.m5.8xlarge need 850 MiB/s volumes; on MSK's default 250 they would be 6 (worked by hand in the sizing tests).
+        var result = Size(new SizingRequest { AvgDataInMiBps = 80, AvgDataOutMiBps = 160, Partitions = 2000, RetentionHours = 720, PrimaryRetentionHours = 24 });
+
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
+
+        Assert.Equal("with 850 MiB/s PST; 6 without", view.Find("tr[data-type='kafka.m5.8xlarge'] [data-testid=without-pst]").TextContent);
+        Assert.Empty(view.FindAll("tr[data-type='kafka.m5.2xlarge'] [data-testid=without-pst]"));
+    }
+
+    [Fact]
     public void Every_limit_shows_how_full_it_runs_at_the_chosen_count()
     {
         var result = Size(new SizingRequest { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000 });
