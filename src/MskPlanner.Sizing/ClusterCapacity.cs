@@ -138,13 +138,20 @@ public sealed record CapacityQuestion(
     double? AvgDataInMiBps);
 
 /// <summary>What the cluster can take, by the same per-broker capacities the forward sizing uses.</summary>
-/// <param name="BindingLimit">The limit reached first: ingress or egress at peak, or storage when today's data in cannot be kept for the retention.</param>
+/// <param name="IngressPerBrokerMiBps">What one broker takes in at full use: the same figure as the sizing's <c>ingressPerBrokerMiBps</c>.</param>
+/// <param name="IngressCapacityPerBrokerMiBps">Ingress per broker at the question's utilization: the sizing's <c>limits.ingress.capacityPerBroker</c>.</param>
+/// <param name="EgressCapacityPerBrokerMiBps">Egress per broker at the question's utilization: the sizing's <c>limits.egress.capacityPerBroker</c>.</param>
+/// <param name="BindingLimit">
+/// The limit reached first: ingress or egress at peak, or storage when the volumes cannot keep the retention of the
+/// peak the brokers could carry (read as if that peak ran all day: the conservative reading) or of today's data in.
+/// </param>
 /// <param name="RetentionHoursAtIngress">Hours of data the volumes hold at <see cref="CapacityQuestion.AvgDataInMiBps"/>; null without it, or for Express (managed storage).</param>
 /// <param name="MaxAvgDataInMiBpsForRetention">The average data in the volumes hold for the whole retention; null for Express.</param>
 public sealed record ClusterCapacity(
     CapacityQuestion Question,
     double IngressPerBrokerMiBps,
-    double EgressPerBrokerMiBps,
+    double IngressCapacityPerBrokerMiBps,
+    double EgressCapacityPerBrokerMiBps,
     double MaxPeakDataInMiBps,
     double MaxPeakDataOutMiBps,
     int MaxPartitions,
@@ -220,14 +227,15 @@ public static class CapacityEngine
             if (question.AvgDataInMiBps is { } avgIn)
             {
                 retentionHours = usableMiB / (avgIn * 3600 * question.ReplicationFactor);
-                if (retentionHours < question.RetentionHours)
-                {
-                    binding = LimitKind.Storage;
-                }
+            }
+
+            if (maxAvgIn < maxPeakIn || retentionHours < question.RetentionHours)
+            {
+                binding = LimitKind.Storage;
             }
         }
 
-        return new ClusterCapacity(question, ingress, egress, maxPeakIn, maxPeakIn * question.FanOut, (int)(question.Brokers * partitions),
+        return new ClusterCapacity(question, option.IngressPerBrokerMiBps, ingress, egress, maxPeakIn, maxPeakIn * question.FanOut, (int)(question.Brokers * partitions),
             retentionHours, maxAvgIn, binding);
     }
 }

@@ -16,7 +16,8 @@ public class CapacityTests
     {
         // By hand: storage factor RF 3 + lagging 0.5 + rebalancing 3 = 6.5; 250 MiB/s EBS / 6.5 = 38.46 MiB/s per broker
         // (the network's 320 / (1.5 + 2.2 + 0.5 + 3) = 44.44 is higher), at 0.5 utilization 19.23, times 6 brokers.
-        var capacity = Capacity(new() { InstanceType = "kafka.m5.2xlarge", Brokers = 6, VolumeGiBPerBroker = 1000 });
+        // An hour of retention: 6 x 1,000 GiB hold it for 284 MiB/s (6,000 x 0.5 x 1,024 / (3,600 x 3)), so storage does not bind.
+        var capacity = Capacity(new() { InstanceType = "kafka.m5.2xlarge", Brokers = 6, VolumeGiBPerBroker = 1000, RetentionHours = 1 });
 
         Assert.Equal(6 * 250 / 6.5 * 0.5, capacity.MaxPeakDataInMiBps, 6);
         Assert.Equal(capacity.MaxPeakDataInMiBps, capacity.MaxPeakDataOutMiBps, 9);
@@ -33,6 +34,31 @@ public class CapacityTests
         Assert.Equal(3_072_000d / 108_000, capacity.RetentionHoursAtIngress!.Value, 6);
         Assert.Equal(3_072_000d / (168 * 3600 * 3), capacity.MaxAvgDataInMiBpsForRetention!.Value, 9);
         Assert.Equal(LimitKind.Storage, capacity.BindingLimit);
+    }
+
+    [Fact]
+    public void Volumes_too_small_for_the_retention_of_the_traffic_the_brokers_carry_make_storage_the_binding_limit()
+    {
+        // The case: 6 x kafka.m5.4xlarge. By hand, on MSK's default 250 MiB/s volumes: min(250 / 6.5, 640 / 7.2) x 0.5
+        // = 19.23 MiB/s a broker, 115.4 for six. Volumes for 50 MiB/s kept 72 h: 50 x 72 x 3,600 x 3 / 1,024 / 0.5 / 6 = 12,656.25 GiB each.
+        var volume = 50d * 72 * 3600 * 3 / 1024 / 0.5 / 6;
+        var capacity = Capacity(new() { InstanceType = "kafka.m5.4xlarge", Brokers = 6, VolumeGiBPerBroker = volume, RetentionHours = 72 });
+
+        Assert.Equal(6 * 250 / 6.5 * 0.5, capacity.MaxPeakDataInMiBps, 6);
+        Assert.Equal(50, capacity.MaxAvgDataInMiBpsForRetention!.Value, 6);
+        Assert.Equal(LimitKind.Storage, capacity.BindingLimit);
+    }
+
+    [Fact]
+    public void Ingress_per_broker_means_what_it_means_in_a_sizing_a_broker_at_full_use()
+    {
+        var capacity = Capacity(new() { InstanceType = "kafka.m5.2xlarge", Brokers = 6, VolumeGiBPerBroker = 1000 });
+
+        // min(250 / 6.5, 320 / 7.2) = 38.46 at full use; 19.23 at the default utilization of 0.5.
+        Assert.Equal(250 / 6.5, capacity.IngressPerBrokerMiBps, 9);
+        Assert.Equal(250 / 6.5 * 0.5, capacity.IngressCapacityPerBrokerMiBps, 9);
+        var sized = Inputs.Size(new SizingRequest { AvgDataInMiBps = 10, Partitions = 100 }).Option("kafka.m5.2xlarge");
+        Assert.Equal(sized.IngressPerBrokerMiBps, capacity.IngressPerBrokerMiBps, 9);
     }
 
     [Theory]

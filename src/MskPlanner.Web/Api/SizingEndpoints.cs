@@ -56,16 +56,20 @@ public static class SizingEndpoints
     }
 }
 
-/// <summary>What a cluster can take; throughput in MiB/s, retention in hours.</summary>
+/// <summary>
+/// What a cluster can take; throughput in MiB/s, retention in hours. <c>ingressPerBrokerMiBps</c> means what it means
+/// in a sizing (a broker at full use); the two capacities are the sizing's <c>limits.*.capacityPerBroker</c>.
+/// </summary>
 public sealed record CapacityResponse(
-    string InstanceType, int Brokers, int AvailabilityZones, double FanOut, double IngressPerBrokerMiBps, double EgressPerBrokerMiBps,
+    string InstanceType, int Brokers, int AvailabilityZones, double FanOut, double IngressPerBrokerMiBps, double IngressCapacityPerBrokerMiBps, double EgressCapacityPerBrokerMiBps,
     double MaxPeakDataInMiBps, double MaxPeakDataOutMiBps, int MaxPartitions, double? RetentionHoursAtIngress, double? MaxAvgDataInMiBpsForRetention,
     string BindingLimit)
 {
     public static CapacityResponse From(ClusterCapacity capacity)
     {
         var question = capacity.Question;
-        return new(question.Type.Name, question.Brokers, question.AvailabilityZones, question.FanOut, capacity.IngressPerBrokerMiBps, capacity.EgressPerBrokerMiBps,
+        return new(question.Type.Name, question.Brokers, question.AvailabilityZones, question.FanOut, capacity.IngressPerBrokerMiBps,
+            capacity.IngressCapacityPerBrokerMiBps, capacity.EgressCapacityPerBrokerMiBps,
             capacity.MaxPeakDataInMiBps, capacity.MaxPeakDataOutMiBps, capacity.MaxPartitions, capacity.RetentionHoursAtIngress, capacity.MaxAvgDataInMiBpsForRetention,
             Names.Of(capacity.BindingLimit).Key);
     }

@@ -14,6 +14,7 @@ public class CapacityApiTests(PlannerAppFactory factory) : IClassFixture<Planner
         using var sized = await _client.PostAsJsonAsync("/api/v1/sizing", new { avgDataInMiBps = 40, peakDataInMiBps = 60, peakDataOutMiBps = 120, avgDataOutMiBps = 80, partitions = 3000 });
         var option = (await sized.Content.ReadFromJsonAsync<JsonObject>())!["options"]!.AsArray().Single(o => o!["instanceType"]!.GetValue<string>() == "kafka.m5.2xlarge")!;
         var perBroker = option["limits"]!["ingress"]!["capacityPerBroker"]!.GetValue<double>();
+        var atFullUse = option["ingressPerBrokerMiBps"]!.GetValue<double>();
 
         using var response = await _client.PostAsJsonAsync("/api/v1/capacity", new
         {
@@ -27,7 +28,8 @@ public class CapacityApiTests(PlannerAppFactory factory) : IClassFixture<Planner
         var capacity = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(perBroker, capacity["ingressPerBrokerMiBps"]!.GetValue<double>(), 9);
+        Assert.Equal(perBroker, capacity["ingressCapacityPerBrokerMiBps"]!.GetValue<double>(), 9);
+        Assert.Equal(atFullUse, capacity["ingressPerBrokerMiBps"]!.GetValue<double>(), 9);
         Assert.Equal(6 * perBroker, capacity["maxPeakDataInMiBps"]!.GetValue<double>(), 9);
         Assert.Equal(2 * 6 * perBroker, capacity["maxPeakDataOutMiBps"]!.GetValue<double>(), 9);
         Assert.Equal(6 * 2000, capacity["maxPartitions"]!.GetValue<int>());

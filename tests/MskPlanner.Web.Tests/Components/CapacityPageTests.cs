@@ -40,4 +40,14 @@ public class CapacityPageTests : PlannerTestContext
         page.WaitForAssertion(() => Assert.Equal("14.22 hours", page.Find("[data-testid=retention-at-ingress]").TextContent));
         Assert.Equal("Storage", page.Find("[data-testid=binding]").TextContent);
     }
+
+    [Fact]
+    public void Volumes_that_cannot_keep_the_retention_of_the_peak_the_brokers_carry_say_so()
+    {
+        var page = Render<CapacityPage>();
+
+        // By hand: 6 x 2,000 GiB x 0.5 x 1,024 / (168 h x 3,600 x RF 3) = 3.39 MiB/s kept a week, against 115.38 MiB/s at peak.
+        Assert.Equal("Storage", page.Find("[data-testid=binding]").TextContent);
+        Assert.Contains("at most 3.39 MiB/s average data in", page.Find("[data-testid=storage-binds]").TextContent, StringComparison.Ordinal);
+    }
 }
