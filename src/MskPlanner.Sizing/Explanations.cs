@@ -85,8 +85,17 @@ public static class Explain
                     ? [new ExplainedConstant("without provisioned throughput", $"{Figures.Count(plain.Brokers, "broker")}{(plain.MonthlyCost is { } c ? $", {Figures.Usd(c.Total)} / month" : "")}",
                         $"on MSK's default {N(SizingEngine.VolumeThroughputMiBps)} MiB/s volumes (MSK guide, \"Manage storage throughput\"); this count relies on {N(option.VolumeThroughputMiBps)} MiB/s a volume, so it provisions that")]
                     : Array.Empty<ExplainedConstant>(),
+                .. option.BrokersAtSustainedIngress is { } aws && aws != option.Brokers
+                    ? [AwsExpressFigure(result.Input, aws)]
+                    : Array.Empty<ExplainedConstant>(),
             ]);
     }
+
+    /// <summary>AWS's own Express count beside the method's, and why they differ.</summary>
+    private static ExplainedConstant AwsExpressFigure(SizingInput input, int brokers) => new(
+        "AWS's Express guide", Figures.Count(brokers, "broker"),
+        $"at 100% of the sustained ingress, as AWS's Express best practices size (45 MBps in, 90 out on 3 × express.m7g.large); the reference method keeps ingress at " +
+        $"min(1, 1.5 × {N(input.PeakUtilization)}) = {Figures.Percent(input.ExpressPeakUtilization)} of it, headroom for a broker restart or a burst, so its count is higher");
 
     public static Explanation Limit(SizingResult result, BrokerOption option, LimitCheck limit)
     {

@@ -217,6 +217,10 @@ public static class SizingEngine
         var (brokers, binding, checks) = Resolve(kinds, demands, capacities, ExpressZones, input, minimumBrokers);
         var memory = MemoryFor(type, input.PeakDataInMiBps * ExpressReplicationFactor / brokers, input);
 
+        // AWS's Express guide sizes at the sustained figure itself (45 MBps in on 3 x express.m7g.large); shown beside ours.
+        capacities[0] = type.ExpressIngressMiBps * tls;
+        var atSustained = Resolve(kinds, demands, capacities, ExpressZones, input, minimumBrokers).Brokers;
+
         string? unavailable = null;
         if (input.AvailabilityZones != ExpressZones)
         {
@@ -242,7 +246,10 @@ public static class SizingEngine
                 Money(GiBPerMonth(crossAzMiBps) * prices.CrossAzPerGiB));
         }
 
-        return new BrokerOption(type, brokers, binding, checks, type.ExpressIngressMiBps * tls, 0, memory, cost, null, unavailable);
+        return new BrokerOption(type, brokers, binding, checks, type.ExpressIngressMiBps * tls, 0, memory, cost, null, unavailable)
+        {
+            BrokersAtSustainedIngress = atSustained,
+        };
     }
 
     /// <summary>

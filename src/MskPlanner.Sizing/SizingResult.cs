@@ -64,6 +64,12 @@ public sealed record BrokerOption(
     /// count the method's figures would reach without paying for PST.
     /// </summary>
     public BrokerOption? WithoutProvisionedThroughput { get; init; }
+
+    /// <summary>
+    /// Express: the brokers AWS's Express guide would run, at 100% of the sustained ingress; the method's count keeps
+    /// ingress at 1.5 x the utilization (75% at the default), so it can be higher. Null for Standard brokers.
+    /// </summary>
+    public int? BrokersAtSustainedIngress { get; init; }
 }
 
 /// <summary>The recommended pick of one family: the cheapest available type within the broker quota.</summary>

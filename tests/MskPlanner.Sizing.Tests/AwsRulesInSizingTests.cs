@@ -143,4 +143,22 @@ public class AwsRulesInSizingTests
         Assert.All(BrokerCatalog.All.Where(t => t.Class == BrokerClass.Standard && !t.SupportsProvisionedThroughput),
             t => Assert.True(t.EbsThroughputMiBps <= 250, t.Name));
     }
+
+    [Fact]
+    public void Express_shows_AWSs_count_at_the_sustained_figure_beside_the_methods_with_its_headroom()
+    {
+        // AWS's Express best practices: 45 MBps in and 90 out fit 3 x express.m7g.large. 45 MBps = 42.92 MiB/s.
+        // The method: 15.625 MiB/s x min(1, 1.5 x 0.5) = 11.72 a broker; 42.92 / 11.72 = 3.66 -> 6 brokers (a multiple of 3 AZs).
+        // At the sustained figure itself: 42.92 / 15.625 = 2.75 -> 3; egress 85.83 / 31.25 = 2.75 -> 3.
+        var mibps = 1_000_000d / 1_048_576;
+        var result = Inputs.Size(new SizingRequest { AvgDataInMiBps = 45 * mibps, AvgDataOutMiBps = 90 * mibps, Partitions = 300 });
+        var option = result.Option("express.m7g.large");
+
+        Assert.Equal(6, option.Brokers);
+        Assert.Equal(3, option.BrokersAtSustainedIngress);
+        var aws = Assert.Single(Explain.Brokers(result, option).Constants, c => c.Name == "AWS's Express guide");
+        Assert.Equal("3 brokers", aws.Value);
+        Assert.Contains("75%", aws.Source, StringComparison.Ordinal);
+        Assert.Null(result.Option("kafka.m5.large").BrokersAtSustainedIngress);
+    }
 }

@@ -77,7 +77,8 @@ public sealed record BrokerOptionResponse(
     string? UnavailableReason,
     bool DevelopmentOnly,
     double? ProvisionedThroughputMiBps,
-    BrokerCountResponse? WithoutProvisionedThroughput) : OptionResponse(InstanceType, BrokerClass, Family, Available, UnavailableReason)
+    BrokerCountResponse? WithoutProvisionedThroughput,
+    int? BrokersAtSustainedIngress) : OptionResponse(InstanceType, BrokerClass, Family, Available, UnavailableReason)
 {
     public static BrokerOptionResponse From(BrokerOption option) => new(
         option.Type.Name,
@@ -95,7 +96,8 @@ public sealed record BrokerOptionResponse(
         option.UnavailableReason,
         option.Type.IsBurstable,
         option.ProvisionedThroughputMiBps,
-        option.WithoutProvisionedThroughput is { } plain ? new(plain.Brokers, plain.MonthlyCost?.Total) : null);
+        option.WithoutProvisionedThroughput is { } plain ? new(plain.Brokers, plain.MonthlyCost?.Total) : null,
+        option.BrokersAtSustainedIngress);
 }
 
 /// <summary>The same type on MSK's default 250 MiB/s volumes, when that needs more brokers than the option's provisioned throughput.</summary>

@@ -42,6 +42,18 @@ public class SizingResultsTests : PlannerTestContext
     }
 
     [Fact]
+    public void Express_shows_AWSs_own_count_beside_the_methods()
+    {
+        // 45 MBps in, 90 out: AWS's Express guide runs 3 x express.m7g.large, the method 6 (worked by hand in the sizing tests).
+        var mibps = 1_000_000d / 1_048_576;
+        var result = Size(new SizingRequest { AvgDataInMiBps = 45 * mibps, AvgDataOutMiBps = 90 * mibps, Partitions = 300 });
+
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
+
+        Assert.Equal("AWS's guide: 3", view.Find("tr[data-type='express.m7g.large'] [data-testid=aws-express]").TextContent);
+    }
+
+    [Fact]
     public void Every_limit_shows_how_full_it_runs_at_the_chosen_count()
     {
         var result = Size(new SizingRequest { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000 });
