@@ -213,12 +213,15 @@ internal static class PlanSummaryPdf
                 family + (family == growth.CheapestOverHorizon ? " (cheapest)" : ""),
                 Pick(growth.Months[0], family),
                 Pick(last, family),
-                string.Join("; ", growth.Resizes.Where(r => r.Family == family).Select(r => $"month {r.Month}: {r.FromBrokers:N0} x {r.FromInstanceType} to {r.ToBrokers:N0} x {r.ToInstanceType}")) is { Length: > 0 } resizes ? resizes : "none",
+                string.Join("; ", growth.Resizes.Where(r => r.Family == family).Select(r => $"month {r.Month}: {r.FromBrokers:N0} x {r.FromInstanceType} to {r.ToBrokers:N0} x {r.ToInstanceType}{Instead(r)}")) is { Length: > 0 } resizes ? resizes : "none",
                 Figures.Usd(growth.TotalCost[family])], Highlight: family == growth.CheapestOverHorizon))]);
+        layout.Paragraph(GrowthEngine.VolumesOnlyGrow, small: true);
         if (growth.EndsEarlyAt is { } month)
         {
             layout.Paragraph($"In month {month} the traffic would pass 100,000 MiB/s, more than one plan can size; the projection stops there.", small: true);
         }
+
+        static string Instead(Resize resize) => resize.Instead is { } other ? $" (or {other.Brokers:N0} x {other.InstanceType})" : "";
 
         static string Pick(GrowthMonth month, BrokerFamily family) =>
             month.Picks.Single(p => p.Family == family) is { InstanceType: { } type, Brokers: { } brokers, MonthlyTotal: { } total }

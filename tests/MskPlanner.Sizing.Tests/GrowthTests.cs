@@ -48,6 +48,23 @@ public class GrowthTests
     }
 
     [Fact]
+    public void A_resize_that_adds_brokers_offers_the_next_size_up_and_one_that_changes_size_offers_more_of_the_old_size()
+    {
+        var growth = Inputs.Size(Workload with { MonthlyGrowthPercent = 20, HorizonMonths = 24 }).Growth!;
+
+        static SizingResult Month(int month) => Inputs.Size(Workload with { AvgDataInMiBps = 50 * Math.Pow(1.2, month), AvgDataOutMiBps = 100 * Math.Pow(1.2, month) });
+        var adding = growth.Resizes.First(r => r.ToInstanceType == r.FromInstanceType && r.Instead is not null);
+        var changing = growth.Resizes.First(r => r.ToInstanceType != r.FromInstanceType && r.Instead is not null);
+
+        var sizes = BrokerCatalog.All.Where(t => t.Family == adding.Family).Select(t => t.Name).ToList();
+        var up = Month(adding.Month).Option(sizes[sizes.IndexOf(adding.ToInstanceType!) + 1]);
+        Assert.Equal(new ResizeChoice(up.Type.Name, up.Brokers, up.MonthlyCost!.Total), adding.Instead);
+        var old = Month(changing.Month).Option(changing.FromInstanceType!);
+        Assert.Equal(new ResizeChoice(old.Type.Name, old.Brokers, old.MonthlyCost!.Total), changing.Instead);
+        Assert.Contains("can be increased, never decreased", GrowthEngine.VolumesOnlyGrow, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_cheapest_family_over_the_horizon_is_the_lowest_production_total()
     {
         var growth = Inputs.Size(Workload with { MonthlyGrowthPercent = 15, HorizonMonths = 36 }).Growth!;

@@ -37,7 +37,8 @@ public sealed record GrowthMonthResponse(int Month, double AvgDataInMiBps, doubl
 
 public sealed record BrokersResponse(string? InstanceType, int? Brokers);
 
-public sealed record ResizeResponse(string Family, int Month, BrokersResponse From, BrokersResponse To);
+/// <param name="Instead">The other way that month: the next size up when the pick adds brokers, more of the old size when it changes size.</param>
+public sealed record ResizeResponse(string Family, int Month, BrokersResponse From, BrokersResponse To, ResizeChoice? Instead);
 
 /// <summary>The plan month by month: <c>months</c> from 0 to the horizon, when each family resizes, and each family's total.</summary>
 public sealed record GrowthResponse(
@@ -47,7 +48,7 @@ public sealed record GrowthResponse(
     public static GrowthResponse? From(GrowthProjection? growth) => growth is null ? null : new(
         [.. growth.Months.Select(m => new GrowthMonthResponse(m.Month, m.AvgDataInMiBps, m.PeakDataInMiBps, m.AvgDataOutMiBps, m.PeakDataOutMiBps,
             m.Picks.ToDictionary(p => Names.Key(p.Family), p => new GrowthPickResponse(p.InstanceType, p.Brokers, p.BindingLimit is { } b ? Names.Of(b).Key : null, p.MonthlyTotal))))],
-        [.. growth.Resizes.Select(r => new ResizeResponse(Names.Key(r.Family), r.Month, new(r.FromInstanceType, r.FromBrokers), new(r.ToInstanceType, r.ToBrokers)))],
+        [.. growth.Resizes.Select(r => new ResizeResponse(Names.Key(r.Family), r.Month, new(r.FromInstanceType, r.FromBrokers), new(r.ToInstanceType, r.ToBrokers), r.Instead))],
         growth.TotalCost.ToDictionary(t => Names.Key(t.Key), t => t.Value),
         growth.CheapestOverHorizon is { } f ? Names.Key(f) : null,
         growth.EndsEarlyAt);

@@ -24,6 +24,19 @@ public class GrowthPanelTests : PlannerTestContext
     }
 
     [Fact]
+    public void A_resize_offers_the_other_way_to_grow_and_the_section_says_volumes_only_grow()
+    {
+        var result = Size(new SizingRequest { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000, RetentionHours = 24, MonthlyGrowthPercent = 20, HorizonMonths = 24 });
+        var resize = result.Growth!.Resizes.First(r => r.Instead is not null);
+
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
+
+        var row = view.Find($"[data-testid=growth-table] tr[data-family={Names.Key(resize.Family)}]");
+        Assert.Contains($"(or {resize.Instead!.Brokers:N0} × {resize.Instead.InstanceType}", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("never decreased", view.Find("[data-testid=volumes-only-grow]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_growth_rate_means_no_growth_section()
     {
         var view = Render<SizingResults>(p => p.Add(c => c.Result, Size(new SizingRequest { AvgDataInMiBps = 50, Partitions = 3000 })));
