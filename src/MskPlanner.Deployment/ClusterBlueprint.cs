@@ -47,8 +47,8 @@ public sealed record ClusterBlueprint
 
     public bool TieredStorage => !IsExpress && Input.UsesTieredStorage;
 
-    /// <summary>Leader partitions: the plan counts replicas.</summary>
-    public int LeaderPartitions => Math.Max(1, (int)Math.Ceiling(Input.Partitions / (double)ReplicationFactor));
+    /// <summary>The plan's leader partitions: the topic partitions the load test and the scripts create.</summary>
+    public int LeaderPartitions => Input.LeaderPartitions;
 
     /// <summary>The plan's tags as pairs, read once from the validated text.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; }

@@ -81,7 +81,25 @@ public static class InputCatalog
         Placeholder = "the whole retention",
     };
 
-    public static readonly WholeNumberInput Partitions = new("partitions", "Partitions", "replicas", InputSection.Basic)
+    /// <summary>The topic partitions a Kafka team counts (kafka-topics lists them): leaders, one per partition.</summary>
+    public static readonly WholeNumberInput LeaderPartitions = new("leaderPartitions", "Partitions", "leader partitions", InputSection.Basic)
+    {
+        FromStreams = true,
+        Get = r => r.LeaderPartitions,
+        With = (r, v) => r with { LeaderPartitions = v, Partitions = null },
+        Used = i => i.LeaderPartitions,
+        Min = 1,
+        Max = InputLimits.MaxPartitions,
+        Required = true,
+        Starter = 1000,
+        Help = "Every topic's partitions added up, as kafka-topics lists them",
+    };
+
+    /// <summary>
+    /// Partition replicas: leader partitions × the replication factor, which the sizing method counts. API callers
+    /// from before <see cref="LeaderPartitions"/> give this instead; exactly one of the two is allowed.
+    /// </summary>
+    public static readonly WholeNumberInput Partitions = new("partitions", "Partition replicas", "replicas", InputSection.Derived)
     {
         FromStreams = true,
         Get = r => r.Partitions,
@@ -89,9 +107,6 @@ public static class InputCatalog
         Used = i => i.Partitions,
         Min = 1,
         Max = InputLimits.MaxPartitions,
-        Required = true,
-        Starter = 3000,
-        Help = "Count every replica: leader partitions × replication factor",
     };
 
     public static readonly ChoiceInput ReplicationFactor = new("replicationFactor", "Replication factor", InputSection.Basic)
@@ -388,7 +403,7 @@ public static class InputCatalog
     public static IReadOnlyList<InputDefinition> All { get; } =
     [
         Streams,
-        AvgDataIn, PeakDataIn, AvgDataOut, PeakDataOut, Retention, PrimaryRetention, Partitions, ReplicationFactor, DiskUtilizationTarget, TlsInTransit,
+        AvgDataIn, PeakDataIn, AvgDataOut, PeakDataOut, Retention, PrimaryRetention, LeaderPartitions, Partitions, ReplicationFactor, DiskUtilizationTarget, TlsInTransit,
         Region, AvailabilityZones, NearestReplicaFetching, LaggingConsumers, PeakUtilization, ProvisionedThroughput, PageCache, TlsDerate, BrokerQuota, ClientConnections, UseMaxPartitions,
         MonthlyGrowth, MonthlyGrowthOut, Horizon,
         ClusterName, BrokerType, KafkaVersion, ClientAuthentication, ClientBrokerEncryption, InClusterEncryption, BrokerLogs, EnhancedMonitoring, Tags,

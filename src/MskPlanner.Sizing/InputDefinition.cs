@@ -15,6 +15,12 @@ public enum InputSection
 
     /// <summary>The workload as streams, which add up to the Basic section's data, retention and partitions.</summary>
     Streams,
+
+    /// <summary>
+    /// A figure the plan derives from others, never edited in the form: read from API callers and links that give
+    /// it, and shown in tables beside the inputs it comes from.
+    /// </summary>
+    Derived,
 }
 
 /// <summary>

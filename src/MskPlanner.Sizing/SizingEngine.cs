@@ -211,7 +211,8 @@ public static class SizingEngine
         var ingressCapacity = type.ExpressIngressMiBps * input.ExpressPeakUtilization * tls;
         var egressCapacity = type.ExpressIngressMiBps * ExpressEgressPerIngress * tls;
         Span<LimitKind> kinds = [LimitKind.Ingress, LimitKind.Egress, LimitKind.Partitions];
-        Span<double> demands = [input.PeakDataInMiBps, input.PeakDataOutMiBps, input.Partitions];
+        // Express always keeps 3 replicas of each leader partition, whatever the plan's replication factor.
+        Span<double> demands = [input.PeakDataInMiBps, input.PeakDataOutMiBps, input.LeaderPartitions * (double)ExpressReplicationFactor];
         Span<double> capacities = [ingressCapacity, egressCapacity, PartitionCapacity(type, input)];
 
         var (brokers, binding, checks) = Resolve(kinds, demands, capacities, ExpressZones, input, minimumBrokers);

@@ -1,8 +1,8 @@
 namespace MskPlanner.Sizing;
 
 /// <summary>
-/// A workload as a user or API client gives it: every field but <see cref="AvgDataInMiBps"/> and
-/// <see cref="Partitions"/> may be left out and then takes the model's default.
+/// A workload as a user or API client gives it: every field but <see cref="AvgDataInMiBps"/> and the partitions
+/// (<see cref="LeaderPartitions"/>, or <see cref="Partitions"/> as replicas) may be left out and then takes the model's default.
 /// Property names are the public JSON contract (camelCased).
 /// </summary>
 public sealed record SizingRequest
@@ -13,7 +13,11 @@ public sealed record SizingRequest
     public double? PeakDataOutMiBps { get; init; }
     public double? RetentionHours { get; init; }
     public double? PrimaryRetentionHours { get; init; }
+    public int? LeaderPartitions { get; init; }
+
+    /// <summary>Partition replicas, as callers gave them before <see cref="LeaderPartitions"/>; give one of the two.</summary>
     public int? Partitions { get; init; }
+
     public int? ReplicationFactor { get; init; }
     public int? AvailabilityZones { get; init; }
     public bool? NearestReplicaFetching { get; init; }
@@ -75,7 +79,8 @@ public sealed record SizingRequest
             PeakDataOutMiBps = workload.PeakDataOutMiBps,
             RetentionHours = workload.RetentionHours,
             PrimaryRetentionHours = PrimaryRetentionHours is { } cap ? workload.PrimaryRetentionHours(cap) : null,
-            Partitions = workload.Replicas(ReplicationFactor ?? InputLimits.DefaultReplicationFactor),
+            LeaderPartitions = workload.LeaderPartitions,
+            Partitions = null,
             LaggingConsumerFactor = workload.LaggingConsumerFactor ?? LaggingConsumerFactor,
         };
         var resolved = derived.ResolveAggregates(errors);
@@ -111,9 +116,52 @@ public sealed record SizingRequest
             AvgDataOutMiBps = Shown(workload.AvgDataOutMiBps),
             PeakDataOutMiBps = Shown(workload.PeakDataOutMiBps),
             RetentionHours = Shown(workload.RetentionHours),
-            Partitions = workload.Replicas(ReplicationFactor ?? InputLimits.DefaultReplicationFactor),
+            LeaderPartitions = workload.LeaderPartitions,
+            Partitions = null,
             LaggingConsumerFactor = workload.LaggingConsumerFactor is { } lagging ? Math.Round(lagging, 3) : LaggingConsumerFactor,
         };
+    }
+
+    /// <summary>
+    /// The request in today's terms: partitions given as replicas (<see cref="Partitions"/>, before leader partitions
+    /// were asked for) become leader partitions at the request's replication factor, rounded up, since Kafka's
+    /// replicas are always leaders × RF. A saved plan or an old link keeps its meaning.
+    /// </summary>
+    public SizingRequest InLeaderPartitions() => Partitions is { } replicas && LeaderPartitions is null
+        ? this with
+        {
+            LeaderPartitions = (int)Math.Ceiling(replicas / (double)(ReplicationFactor is 2 or 3 ? ReplicationFactor.Value : InputLimits.DefaultReplicationFactor)),
+            Partitions = null,
+        }
+        : this;
+
+    /// <summary>The replicas the sizing counts: leader partitions × RF, or the replicas an older caller gave.</summary>
+    private int? Replicas(int? replicationFactor, List<FieldError> errors)
+    {
+        if (LeaderPartitions is not null && Partitions is not null)
+        {
+            errors.Add(new(InputCatalog.LeaderPartitions.Key, "Give leaderPartitions or partitions (replicas, as before leader partitions were asked for), not both."));
+            return null;
+        }
+
+        if (Partitions is not null)
+        {
+            return InputCatalog.Partitions.Check(Partitions, errors);
+        }
+
+        if (InputCatalog.LeaderPartitions.Check(LeaderPartitions, errors) is not { } leaders || replicationFactor is not { } rf)
+        {
+            return null;
+        }
+
+        if ((long)leaders * rf > InputLimits.MaxPartitions)
+        {
+            errors.Add(new(InputCatalog.LeaderPartitions.Key,
+                $"{leaders:N0} leader partitions at replication factor {rf} are {(long)leaders * rf:N0} replicas; a plan sizes at most {InputLimits.MaxPartitions:N0}."));
+            return null;
+        }
+
+        return leaders * rf;
     }
 
     private Outcome<SizingInput> ResolveAggregates(List<FieldError> errors)
@@ -134,8 +182,8 @@ public sealed record SizingRequest
                 $"With tiered storage (the rest after {InputDefinition.Number(local)} hours on broker disks), MSK needs a retention of at least {ClusterChoices.MinTieredRetentionHours:0} hours (3 days) on each tiered topic; keep it all on disk or retain it longer."));
         }
 
-        var partitions = InputCatalog.Partitions.Check(Partitions, errors);
         var replicationFactor = InputCatalog.ReplicationFactor.Check(ReplicationFactor, errors);
+        var partitions = Replicas(replicationFactor, errors);
         var zones = InputCatalog.AvailabilityZones.Check(AvailabilityZones, errors);
         var diskTarget = InputCatalog.DiskUtilizationTarget.Check(DiskUtilizationTarget, errors);
         var peakUtilization = InputCatalog.PeakUtilization.Check(PeakUtilization, errors);

@@ -77,9 +77,6 @@ public sealed record WorkloadTotals(
 
     public double LargestMessageBytes => Streams.Max(s => s.MessageBytes);
 
-    /// <summary>Partition replicas at a replication factor; past what a plan can size it stops one above the limit, so the check names it.</summary>
-    public int Replicas(int replicationFactor) => (int)Math.Min(InputLimits.MaxPartitions + 1L, (long)LeaderPartitions * replicationFactor);
-
     /// <summary>The byte-weighted primary retention for a plan-wide cap on broker disks: each stream keeps min(cap, its retention) there.</summary>
     public double PrimaryRetentionHours(double cap) => Streams.Sum(s => s.AvgDataInMiBps * Math.Min(cap, s.RetentionHours)) / AvgDataInMiBps;
 }

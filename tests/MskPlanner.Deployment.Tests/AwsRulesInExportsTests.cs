@@ -86,6 +86,16 @@ public class AwsRulesInExportsTests
     }
 
     [Fact]
+    public void The_load_test_topic_has_the_partitions_a_kafka_team_typed_not_a_third_of_them()
+    {
+        // 2,000 typed were read as replicas and made a 667-partition topic; they are leader partitions now.
+        var blueprint = Plans.Blueprint(Plans.Base with { Partitions = null, LeaderPartitions = 2000, BrokerType = "kafka.m7g.xlarge" });
+
+        Assert.Contains("--partitions 2000 --replication-factor 3", LoadTest.Commands(blueprint), StringComparison.Ordinal);
+        Assert.Equal(6000, blueprint.Input.Partitions);
+    }
+
+    [Fact]
     public void A_zookeeper_cluster_is_never_exported_with_more_than_30_brokers()
     {
         // MSK quotas: 30 brokers per ZooKeeper-based cluster, 60 per KRaft-based one.

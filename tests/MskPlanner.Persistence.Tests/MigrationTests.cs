@@ -125,6 +125,38 @@ public abstract class MigrationTests(DatabaseProvider provider) : StoreTest(prov
     }
 
     [Fact]
+    public async Task Plans_saved_with_partition_replicas_read_back_as_the_leader_partitions_they_made()
+    {
+        await using (var db = await Database.Contexts.CreateDbContextAsync())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_LeaderPartitions", StringComparison.Ordinal)) - 1]);
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "Workspaces" ("Name", "Kind", "CreatedAt") VALUES ('Team', 'Team', 1700000000000);
+                INSERT INTO "Plans" ("WorkspaceId", "Name", "CreatedAt", "UpdatedAt", "LatestRevision") SELECT "Id", 'Counted replicas', 1700000000000, 1700000000000, 3 FROM "Workspaces";
+                INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
+                SELECT "Id", 1, 1700000000000, '{{"avgDataInMiBps":10,"partitions":3000}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
+                INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
+                SELECT "Id", 2, 1700000000000, '{{"avgDataInMiBps":10,"partitions":1000,"replicationFactor":3}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
+                INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
+                SELECT "Id", 3, 1700000000000, '{{"avgDataInMiBps":10,"partitions":301,"replicationFactor":2}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
+                """);
+            await migrator.MigrateAsync();
+        }
+
+        var id = Assert.Single((await Store.ListAsync(Me, null, null, PlanSort.Name, 1, 10)).Items).Id;
+        var inputs = (await Store.ListRevisionsAsync(Me, id))!.OrderBy(r => r.Number).Select(r => r.Inputs).ToList();
+
+        // 3,000 replicas at the default RF 3 are 1,000 leaders; 1,000 at RF 3 round up to 334 (1,002 replicas,
+        // since Kafka's replicas are always leaders x RF); 301 at RF 2 round up to 151.
+        Assert.Equal([1000, 334, 151], inputs.Select(i => i.LeaderPartitions ?? 0));
+        Assert.All(inputs, i => Assert.Null(i.Partitions));
+        Assert.Equal(2, inputs[2].ReplicationFactor);
+    }
+
+    [Fact]
     public async Task Migrations_cover_the_whole_model()
     {
         await using var db = await Database.Contexts.CreateDbContextAsync();

@@ -25,7 +25,10 @@ public class ValidationTests
         { Minimal with { PrimaryRetentionHours = 0 }, "primaryRetentionHours" },
         { Minimal with { RetentionHours = 24, PrimaryRetentionHours = 48 }, "primaryRetentionHours" },
         { Minimal with { PrimaryRetentionHours = 200 }, "primaryRetentionHours" },
-        { Minimal with { Partitions = null }, "partitions" },
+        { Minimal with { Partitions = null }, "leaderPartitions" },
+        { Minimal with { Partitions = null, LeaderPartitions = 0 }, "leaderPartitions" },
+        { Minimal with { LeaderPartitions = 100 }, "leaderPartitions" },
+        { Minimal with { Partitions = null, LeaderPartitions = 5_000_000 }, "leaderPartitions" },
         { Minimal with { Partitions = 0 }, "partitions" },
         { Minimal with { Partitions = 10_000_001 }, "partitions" },
         { Minimal with { ReplicationFactor = 1 }, "replicationFactor" },
@@ -117,7 +120,41 @@ public class ValidationTests
     {
         var resolution = new SizingRequest { ReplicationFactor = 5, AvailabilityZones = 7 }.Resolve();
 
-        Assert.Equal(["avgDataInMiBps", "partitions", "replicationFactor", "availabilityZones"], resolution.Errors.Select(e => e.Field));
+        Assert.Equal(["avgDataInMiBps", "replicationFactor", "leaderPartitions", "availabilityZones"], resolution.Errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void Leader_partitions_make_replicas_at_the_plans_replication_factor_as_the_method_counts_them()
+    {
+        var rf3 = Inputs.Valid(new SizingRequest { AvgDataInMiBps = 10, LeaderPartitions = 1000 });
+        var rf2 = Inputs.Valid(new SizingRequest { AvgDataInMiBps = 10, LeaderPartitions = 1000, ReplicationFactor = 2 });
+
+        Assert.Equal((1000, 3000), (rf3.LeaderPartitions, rf3.Partitions));
+        Assert.Equal((1000, 2000), (rf2.LeaderPartitions, rf2.Partitions));
+    }
+
+    [Fact]
+    public void Replicas_from_an_older_caller_keep_their_meaning_and_read_as_whole_leader_partitions()
+    {
+        // 3,000 replicas at RF 3 are 1,000 leaders; 1,000 at RF 3 are 333.3, which Kafka cannot have: 334 (1,002 replicas).
+        Assert.Equal(1000, new SizingRequest { Partitions = 3000 }.InLeaderPartitions().LeaderPartitions);
+        var odd = new SizingRequest { Partitions = 1000 }.InLeaderPartitions();
+        Assert.Equal((334, (int?)null), (odd.LeaderPartitions!.Value, odd.Partitions));
+        Assert.Equal(150, new SizingRequest { Partitions = 300, ReplicationFactor = 2 }.InLeaderPartitions().LeaderPartitions);
+        Assert.Equal(3000, Inputs.Valid(new SizingRequest { AvgDataInMiBps = 10, Partitions = 3000 }).Partitions);
+    }
+
+    [Fact]
+    public void A_comparison_shows_leader_partitions_and_the_replicas_they_make_at_each_plans_rf()
+    {
+        var rf3 = Inputs.Size(new SizingRequest { AvgDataInMiBps = 10, LeaderPartitions = 1000 });
+        var rf2 = Inputs.Size(new SizingRequest { AvgDataInMiBps = 10, LeaderPartitions = 1000, ReplicationFactor = 2 });
+
+        var comparison = Comparison.Of([new("RF 3", null, rf3, null, null), new("RF 2", null, rf2, null, null)]);
+
+        Assert.Equal(["1,000", "1,000"], comparison.Inputs.Single(r => r.Field == "leaderPartitions").Values);
+        Assert.Equal(["3,000", "2,000"], comparison.Inputs.Single(r => r.Field == "partitions").Values);
+        Assert.Equal("Partition replicas (replicas)", comparison.Inputs.Single(r => r.Field == "partitions").Label);
     }
 
     [Fact]

@@ -11,8 +11,8 @@ public sealed class PlannerForm
 {
     public SizingRequest Request { get; set; } = InputCatalog.Starter;
 
-    /// <summary>A form showing a saved request exactly.</summary>
-    public static PlannerForm FromRequest(SizingRequest request) => new() { Request = request };
+    /// <summary>A form showing a saved request, with partitions given as replicas shown as the leader partitions they make.</summary>
+    public static PlannerForm FromRequest(SizingRequest request) => new() { Request = request.InLeaderPartitions() };
 
     /// <summary>The form as query-string pairs, in the API's field names; empty fields have no value.</summary>
     public IReadOnlyDictionary<string, string?> ToQuery() => InputCatalog.All.ToDictionary(i => i.Key, i => i.Text(Request));

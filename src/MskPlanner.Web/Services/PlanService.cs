@@ -51,6 +51,8 @@ public sealed class PlanService(PlanStore store, SizingService sizing)
 
     private async Task<Outcome<RevisionDraft>> DraftAsync(SizingRequest inputs, BrokerFamily? family, string? comment, CancellationToken cancellationToken)
     {
+        // Saved in today's terms, so every revision reads its partitions the same way (a caller may still send replicas).
+        inputs = inputs.InLeaderPartitions();
         var outcome = await sizing.SizeAsync(inputs, cancellationToken);
         if (!outcome.Succeeded)
         {

@@ -15,8 +15,11 @@ public class InputCatalogRoundTripTests(PlannerAppFactory factory) : IClassFixtu
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    /// <summary>The inputs typed one by one; the streams replace several of them, so they go round on their own below.</summary>
-    private static readonly InputDefinition[] Typed = [.. InputCatalog.All.Where(i => i is not StreamsInput)];
+    /// <summary>
+    /// The inputs typed one by one; the streams replace several of them, so they go round on their own below, and the
+    /// replicas are derived from the leader partitions (an older caller's replicas have their own test).
+    /// </summary>
+    private static readonly InputDefinition[] Typed = [.. InputCatalog.All.Where(i => i is not StreamsInput && i.Section != InputSection.Derived)];
 
     /// <summary>A valid value for each input that is not its default: the middle of a range, the other choice.</summary>
     private static readonly Dictionary<string, JsonNode> Values = Typed.ToDictionary(i => i.Key, i => i switch
@@ -51,6 +54,30 @@ public class InputCatalogRoundTripTests(PlannerAppFactory factory) : IClassFixtu
         Assert.Equal(Typed.Length, address.Count);
         Assert.Equal(request, reopened);
         Assert.All(Typed, i => Assert.Equal(Text(Values[i.Key]), i.Text(reopened)));
+    }
+
+    [Fact]
+    public void An_old_link_with_partition_replicas_opens_with_the_leader_partitions_they_made()
+    {
+        var form = PlannerForm.FromQuery(new Dictionary<string, string> { ["avgDataInMiBps"] = "10", ["partitions"] = "3000", ["replicationFactor"] = "2" });
+
+        Assert.Equal((1500, (int?)null), (form.Request.LeaderPartitions!.Value, form.Request.Partitions));
+        Assert.Equal("1500", form.ToQuery()["leaderPartitions"]);
+    }
+
+    [Fact]
+    public async Task An_older_caller_giving_replicas_gets_the_same_sizing_as_one_giving_leader_partitions()
+    {
+        using var replicas = await _client.PostAsJsonAsync("/api/v1/sizing", new { avgDataInMiBps = 10, partitions = 3000 });
+        using var leaders = await _client.PostAsJsonAsync("/api/v1/sizing", new { avgDataInMiBps = 10, leaderPartitions = 1000 });
+        using var both = await _client.PostAsJsonAsync("/api/v1/sizing", new { avgDataInMiBps = 10, leaderPartitions = 1000, partitions = 3000 });
+
+        var a = (await replicas.Content.ReadFromJsonAsync<JsonObject>())!["input"]!;
+        var b = (await leaders.Content.ReadFromJsonAsync<JsonObject>())!["input"]!;
+        Assert.Equal((3000, 1000), (a["partitions"]!.GetValue<int>(), a["leaderPartitions"]!.GetValue<int>()));
+        Assert.Equal((3000, 1000), (b["partitions"]!.GetValue<int>(), b["leaderPartitions"]!.GetValue<int>()));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.NotNull((await both.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["leaderPartitions"]);
     }
 
     [Fact]

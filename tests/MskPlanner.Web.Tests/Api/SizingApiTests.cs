@@ -113,7 +113,7 @@ public class SizingApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAp
     {
         { """{"avgDataInMiBps": -1, "partitions": 10}""", "avgDataInMiBps" },
         { """{"partitions": 10}""", "avgDataInMiBps" },
-        { """{"avgDataInMiBps": 10}""", "partitions" },
+        { """{"avgDataInMiBps": 10}""", "leaderPartitions" },
         { """{"avgDataInMiBps": "ten", "partitions": 10}""", "avgDataInMiBps" },
         { """{"avgDataInMiBps": 10, "partitions": 1.5}""", "partitions" },
         { """{"avgDataInMiBps": 10, "partitions": 10, "replicationFactor": 1}""", "replicationFactor" },

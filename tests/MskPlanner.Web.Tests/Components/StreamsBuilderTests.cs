@@ -18,10 +18,10 @@ public class StreamsBuilderTests : PlannerTestContext
         page.WaitForElement("input[id='streams[0].messagesPerSecond']").Input("2000");
         page.Find("input[id='streams[0].messageBytes']").Input("1024");
 
-        // By hand: 2,000 x 1,024 B = 1.953125 MiB/s, shown to three decimals; one group reads it; one suggested leader x RF 3.
+        // By hand: 2,000 x 1,024 B = 1.953125 MiB/s, shown to three decimals; one group reads it; one suggested leader partition.
         page.WaitForAssertion(() => Assert.Equal("1.953", page.Find("input#avgDataInMiBps").GetAttribute("value")));
         Assert.True(page.Find("input#avgDataInMiBps").HasAttribute("disabled"));
-        Assert.Equal("3", page.Find("input#partitions").GetAttribute("value"));
+        Assert.Equal("1", page.Find("input#leaderPartitions").GetAttribute("value"));
         Assert.Contains("Added up from the streams", page.Find("[data-field=avgDataInMiBps]").TextContent, StringComparison.Ordinal);
         Assert.Contains("1 leader partition suggested", page.Find("[data-testid=stream-figures]").TextContent, StringComparison.Ordinal);
         Assert.Contains("1.953 MiB/s in", page.Find("[data-testid=streams-total]").TextContent, StringComparison.Ordinal);

@@ -24,9 +24,9 @@ public partial class PlannerInputs
         get
         {
             var replicationFactor = Request.ReplicationFactor ?? InputCatalog.ReplicationFactor.Default;
-            return Request.Partitions is int partitions && replicationFactor > 0
-                ? $"{partitions:N0} replicas = {partitions / (double)replicationFactor:N0} leader partitions at RF {replicationFactor}"
-                : InputCatalog.Partitions.Help ?? "";
+            return Request.LeaderPartitions is int leaders
+                ? $"{leaders:N0} leader partitions = {(long)leaders * replicationFactor:N0} replicas at RF {replicationFactor}"
+                : InputCatalog.LeaderPartitions.Help ?? "";
         }
     }
 
