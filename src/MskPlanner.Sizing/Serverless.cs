@@ -11,6 +11,7 @@ public enum ServerlessLimitKind
     ClientConnections,
     MessageSize,
     ConsumerGroups,
+    CompactedPartitions,
 }
 
 /// <summary>One Serverless limit: what it caps, its cap, and how the planner reads it.</summary>
@@ -71,8 +72,13 @@ public static class ServerlessLimits
     public static readonly ServerlessLimit Egress = new(ServerlessLimitKind.Egress, "egress", "Egress", MiBps(400), "MiB/s peak data out",
         "egress of 400 MBps (381.5 MiB/s) per cluster");
 
-    /// <summary>Leader partitions of non-compacted topics; compacted topics have a cap of 120, which the planner does not model.</summary>
-    public static readonly ServerlessLimit Partitions = new(ServerlessLimitKind.Partitions, "partitions", "Partitions", 2400, "leader partitions", "2,400 leader partitions per cluster");
+    /// <summary>Leader partitions of non-compacted topics; compacted ones count against <see cref="CompactedPartitions"/>.</summary>
+    public static readonly ServerlessLimit Partitions = new(ServerlessLimitKind.Partitions, "partitions", "Partitions", 2400, "leader partitions",
+        "2,400 leader partitions of non-compacted topics per cluster");
+
+    /// <summary>Leader partitions of compacted topics: known only when streams mark them.</summary>
+    public static readonly ServerlessLimit CompactedPartitions = new(ServerlessLimitKind.CompactedPartitions, "compactedPartitions", "Compacted partitions", 120,
+        "leader partitions of compacted streams", "120 leader partitions of compacted topics per cluster");
 
     public static readonly ServerlessLimit PartitionIngress = new(ServerlessLimitKind.PartitionIngress, "partitionIngress", "Ingress per partition", MiBps(5),
         "MiB/s peak data in per partition", "5 MBps (4.77 MiB/s) of data in per partition");
@@ -94,7 +100,7 @@ public static class ServerlessLimits
 
     /// <summary>In the order a workload is checked: the first that fails is the one reported.</summary>
     public static IReadOnlyList<ServerlessLimit> All { get; } =
-        [Ingress, Egress, Partitions, PartitionIngress, PartitionEgress, ClientConnections, MessageSize, ConsumerGroups];
+        [Ingress, Egress, Partitions, PartitionIngress, PartitionEgress, ClientConnections, MessageSize, ConsumerGroups, CompactedPartitions];
 }
 
 /// <summary>
@@ -111,10 +117,11 @@ public static class ServerlessEngine
         // Serverless keeps three copies itself; the plan's partitions count replicas at its own factor.
         var leaders = input.LeaderPartitions;
         // An array, not a list and a query: this runs on every keystroke beside the 23 broker types.
-        var checks = new ServerlessCheck[5 + (input.ClientConnections is null ? 0 : 1) + (input.Workload is null ? 0 : 2)];
+        var checks = new ServerlessCheck[5 + (input.ClientConnections is null ? 0 : 1) + (input.Workload is null ? 0 : 3)];
+        var compacted = input.Workload?.CompactedLeaderPartitions ?? 0;
         checks[0] = new(ServerlessLimits.Ingress, input.PeakDataInMiBps);
         checks[1] = new(ServerlessLimits.Egress, input.PeakDataOutMiBps);
-        checks[2] = new(ServerlessLimits.Partitions, leaders);
+        checks[2] = new(ServerlessLimits.Partitions, leaders - compacted);
         // Spread evenly over the leaders: the best case. A hot partition reaches the cap sooner.
         checks[3] = new(ServerlessLimits.PartitionIngress, input.PeakDataInMiBps / leaders);
         checks[4] = new(ServerlessLimits.PartitionEgress, input.PeakDataOutMiBps / leaders);
@@ -127,7 +134,8 @@ public static class ServerlessEngine
         if (input.Workload is { } workload)
         {
             checks[next++] = new(ServerlessLimits.MessageSize, workload.LargestMessageBytes);
-            checks[next] = new(ServerlessLimits.ConsumerGroups, workload.ConsumerGroups);
+            checks[next++] = new(ServerlessLimits.ConsumerGroups, workload.ConsumerGroups);
+            checks[next] = new(ServerlessLimits.CompactedPartitions, compacted);
         }
 
         ServerlessCheck? ruledOutBy = null;

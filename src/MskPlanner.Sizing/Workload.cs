@@ -36,6 +36,9 @@ public sealed record StreamRequest
 
     /// <summary>Leader partitions; left out, the planner suggests a count (<see cref="Workload.SuggestionRule"/>).</summary>
     public int? Partitions { get; init; }
+
+    /// <summary>A compacted topic (cleanup.policy=compact): MSK Serverless caps their partitions apart from the others.</summary>
+    public bool? Compacted { get; init; }
 }
 
 /// <summary>A stream resolved: its traffic in MiB/s (after compression, as brokers carry and store it), partitions and storage.</summary>
@@ -58,7 +61,8 @@ public sealed record StreamFigures(
     double PeakDataInMiBps,
     double AvgDataOutMiBps,
     double PeakDataOutMiBps,
-    double RetainedGiB);
+    double RetainedGiB,
+    bool Compacted);
 
 /// <summary>The streams added up into the plan's aggregate inputs.</summary>
 /// <param name="RetentionHours">Byte-weighted: the average data in times it is exactly the streams' retained data, so storage is sized per stream.</param>
@@ -76,6 +80,9 @@ public sealed record WorkloadTotals(
     public int ConsumerGroups => Streams.Sum(s => s.ConsumerGroups);
 
     public double LargestMessageBytes => Streams.Max(s => s.MessageBytes);
+
+    /// <summary>The leader partitions of compacted streams, which MSK Serverless counts against a quota of their own.</summary>
+    public int CompactedLeaderPartitions => Streams.Where(s => s.Compacted).Sum(s => s.LeaderPartitions);
 
     /// <summary>The byte-weighted primary retention for a plan-wide cap on broker disks: each stream keeps min(cap, its retention) there.</summary>
     public double PrimaryRetentionHours(double cap) => Streams.Sum(s => s.AvgDataInMiBps * Math.Min(cap, s.RetentionHours)) / AvgDataInMiBps;
@@ -188,7 +195,7 @@ public static class Workload
         return new StreamFigures(
             name, rate.Value, peak.Value, bytes.Value, codec.Name!, ratio.Value, groups!.Value, lagging, consumers, retention!.Value,
             partitions ?? suggested, partitions is null,
-            avgIn, peakIn, avgIn * groups.Value, peakIn * groups.Value, avgIn * retention.Value * 3600 / 1024);
+            avgIn, peakIn, avgIn * groups.Value, peakIn * groups.Value, avgIn * retention.Value * 3600 / 1024, stream.Compacted ?? false);
     }
 
     private static double? Range(double? value, string field, string label, double min, double max, List<FieldError> errors, bool required = false)

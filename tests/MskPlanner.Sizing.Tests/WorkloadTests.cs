@@ -122,6 +122,21 @@ public class WorkloadTests
         Assert.Equal(limit, serverless.RuledOutBy!.Limit.Key);
     }
 
+    [Fact]
+    public void Serverless_holds_compacted_streams_to_120_leader_partitions_apart_from_the_2400_of_the_others()
+    {
+        // MSK Serverless quota: 2,400 leader partitions of non-compacted topics and 120 of compacted ones, per cluster.
+        static StreamRequest Stream(int partitions, bool compacted) => new() { MessagesPerSecond = 10, MessageBytes = 100, Partitions = partitions, Compacted = compacted ? true : null };
+
+        var fits = Inputs.Size(new SizingRequest { Streams = [Stream(2_300, false), Stream(120, true)] }).Serverless!;
+        var overCompacted = Inputs.Size(new SizingRequest { Streams = [Stream(100, false), Stream(121, true)] }).Serverless!;
+
+        Assert.Null(fits.RuledOutBy);
+        Assert.Equal(2_300, fits.Checks.Single(c => c.Limit.Key == "partitions").Demand);
+        Assert.Equal(120, fits.Checks.Single(c => c.Limit.Key == "compactedPartitions").Demand);
+        Assert.Equal("compactedPartitions", overCompacted.RuledOutBy!.Limit.Key);
+    }
+
     [Property(Arbitrary = [typeof(StreamSets)], MaxTest = 200)]
     public bool The_aggregates_are_the_sums_of_the_streams(StreamRequest[] streams)
     {

@@ -99,7 +99,7 @@ public class InputCatalogRoundTripTests(PlannerAppFactory factory) : IClassFixtu
         StreamRequest[] streams =
         [
             new() { Name = "orders <eu>", MessagesPerSecond = 1500.5, PeakMessagesPerSecond = 4000, MessageBytes = 900, Compression = "lz4", CompressionRatio = 1.7,
-                ConsumerGroups = 3, LaggingGroups = 1, ConsumersPerGroup = 8, RetentionHours = 72, Partitions = 24 },
+                ConsumerGroups = 3, LaggingGroups = 1, ConsumersPerGroup = 8, RetentionHours = 72, Partitions = 24, Compacted = true },
             new() { MessagesPerSecond = 10, MessageBytes = 100 },
         ];
         var address = PlannerForm.FromRequest(new SizingRequest { Streams = streams }).ToQuery().Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!);

@@ -30,6 +30,23 @@ public class StreamsBuilderTests : PlannerTestContext
     }
 
     [Fact]
+    public void A_stream_marked_compacted_counts_against_serverless_compacted_partitions()
+    {
+        var addressBar = AddressBar();
+        var page = Render<PlannerPage>();
+        page.Find("[data-testid=add-stream]").Click();
+        page.WaitForElement("input[id='streams[0].messagesPerSecond']").Input("100");
+        page.Find("input[id='streams[0].messageBytes']").Input("100");
+        page.Find("input[id='streams[0].partitions']").Input("200");
+
+        var label = page.FindAll("label").Single(l => l.TextContent.Contains("Compacted topic", StringComparison.Ordinal));
+        (label.QuerySelector("input[type=checkbox]") ?? page.Find($"input#{label.GetAttribute("for")}")).Change(true);
+
+        page.WaitForAssertion(() => Assert.Contains("%22compacted%22%3Atrue", LastAddress(addressBar), StringComparison.Ordinal));
+        Assert.Contains("compacted topics", page.Find("[data-testid=serverless]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Removing_the_last_stream_unlocks_the_aggregates_and_keeps_their_sums()
     {
         var page = Render<PlannerPage>();
