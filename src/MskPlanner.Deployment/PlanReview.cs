@@ -36,7 +36,7 @@ public static class PlanReview
         };
 
         var partitions = plan.Option.Limits.First(l => l.Kind == LimitKind.Partitions);
-        var perBroker = input.Partitions / (double)plan.Option.Brokers;
+        var perBroker = partitions.Demand / plan.Option.Brokers;
         items.Add(input.UseMaxPartitions && perBroker > plan.Type.RecommendedPartitions
             ? Warn("partitions", "Partitions per broker", $"{Number(perBroker)} per broker is above the {Number(plan.Type.RecommendedPartitions)} recommended for {plan.Type.Name}: expect higher CPU and slower recovery.")
             : Pass("partitions", "Partitions per broker", $"{Number(perBroker)} per broker, within the {Number(partitions.CapacityPerBroker)} {plan.Type.Name} takes."));
@@ -62,6 +62,9 @@ public static class PlanReview
             ? Warn("account-quota", "Within the account's broker quota",
                 $"{plan.Clusters * plan.BrokersPerCluster:N0} brokers exceed MSK's default of {ClusterChoices.AccountBrokerQuota} per account and Region: request an increase first.")
             : Pass("account-quota", "Within the account's broker quota", $"{plan.Clusters * plan.BrokersPerCluster:N0} brokers, within MSK's default of {ClusterChoices.AccountBrokerQuota} per account and Region."));
+
+        items.Add(VolumeThroughput(plan));
+        items.Add(Retention(plan));
 
         items.Add(input.ClientBrokerEncryption switch
         {
@@ -94,6 +97,42 @@ public static class PlanReview
             ? Warn("cpu", "CPU headroom", $"Brokers run at {Number(utilization * 100)}% of capacity at peak; MSK advises keeping CPU under 60%. Lower the utilization at peak.")
             : Pass("cpu", "CPU headroom", $"Brokers run at {Number(utilization * 100)}% of their capacity at peak, leaving room for a failed broker's share."));
         return items;
+    }
+
+    /// <summary>MSK's volumes give 250 MiB/s unless provisioned throughput is on, and take it only at 10 GiB or more.</summary>
+    private static ReviewItem VolumeThroughput(ClusterBlueprint plan)
+    {
+        const string Practice = "Volume throughput the brokers rely on";
+        if (plan.IsExpress)
+        {
+            return Pass("volume-throughput", Practice, "Express storage is managed: no volume throughput to provision.");
+        }
+
+        if (plan.ProvisionedThroughputMiBps is { } pst)
+        {
+            return plan.VolumeGiB < SizingEngine.MinVolumeGiBWithProvisionedThroughput
+                ? Fail("volume-throughput", Practice, $"Provisioned throughput needs volumes of at least {Number(SizingEngine.MinVolumeGiBWithProvisionedThroughput)} GiB; these have {plan.VolumeGiB}.")
+                : Pass("volume-throughput", Practice, plan.Option.WithoutProvisionedThroughput is { } plain
+                    ? $"{pst} MiB/s provisioned on each volume, which {plan.BrokersPerCluster * plan.Clusters} brokers rely on; on MSK's default {Number(SizingEngine.VolumeThroughputMiBps)} MiB/s it would take {plain.Brokers}."
+                    : $"{pst} MiB/s provisioned on each volume, as the plan asks.");
+        }
+
+        return Pass("volume-throughput", Practice, $"The count holds on MSK's default {Number(SizingEngine.VolumeThroughputMiBps)} MiB/s a volume: nothing to provision.");
+    }
+
+    /// <summary>The volumes are sized for the plan's retention, so the cluster must delete at it, not at MSK's default 7 days.</summary>
+    private static ReviewItem Retention(ClusterBlueprint plan)
+    {
+        const string Practice = "Retention set to what the storage is sized for";
+        var hours = plan.Input.RetentionHours;
+        if (plan.TieredStorage && hours < ClusterChoices.MinTieredRetentionHours)
+        {
+            return Fail("retention", Practice, $"Tiered topics need a retention of at least {Number(ClusterChoices.MinTieredRetentionHours)} hours; the plan keeps {Number(hours)}.");
+        }
+
+        return Pass("retention", Practice, plan.TieredStorage
+            ? $"log.retention.ms keeps {Number(hours)} hours; cli/tiered-topics.sh keeps {Number(plan.Input.PrimaryRetentionHours)} of them on broker disks."
+            : $"log.retention.ms keeps {Number(hours)} hours, the retention the {(plan.IsExpress ? "billed storage" : "volumes")} are sized for.");
     }
 
     private static ReviewItem Pass(string code, string practice, string finding) => new(code, practice, ReviewStatus.Pass, finding);

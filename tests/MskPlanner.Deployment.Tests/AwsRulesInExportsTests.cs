@@ -81,6 +81,8 @@ public class AwsRulesInExportsTests
         Assert.Equal(850, ebs["ProvisionedThroughput"]!["VolumeThroughput"]!.GetValue<long>());
         var terraform = Parsers.Hcl(DeployFiles.For(blueprint, ExportKind.Terraform)[0]).ToJsonString();
         Assert.Contains("\"volume_throughput\":850", terraform, StringComparison.Ordinal);
+        var review = Assert.Single(PlanReview.For(blueprint), i => i.Code == "volume-throughput");
+        Assert.Equal((ReviewStatus.Pass, true), (review.Status, review.Finding.Contains("850 MiB/s provisioned", StringComparison.Ordinal) && review.Finding.Contains("take 6", StringComparison.Ordinal)));
         var cli = DeployFiles.For(blueprint, ExportKind.Cli).Single(f => f.Path.EndsWith(".json", StringComparison.Ordinal) && f.Text.Contains("BrokerNodeGroupInfo", StringComparison.Ordinal));
         Assert.Equal(850, System.Text.Json.Nodes.JsonNode.Parse(cli.Text)!["BrokerNodeGroupInfo"]!["StorageInfo"]!["EbsStorageInfo"]!["ProvisionedThroughput"]!["VolumeThroughput"]!.GetValue<long>());
     }
@@ -128,6 +130,7 @@ public class AwsRulesInExportsTests
         var blueprint = Plans.Blueprint(Plans.Base with { RetentionHours = 24 }, BrokerFamily.M7g);
 
         Assert.Contains("log.retention.ms=86400000\n", blueprint.ServerPropertiesText, StringComparison.Ordinal);
+        Assert.Contains("keeps 24 hours", Assert.Single(PlanReview.For(blueprint), i => i.Code == "retention").Finding, StringComparison.Ordinal);
         var terraform = Parsers.Hcl(DeployFiles.For(blueprint, ExportKind.Terraform)[0]);
         var properties = terraform["resource"]!["aws_msk_configuration"]!.AsObject().Single().Value![0]!["server_properties"]!.GetValue<string>();
         Assert.Contains("log.retention.ms=86400000", properties, StringComparison.Ordinal);
