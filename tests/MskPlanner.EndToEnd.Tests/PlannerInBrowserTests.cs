@@ -62,10 +62,10 @@ public sealed class PlannerInBrowserTests(BrowserFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task A_copied_address_opens_the_same_inputs_and_figures_in_another_browser()
     {
-        await _page.GotoAsync("/?avgDataInMiBps=80&avgDataOutMiBps=160&partitions=2000&retentionHours=720&primaryRetentionHours=24");
+        await _page.GotoAsync("/?avgDataInMiBps=80&avgDataOutMiBps=160&leaderPartitions=700&retentionHours=720&primaryRetentionHours=24");
         await WaitForInteractiveAsync();
-        await _page.Locator("input#partitions").FillAsync("2400");
-        await Assertions.Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("partitions=2400"));
+        await _page.Locator("input#leaderPartitions").FillAsync("2400");
+        await Assertions.Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("leaderPartitions=2400"));
         var shared = _page.Url;
         var figures = await Brokers("kafka.m7g.large").TextContentAsync();
 
@@ -73,7 +73,7 @@ public sealed class PlannerInBrowserTests(BrowserFixture fixture) : IAsyncLifeti
         var other = await colleague.NewPageAsync();
         await other.GotoAsync(shared);
 
-        await Assertions.Expect(other.Locator("input#partitions")).ToHaveValueAsync("2400");
+        await Assertions.Expect(other.Locator("input#leaderPartitions")).ToHaveValueAsync("2400");
         await Assertions.Expect(other.Locator("tr[data-type='kafka.m7g.large'] td[data-col=brokers]")).ToHaveTextAsync(figures!);
     }
 
@@ -102,9 +102,9 @@ public sealed class PlannerInBrowserTests(BrowserFixture fixture) : IAsyncLifeti
         await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100");
         await WaitForInteractiveAsync();
 
-        await _page.Locator("input#partitions").FillAsync("0");
+        await _page.Locator("input#leaderPartitions").FillAsync("0");
 
-        await Assertions.Expect(_page.Locator("#partitions-error")).ToHaveTextAsync("Partitions must be at least 1 and at most 10,000,000 replicas.");
+        await Assertions.Expect(_page.Locator("#leaderPartitions-error")).ToHaveTextAsync("Partitions must be at least 1 and at most 10,000,000 leader partitions.");
         await Assertions.Expect(_page.Locator("[data-testid=stale]")).ToBeVisibleAsync();
     }
 
