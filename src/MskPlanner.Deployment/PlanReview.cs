@@ -36,7 +36,8 @@ public static class PlanReview
         };
 
         var partitions = plan.Option.Limits.First(l => l.Kind == LimitKind.Partitions);
-        var perBroker = partitions.Demand / plan.Option.Brokers;
+        // A broker holds whole partitions: the busiest holds the average rounded up.
+        var perBroker = Math.Ceiling((partitions.Demand / plan.Option.Brokers) - 1e-9);
         items.Add(input.UseMaxPartitions && perBroker > plan.Type.RecommendedPartitions
             ? Warn("partitions", "Partitions per broker", $"{Number(perBroker)} per broker is above the {Number(plan.Type.RecommendedPartitions)} recommended for {plan.Type.Name}: expect higher CPU and slower recovery.")
             : Pass("partitions", "Partitions per broker", $"{Number(perBroker)} per broker, within the {Number(partitions.CapacityPerBroker)} {plan.Type.Name} takes."));

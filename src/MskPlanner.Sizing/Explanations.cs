@@ -309,5 +309,6 @@ public static class Explain
     private static string N(double value) => Figures.Number(value, "#,0.###");
 
     /// <summary>A price as the list gives it, to its last significant digit.</summary>
-    private static string Rate(double usd) => "$" + usd.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A unit price: cents always shown ("$0.10"), and as many further digits as the price list gives ("$0.0000102").</summary>
+    private static string Rate(double usd) => "$" + usd.ToString("0.00########", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -55,8 +55,6 @@ public sealed record SizingInput
 
     public int HorizonMonths { get; init; } = InputLimits.DefaultHorizonMonths;
 
-    public bool ProjectsGrowth => MonthlyGrowthPercent is not null;
-
     // The cluster's settings for the deploy files: the sizing does not read them, so they may be left out when a
     // workload is built in code.
     public string? ClusterName { get; init; }

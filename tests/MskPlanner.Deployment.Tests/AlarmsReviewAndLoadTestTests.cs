@@ -138,4 +138,15 @@ public class AlarmsReviewAndLoadTestTests
         Assert.Equal(DeployFiles.All(blueprint).Select(f => $"{blueprint.ClusterName}/{f.Path}").Order(), zip.Entries.Select(e => e.FullName).Order());
         Assert.Equal("orders-prod", blueprint.ClusterName);
     }
+
+    [Fact]
+    public void The_review_counts_partitions_per_broker_in_whole_partitions()
+    {
+        // 1,001 leaders x RF 3 = 3,003 replicas over 1,000 a kafka.m7g.large broker: 4, up to 6 brokers in 3 AZs.
+        // 3,003 / 6 = 500.5 on average, so the busiest broker holds 501 (the review said "500.5").
+        var plan = Plans.Blueprint(Plans.Base with { AvgDataInMiBps = 1, AvgDataOutMiBps = 1, Partitions = null, LeaderPartitions = 1001, BrokerType = "kafka.m7g.large" });
+
+        Assert.Equal(6, plan.BrokersPerCluster);
+        Assert.StartsWith("501 per broker", PlanReview.For(plan).Single(i => i.Code == "partitions").Finding, StringComparison.Ordinal);
+    }
 }

@@ -21,6 +21,17 @@ public class ExplanationTests
     }
 
     [Fact]
+    public void A_unit_price_shows_its_cents_and_every_further_digit_the_price_list_gives()
+    {
+        var storage = Explain.Costs(Result, Result.Option("kafka.m5.large")).Single(c => c.Key == "storage").Explanation;
+        var crossAz = Explain.Costs(Result, Result.Option("kafka.m5.large")).Single(c => c.Key == "crossAz").Explanation;
+
+        // The reference prices: storage $0.10 per GiB-month (was shown "$0.1"), cross-AZ $0.02 per GiB.
+        Assert.Contains(storage.Constants, c => c.Value == "$0.10");
+        Assert.Contains(crossAz.Constants, c => c.Value == "$0.02");
+    }
+
+    [Fact]
     public void A_count_that_relies_on_provisioned_throughput_says_so_beside_the_count_without_it()
     {
         // AwsRulesInSizingTests works this plan by hand: 3 x kafka.m5.8xlarge on 850 MiB/s volumes, 6 on MSK's 250.
