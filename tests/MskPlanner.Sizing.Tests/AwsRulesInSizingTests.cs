@@ -161,4 +161,18 @@ public class AwsRulesInSizingTests
         Assert.Contains("75%", aws.Source, StringComparison.Ordinal);
         Assert.Null(result.Option("kafka.m5.large").BrokersAtSustainedIngress);
     }
+
+    [Fact]
+    public void Express_partitions_are_sized_to_the_lower_recommended_figure_and_count_three_replicas_a_leader()
+    {
+        // 1,200 leaders at RF 2 are still 3,600 replicas on Express (always RF 3). express.m7g.large: 1,000 recommended,
+        // 1,500 at most a broker: 3,600 / 1,000 -> 4 -> 6 brokers (3 AZs); sized to the maximum, 3,600 / 1,500 -> 3.
+        var request = new SizingRequest { AvgDataInMiBps = 1, LeaderPartitions = 1200, ReplicationFactor = 2 };
+
+        var recommended = Inputs.Size(request).Option("express.m7g.large").Limits.Single(l => l.Kind == LimitKind.Partitions);
+        var maximum = Inputs.Size(request with { UseMaxPartitions = true }).Option("express.m7g.large").Limits.Single(l => l.Kind == LimitKind.Partitions);
+
+        Assert.Equal((3600d, 1000d, 6), (recommended.Demand, recommended.CapacityPerBroker, recommended.BrokersNeeded));
+        Assert.Equal((1500d, 3), (maximum.CapacityPerBroker, maximum.BrokersNeeded));
+    }
 }
