@@ -205,6 +205,10 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
         await alice.GetByLabel("Member's e-mail").PressAsync("Enter");
         await Assertions.Expect(alice.Locator("tr[data-member='bob@example.com']")).ToContainTextAsync("not signed in yet");
         await alice.GetByLabel("Role of bob@example.com").SelectOptionAsync("Viewer");
+        // The last owner cannot demote herself: the refusal shows, and her role reads Owner again without a reload.
+        await alice.GetByLabel("Role of alice@example.com").SelectOptionAsync("Viewer");
+        await Assertions.Expect(alice.GetByText("A workspace keeps at least one owner")).ToBeVisibleAsync();
+        await Assertions.Expect(alice.GetByLabel("Role of alice@example.com")).ToHaveValueAsync("Owner");
         var teamPlan = await CreatePlanAsync(aliceContext, "Payments prod", team);
         var ownPlan = await CreatePlanAsync(aliceContext, "Alice's experiment", null);
 

@@ -25,6 +25,9 @@ public partial class WorkspacePage
     private string? _email;
     private string? _emailError;
     private string? _memberError;
+
+    /// <summary>How many role changes were refused: the role selects are keyed by it, so a refused one shows the role kept.</summary>
+    private int _refusedRoleChanges;
     private WorkspaceRole _role = WorkspaceRole.Editor;
     private string? _group;
     private string? _groupError;
@@ -102,6 +105,11 @@ public partial class WorkspacePage
 
         var changed = await Workspaces.AddMemberAsync(await Me.GetAsync(), Id, member.Email, role);
         _memberError = changed?.Errors is [var error, ..] ? error.Message : null;
+        if (_memberError is not null)
+        {
+            _refusedRoleChanges++;
+        }
+
         await RefreshAsync();
     });
 
