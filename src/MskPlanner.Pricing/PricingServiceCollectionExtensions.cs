@@ -25,7 +25,7 @@ public static class PricingServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<PricingMetrics>();
 
-        var source = builder.Configuration.GetSection(PricingOptions.Section).Get<PricingOptions>()?.Source ?? PriceSourceKind.Snapshot;
+        var source = (builder.Configuration.GetSection(PricingOptions.Section).Get<PricingOptions>() ?? new PricingOptions()).Source;
         if (source == PriceSourceKind.Snapshot)
         {
             services.AddSingleton<IPriceSource>(sp => sp.GetRequiredService<BundledSnapshotPriceSource>());

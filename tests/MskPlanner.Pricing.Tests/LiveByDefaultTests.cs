@@ -20,6 +20,17 @@ public sealed class LiveByDefaultTests() : FakeAwsTest(PriceSourceKind.Bulk)
     }
 
     [Fact]
+    public void A_host_that_configures_no_price_source_gets_the_same_live_default()
+    {
+        // The registration fell back to the snapshot while the options said Bulk: two defaults for one setting.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new());
+
+        builder.AddPricing();
+
+        Assert.Contains(builder.Services, d => d.ServiceType == typeof(LivePriceSource));
+    }
+
+    [Fact]
     public async Task The_self_managed_comparison_uses_the_bundled_ec2_rates_and_says_so_without_downloading_ec2()
     {
         var snapshot = new BundledSnapshotPriceSource().Snapshot;
