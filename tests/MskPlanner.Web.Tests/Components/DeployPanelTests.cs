@@ -1,5 +1,7 @@
 using Bunit;
 
+using Microsoft.Extensions.DependencyInjection;
+
 using MskPlanner.Deployment;
 using MskPlanner.Pricing;
 using MskPlanner.Sizing;
@@ -44,6 +46,23 @@ public class DeployPanelTests : PlannerTestContext
 
         var copied = clipboard.Invocations["copyText"].Single().Arguments[0] as string;
         Assert.Equal(view.Find("pre[aria-label='Contents of cli/provisioned.json']").TextContent, copied);
+    }
+
+    [Fact]
+    public void Copying_one_file_after_another_leaves_one_notice_not_a_stack()
+    {
+        var clipboard = JSInterop.SetupModule("./js/clipboard.js");
+        clipboard.Setup<bool>("copyText", _ => true).SetResult(true);
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, Size(Workload)).Add(c => c.PlanName, "Orders EU"));
+        view.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == "CLI").Click();
+
+        foreach (var button in view.FindAll("button[aria-label^='Copy cli/']").Take(3).Select(b => b.GetAttribute("aria-label")).ToList())
+        {
+            view.Find($"button[aria-label='{button}']").Click();
+        }
+
+        var notice = Assert.Single(Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars);
+        Assert.EndsWith(" copied.", notice.Message, StringComparison.Ordinal);
     }
 
     [Fact]
