@@ -78,19 +78,13 @@ public abstract class MigrationTests(DatabaseProvider provider) : StoreTest(prov
     [Fact]
     public async Task Plans_saved_before_workspaces_move_into_one_team_workspace_that_local_mode_owns()
     {
-        await using (var db = await Database.Contexts.CreateDbContextAsync())
-        {
-            var migrations = db.Database.GetMigrations().ToList();
-            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
-            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_Workspaces", StringComparison.Ordinal)) - 1]);
-            await db.Database.ExecuteSqlRawAsync(
-                """
-                INSERT INTO "Plans" ("Name", "CreatedAt", "UpdatedAt", "LatestRevision") VALUES ('Saved last year', 1700000000000, 1700000000000, 1);
-                INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
-                SELECT "Id", 1, 1700000000000, '{{"avgDataInMiBps":10,"partitions":300}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
-                """);
-            await migrator.MigrateAsync();
-        }
+        await MigrateWithRowsSavedBeforeAsync(
+            "Workspaces",
+            """
+            INSERT INTO "Plans" ("Name", "CreatedAt", "UpdatedAt", "LatestRevision") VALUES ('Saved last year', 1700000000000, 1700000000000, 1);
+            INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
+            SELECT "Id", 1, 1700000000000, '{{"avgDataInMiBps":10,"partitions":300}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
+            """);
 
         var plan = Assert.Single((await Store.ListAsync(Me, null, null, PlanSort.Name, 1, 10)).Items);
         Assert.Equal(("Saved last year", "Plans saved before workspaces", WorkspaceKind.Team), (plan.Name, plan.Workspace.Name, plan.Workspace.Kind));
@@ -102,21 +96,15 @@ public abstract class MigrationTests(DatabaseProvider provider) : StoreTest(prov
     public async Task Share_links_made_before_links_expired_keep_opening_their_plan_after_the_upgrade()
     {
         const string Token = "made-before-expiry";
-        await using (var db = await Database.Contexts.CreateDbContextAsync())
-        {
-            var migrations = db.Database.GetMigrations().ToList();
-            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
-            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_LinkExpiryEventsAndSessions", StringComparison.Ordinal)) - 1]);
-            await db.Database.ExecuteSqlRawAsync(
-                """
-                INSERT INTO "Workspaces" ("Name", "Kind", "CreatedAt") VALUES ('Team', 'Team', 1700000000000);
-                INSERT INTO "Plans" ("WorkspaceId", "Name", "CreatedAt", "UpdatedAt", "LatestRevision") SELECT "Id", 'Shared last year', 1700000000000, 1700000000000, 1 FROM "Workspaces";
-                INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
-                SELECT "Id", 1, 1700000000000, '{{"avgDataInMiBps":10,"partitions":300}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
-                INSERT INTO "ShareLinks" ("PlanId", "TokenHash", "CreatedAt") SELECT "Id", {0}, 1700000000000 FROM "Plans";
-                """, SecretTokens.Hash(Token));
-            await migrator.MigrateAsync();
-        }
+        await MigrateWithRowsSavedBeforeAsync(
+            "LinkExpiryEventsAndSessions",
+            """
+            INSERT INTO "Workspaces" ("Name", "Kind", "CreatedAt") VALUES ('Team', 'Team', 1700000000000);
+            INSERT INTO "Plans" ("WorkspaceId", "Name", "CreatedAt", "UpdatedAt", "LatestRevision") SELECT "Id", 'Shared last year', 1700000000000, 1700000000000, 1 FROM "Workspaces";
+            INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
+            SELECT "Id", 1, 1700000000000, '{{"avgDataInMiBps":10,"partitions":300}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
+            INSERT INTO "ShareLinks" ("PlanId", "TokenHash", "CreatedAt") SELECT "Id", {0}, 1700000000000 FROM "Plans";
+            """, SecretTokens.Hash(Token));
 
         var shared = await Store.ResolveShareAsync(Token);
 
@@ -127,24 +115,18 @@ public abstract class MigrationTests(DatabaseProvider provider) : StoreTest(prov
     [Fact]
     public async Task Plans_saved_with_partition_replicas_read_back_as_the_leader_partitions_they_made()
     {
-        await using (var db = await Database.Contexts.CreateDbContextAsync())
-        {
-            var migrations = db.Database.GetMigrations().ToList();
-            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
-            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_LeaderPartitions", StringComparison.Ordinal)) - 1]);
-            await db.Database.ExecuteSqlRawAsync(
-                """
-                INSERT INTO "Workspaces" ("Name", "Kind", "CreatedAt") VALUES ('Team', 'Team', 1700000000000);
-                INSERT INTO "Plans" ("WorkspaceId", "Name", "CreatedAt", "UpdatedAt", "LatestRevision") SELECT "Id", 'Counted replicas', 1700000000000, 1700000000000, 3 FROM "Workspaces";
-                INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
-                SELECT "Id", 1, 1700000000000, '{{"avgDataInMiBps":10,"partitions":3000}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
-                INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
-                SELECT "Id", 2, 1700000000000, '{{"avgDataInMiBps":10,"partitions":1000,"replicationFactor":3}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
-                INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
-                SELECT "Id", 3, 1700000000000, '{{"avgDataInMiBps":10,"partitions":301,"replicationFactor":2}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
-                """);
-            await migrator.MigrateAsync();
-        }
+        await MigrateWithRowsSavedBeforeAsync(
+            "LeaderPartitions",
+            """
+            INSERT INTO "Workspaces" ("Name", "Kind", "CreatedAt") VALUES ('Team', 'Team', 1700000000000);
+            INSERT INTO "Plans" ("WorkspaceId", "Name", "CreatedAt", "UpdatedAt", "LatestRevision") SELECT "Id", 'Counted replicas', 1700000000000, 1700000000000, 3 FROM "Workspaces";
+            INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
+            SELECT "Id", 1, 1700000000000, '{{"avgDataInMiBps":10,"partitions":3000}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
+            INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
+            SELECT "Id", 2, 1700000000000, '{{"avgDataInMiBps":10,"partitions":1000,"replicationFactor":3}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
+            INSERT INTO "Revisions" ("PlanId", "Number", "CreatedAt", "InputsJson", "Region", "PriceSource", "PriceRegion", "PriceAsOf")
+            SELECT "Id", 3, 1700000000000, '{{"avgDataInMiBps":10,"partitions":301,"replicationFactor":2}}', 'us-east-1', 'bundled snapshot', 'us-east-1', '2023-11-14' FROM "Plans";
+            """);
 
         var id = Assert.Single((await Store.ListAsync(Me, null, null, PlanSort.Name, 1, 10)).Items).Id;
         var inputs = (await Store.ListRevisionsAsync(Me, id))!.OrderBy(r => r.Number).Select(r => r.Inputs).ToList();
@@ -162,6 +144,17 @@ public abstract class MigrationTests(DatabaseProvider provider) : StoreTest(prov
         await using var db = await Database.Contexts.CreateDbContextAsync();
 
         Assert.False(db.Database.HasPendingModelChanges(), $"The {Database.Options.Provider} model has changes no migration captures: add one (migrations/README.md).");
+    }
+
+    /// <summary>Migrates to just before the named migration, saves rows as the app then would, and migrates the rest.</summary>
+    private async Task MigrateWithRowsSavedBeforeAsync(string migration, string sql, params object[] parameters)
+    {
+        await using var db = await Database.Contexts.CreateDbContextAsync();
+        var migrations = db.Database.GetMigrations().ToList();
+        var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_" + migration, StringComparison.Ordinal)) - 1]);
+        await db.Database.ExecuteSqlRawAsync(sql, parameters);
+        await migrator.MigrateAsync();
     }
 
     protected static async Task<List<string>> ListAsync(System.Data.Common.DbConnection connection, string sql)
