@@ -141,8 +141,9 @@ public static class SizingEngine
             return WithPlainBeside(asked);
         }
 
-        // The method's count needs the volume throughput behind its per-broker ingress: ingress x the storage factor.
-        var relied = Whole(Math.Max(method.IngressPerBrokerMiBps * factors.Storage, input.ProvisionedThroughputMiBps ?? 0));
+        // The method's count needs the volume throughput behind its per-broker ingress: that ingress before the TLS
+        // share (which takes broker CPU, not volume throughput), times the storage factor.
+        var relied = Whole(Math.Max(method.IngressPerBrokerMiBps / TlsShare(input) * factors.Storage, input.ProvisionedThroughputMiBps ?? 0));
         return WithPlainBeside(SizeOn(relied, relied));
     }
 

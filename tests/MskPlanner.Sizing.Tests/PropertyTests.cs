@@ -104,6 +104,12 @@ public class PropertyTests
     }
 
     [Property]
+    public bool Provisioned_throughput_is_never_below_msks_250_default_and_never_costs_brokers(SizingInput input) =>
+        SizingEngine.Size(input, Prices).Options.All(o =>
+            o.ProvisionedThroughputMiBps is not { } pst
+            || (pst >= SizingEngine.VolumeThroughputMiBps && pst <= o.Type.EbsThroughputMiBps && o.Brokers <= (o.WithoutProvisionedThroughput?.Brokers ?? o.Brokers)));
+
+    [Property]
     public bool More_retention_or_partitions_never_means_fewer_brokers(SizingInput input, PositiveInt extra)
     {
         var more = input with
