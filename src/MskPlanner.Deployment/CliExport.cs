@@ -113,7 +113,7 @@ public static class CliExport
     /// </summary>
     public static string TieredTopicsScript(ClusterBlueprint plan)
     {
-        var configs = string.Join(',', plan.TieredTopicConfigs.Select(c => $"{c.Key}={c.Value}"));
+        var configs = string.Join(',', plan.TopicConfigs.Select(c => $"{c.Key}={c.Value}"));
         return new System.Text.StringBuilder()
             .Append("#!/usr/bin/env bash\n")
             .Append($"# Tiered storage for the topics of \"{plan.PlanName}\": {Figures.Number(plan.Input.PrimaryRetentionHours)} h on broker disks, {Figures.Number(plan.Input.RetentionHours)} h in all.\n")

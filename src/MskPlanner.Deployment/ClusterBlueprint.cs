@@ -60,13 +60,14 @@ public sealed record ClusterBlueprint
     public long? LocalRetentionMs => TieredStorage ? Milliseconds(Input.PrimaryRetentionHours) : null;
 
     /// <summary>
-    /// The topic settings a tiered plan's topics need: MSK tiers a topic only with remote.storage.enable, and keeps
-    /// it all on disk while local.retention.ms stays at its default of -2 (AWS's tiered-storage topic guidelines).
-    /// Set per topic because MSK's acceptance of the cluster-wide log.local.retention.ms is unverified.
+    /// The settings each of the plan's topics is created with: its retention, and for a tiered plan the tiering too.
+    /// MSK tiers a topic only with remote.storage.enable, and keeps it all on disk while local.retention.ms stays at
+    /// its default of -2 (AWS's tiered-storage topic guidelines). Set per topic because MSK's acceptance of the
+    /// cluster-wide log.local.retention.ms is unverified.
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, string>> TieredTopicConfigs => LocalRetentionMs is { } local
+    public IReadOnlyList<KeyValuePair<string, string>> TopicConfigs => LocalRetentionMs is { } local
         ? [new("remote.storage.enable", "true"), new("local.retention.ms", Invariant(local)), new("retention.ms", Invariant(RetentionMs))]
-        : [];
+        : [new("retention.ms", Invariant(RetentionMs))];
 
     /// <summary>The Kafka configuration the plan implies. Express fixes replication and min ISR itself.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ServerProperties

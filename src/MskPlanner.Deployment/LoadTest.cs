@@ -28,9 +28,6 @@ public static class LoadTest
     public static long RecordsPerSecondPerProducer(ClusterBlueprint plan) =>
         Math.Max(1, (long)Math.Ceiling(plan.Input.PeakDataInMiBps * 1024 * 1024 / RecordBytes / Producers(plan)));
 
-    private static IEnumerable<KeyValuePair<string, string>> TopicConfigs(ClusterBlueprint plan) =>
-        plan.TieredStorage ? plan.TieredTopicConfigs : [new("retention.ms", plan.RetentionMs.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-
     public static string ClientProperties(ClusterBlueprint plan)
     {
         var tls = plan.Input.ClientBrokerEncryption != ClusterChoices.Plaintext;
@@ -78,7 +75,7 @@ public static class LoadTest
             .Append("# 1. The test topic, with the plan's leader partitions, replication factor and retention.\n")
             .Append($"bin/kafka-topics.sh --bootstrap-server \"$BOOTSTRAP\" --command-config client.properties --create --topic {Topic} \\\n")
             .Append($"  --partitions {plan.LeaderPartitions} --replication-factor {plan.ReplicationFactor}")
-            .Append(string.Concat(TopicConfigs(plan).Select(c => $" --config {c.Key}={c.Value}")))
+            .Append(string.Concat(plan.TopicConfigs.Select(c => $" --config {c.Key}={c.Value}")))
             .Append("\n\n")
             .Append($"# 2. Producers: {producers} instance(s) at {Figures.Number(MiBpsPerProducer)} MiB/s each at most (our assumption per client),\n")
             .Append($"#    {rate:N0} records/s of {RecordBytes} bytes each, for {MinutesAtPeak} minutes. Start one per client machine.\n")
