@@ -37,6 +37,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
             "/?avgDataInMiBps=40&partitions=1200", "/?avgDataInMiBps=-5&partitions=1200", "/?avgDataInMiBps=40&partitions=1200&monthlyGrowthPercent=12&horizonMonths=36", "/plans", $"/plans/{id}", $"/shared/{token}",
             $"/compare?items={id},{id}", $"/compare?plan={id}&variants=zones", "/capacity", "/tokens", "/nope", StreamsPage,
             "/workspaces", $"/workspaces/{team}",
+            // Picks that carry provisioned throughput, AWS's Express count beside ours and growth's other way at each resize.
+            "/?avgDataInMiBps=80&avgDataOutMiBps=160&leaderPartitions=700&retentionHours=720&primaryRetentionHours=24&monthlyGrowthPercent=20",
         ];
         // The test injects axe, which the app's content security policy would rightly refuse.
         await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
