@@ -78,6 +78,8 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
         await page.GotoAsync("/plans");
         await SignInAtProviderAsync(page, "alice");
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("Alice Archer");
+        // The name shows in the prerendered page already; a click before the circuit connects opens no dialog.
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
         var session = (await context.CookiesAsync()).Single(c => c.Name == "MskPlanner.Session");
         using var copied = new HttpClient { BaseAddress = _app.Address, Timeout = TimeSpan.FromSeconds(30) };
         copied.DefaultRequestHeaders.Add("Cookie", $"{session.Name}={session.Value}");
