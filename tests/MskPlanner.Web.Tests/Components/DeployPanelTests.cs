@@ -66,6 +66,19 @@ public class DeployPanelTests : PlannerTestContext
     }
 
     [Fact]
+    public async Task Tabs_taken_down_with_the_page_leave_the_open_tab_as_it_was()
+    {
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, Size(Workload)).Add(c => c.PlanName, "Orders EU"));
+        view.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == "Load test").Click();
+        var tabs = view.FindComponent<MudBlazor.MudTabs>();
+
+        // What MudTabs reports as its panels are disposed one by one when the page closes: the last one leaves -1.
+        await tabs.InvokeAsync(() => tabs.Instance.ActivePanelIndexChanged.InvokeAsync(-1));
+
+        Assert.Equal("Load test", view.Find("[role=tab][aria-selected=true]").TextContent.Trim());
+    }
+
+    [Fact]
     public void The_alarms_tab_tables_each_alarm_with_its_threshold_and_what_to_do()
     {
         var view = Render<SizingResults>(p => p.Add(c => c.Result, Size(Workload)).Add(c => c.Family, BrokerFamily.M5));

@@ -32,7 +32,17 @@ public partial class DeployTabs
 
     protected override void OnParametersSet() => _view = View.Of(Plan, _view.Tab);
 
-    private void SelectTab(int tab) => _view = View.Of(Plan, tab);
+    /// <summary>
+    /// Opens a tab. MudTabs also calls this while its panels are disposed with the page, with -1 once none is left:
+    /// there is nothing to show then, and indexing the tabs with it crashed the circuit's teardown.
+    /// </summary>
+    private void SelectTab(int tab)
+    {
+        if ((uint)tab < (uint)Tabs.Length)
+        {
+            _view = View.Of(Plan, tab);
+        }
+    }
 
     /// <summary>The open tab and what it holds.</summary>
     public sealed record View(int Tab, IReadOnlyList<ReviewItem> Review, IReadOnlyList<Alarm> Alarms, IReadOnlyList<DeployFile> Files)
