@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 using Npgsql;
 
@@ -34,6 +36,10 @@ internal sealed class PostgreSqlStore(PersistenceOptions options) : StoreProvide
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
             try
             {
+                // Npgsql's EF provider reads the history table without checking that it exists, and EF logs the
+                // failed read of a new database as an error (npgsql/efcore.pg#3407), which would page an operator on
+                // every first start. EF's own script creates the table when it is missing.
+                await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
             }
             finally
