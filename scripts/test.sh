@@ -30,12 +30,17 @@ for trx in "$results"/*.trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx")
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  # A fixture whose clean-up fails (the app it ran logged an error) is no test of its own: count it as one failed.
+  c=$(grep -o '<Text>[^<]*Cleanup Failure' "$trx" | wc -l)
   passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0}))
+  failed=$((failed + ${f:-0} + ${c:-0}))
 done
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
+fi
+if [ "$failed" -gt 0 ]; then
+  status=1
 fi
 echo "$passed passed, $failed failed"
 exit "$status"

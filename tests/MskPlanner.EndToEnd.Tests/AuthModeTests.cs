@@ -38,6 +38,7 @@ public sealed class AuthModeTests
         // The provider is only named: the app reads its metadata at the first sign-in, which this test never starts.
         await using var provider = new OidcProvider();
         await using var app = await RunningApp.StartAsync(provider.AppSettings, urls: "http://0.0.0.0:0");
+        app.Expect("The sign-in provider cannot be reached");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.Address.Port}"), Timeout = TimeSpan.FromSeconds(30) };
 
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/healthz/ready")).StatusCode);

@@ -29,10 +29,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await Browser.DisposeAsync();
         _playwright?.Dispose();
-        await App.DisposeAsync();
-        if (Directory.Exists(_folder))
+        try
         {
-            Directory.Delete(_folder, recursive: true);
+            await App.DisposeAsync();
+        }
+        finally
+        {
+            if (Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
         }
     }
 }

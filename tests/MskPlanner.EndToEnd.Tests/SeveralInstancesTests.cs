@@ -26,6 +26,12 @@ public sealed class TwoInstances : IAsyncLifetime
         // Started together: both migrate the empty database at once, which must not fail either.
         var instances = await Task.WhenAll(StartAsync(Database), StartAsync(Database));
         (First, Second) = (instances[0], instances[1]);
+        // These tests kill an instance mid-burst and cut the database's connections on purpose: a plan read caught
+        // by that is logged by EF Core as a failed command, and each test asserts what its callers were answered.
+        foreach (var instance in instances)
+        {
+            instance.Expect("fail: Microsoft.EntityFrameworkCore.Database.Command");
+        }
     }
 
     public static Task<RunningApp> StartAsync(string database) => RunningApp.StartAsync(new Dictionary<string, string>
@@ -38,9 +44,21 @@ public sealed class TwoInstances : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await First.DisposeAsync();
-        await Second.DisposeAsync();
-        await _server.DropDatabaseAsync(Database);
+        try
+        {
+            await First.DisposeAsync();
+        }
+        finally
+        {
+            try
+            {
+                await Second.DisposeAsync();
+            }
+            finally
+            {
+                await _server.DropDatabaseAsync(Database);
+            }
+        }
     }
 }
 

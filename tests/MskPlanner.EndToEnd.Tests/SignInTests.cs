@@ -23,11 +23,17 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _app.DisposeAsync();
-        await _provider.DisposeAsync();
-        if (Directory.Exists(_folder))
+        try
         {
-            Directory.Delete(_folder, recursive: true);
+            await _app.DisposeAsync();
+        }
+        finally
+        {
+            await _provider.DisposeAsync();
+            if (Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
         }
     }
 
