@@ -141,7 +141,7 @@ public static class Alarms
                     MissingData = "breaching",
                 });
             }
-            if (plan.Input.EnhancedMonitoring != ClusterChoices.DefaultMonitoring)
+            if (plan.Input.EnhancedMonitoring != MonitoringLevel.Default)
             {
                 alarms.Add(new("heap", "Heap after garbage collection", AlarmScope.Broker, new MetricSignal("HeapMemoryAfterGC"), "Maximum", Alarm.GreaterThan, 60, "%", 300, 3,
                     "Sustained heap pressure precedes long pauses and broker restarts.",
@@ -168,7 +168,7 @@ public static class Alarms
         alarms.Add(new("consumer-lag", "Consumer lag", AlarmScope.Cluster, new InsightsSignal("EstimatedMaxTimeLag", "MAX"), "Maximum", Alarm.GreaterThan, lagSeconds, "s", 300, 3,
             $"A consumer further behind than half the {Figures.Number(plan.Input.RetentionHours)} hours of retention risks reading data that is deleted first.",
             "scale the consumer group or find the stuck consumer before retention overtakes it.", "the plan: half its retention"));
-        if (plan.Input.ClientAuthentication == ClusterChoices.Iam)
+        if (plan.Input.ClientAuthentication == Authentication.Iam)
         {
             alarms.Add(new("connections", "Connections per broker", AlarmScope.Broker, new MetricSignal("ClientConnectionCount"), "Maximum", Alarm.GreaterThan, IamConnectionsPerBroker * 0.8, "connections", 300, 1,
                 $"IAM authentication caps each broker at {Figures.Number(IamConnectionsPerBroker)} connections; this warns at 80%.",

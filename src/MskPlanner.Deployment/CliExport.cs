@@ -39,10 +39,10 @@ public static class CliExport
             ["BrokerNodeGroupInfo"] = brokers,
             ["ClientAuthentication"] = plan.Input.ClientAuthentication switch
             {
-                ClusterChoices.Iam => new JsonObject { ["Sasl"] = new JsonObject { ["Iam"] = new JsonObject { ["Enabled"] = true } } },
-                ClusterChoices.Scram => new JsonObject { ["Sasl"] = new JsonObject { ["Scram"] = new JsonObject { ["Enabled"] = true } } },
-                ClusterChoices.MutualTls => new JsonObject { ["Tls"] = new JsonObject { ["CertificateAuthorityArnList"] = new JsonArray("arn:aws:acm-pca:REPLACE"), ["Enabled"] = true } },
-                _ => new JsonObject { ["Unauthenticated"] = new JsonObject { ["Enabled"] = true } },
+                Authentication.Iam => new JsonObject { ["Sasl"] = new JsonObject { ["Iam"] = new JsonObject { ["Enabled"] = true } } },
+                Authentication.Scram => new JsonObject { ["Sasl"] = new JsonObject { ["Scram"] = new JsonObject { ["Enabled"] = true } } },
+                Authentication.MutualTls => new JsonObject { ["Tls"] = new JsonObject { ["CertificateAuthorityArnList"] = new JsonArray("arn:aws:acm-pca:REPLACE"), ["Enabled"] = true } },
+                Authentication.Unauthenticated => new JsonObject { ["Unauthenticated"] = new JsonObject { ["Enabled"] = true } },
             },
             ["ConfigurationInfo"] = new JsonObject { ["Arn"] = ConfigurationArnPlaceholder, ["Revision"] = 1 },
             ["EncryptionInfo"] = new JsonObject
@@ -61,17 +61,16 @@ public static class CliExport
                 },
             },
         };
-        if (plan.Input.BrokerLogs != ClusterChoices.NoLogs)
+        JsonObject? brokerLogs = plan.Input.BrokerLogs switch
         {
-            provisioned["LoggingInfo"] = new JsonObject
-            {
-                ["BrokerLogs"] = plan.Input.BrokerLogs switch
-                {
-                    ClusterChoices.CloudWatchLogs => new JsonObject { ["CloudWatchLogs"] = new JsonObject { ["Enabled"] = true, ["LogGroup"] = "REPLACE-log-group" } },
-                    ClusterChoices.S3 => new JsonObject { ["S3"] = new JsonObject { ["Enabled"] = true, ["Bucket"] = "REPLACE-bucket", ["Prefix"] = $"msk/{plan.ClusterName}" } },
-                    _ => new JsonObject { ["Firehose"] = new JsonObject { ["Enabled"] = true, ["DeliveryStream"] = "REPLACE-delivery-stream" } },
-                },
-            };
+            LogDestination.CloudWatchLogs => new JsonObject { ["CloudWatchLogs"] = new JsonObject { ["Enabled"] = true, ["LogGroup"] = "REPLACE-log-group" } },
+            LogDestination.S3 => new JsonObject { ["S3"] = new JsonObject { ["Enabled"] = true, ["Bucket"] = "REPLACE-bucket", ["Prefix"] = $"msk/{plan.ClusterName}" } },
+            LogDestination.Firehose => new JsonObject { ["Firehose"] = new JsonObject { ["Enabled"] = true, ["DeliveryStream"] = "REPLACE-delivery-stream" } },
+            LogDestination.None => null,
+        };
+        if (brokerLogs is not null)
+        {
+            provisioned["LoggingInfo"] = new JsonObject { ["BrokerLogs"] = brokerLogs };
         }
 
         if (plan.TieredStorage)

@@ -45,7 +45,7 @@ public static partial class CloudFormationExport
                 ["Description"] = "A KMS key for encryption at rest; empty uses the AWS managed key aws/msk.",
             },
         };
-        if (plan.Input.ClientAuthentication == ClusterChoices.MutualTls)
+        if (plan.Input.ClientAuthentication == Authentication.MutualTls)
         {
             parameters["CertificateAuthorityArns"] = new Dictionary<string, object?> { ["Type"] = "CommaDelimitedList", ["Description"] = "ACM Private CA ARNs whose client certificates the brokers accept." };
         }
@@ -139,13 +139,13 @@ public static partial class CloudFormationExport
             },
             ["ClientAuthentication"] = plan.Input.ClientAuthentication switch
             {
-                ClusterChoices.Iam => new Dictionary<string, object?> { ["Sasl"] = new Dictionary<string, object?> { ["Iam"] = Enabled() } },
-                ClusterChoices.Scram => new Dictionary<string, object?> { ["Sasl"] = new Dictionary<string, object?> { ["Scram"] = Enabled() } },
-                ClusterChoices.MutualTls => new Dictionary<string, object?>
+                Authentication.Iam => new Dictionary<string, object?> { ["Sasl"] = new Dictionary<string, object?> { ["Iam"] = Enabled() } },
+                Authentication.Scram => new Dictionary<string, object?> { ["Sasl"] = new Dictionary<string, object?> { ["Scram"] = Enabled() } },
+                Authentication.MutualTls => new Dictionary<string, object?>
                 {
                     ["Tls"] = new Dictionary<string, object?> { ["CertificateAuthorityArnList"] = Ref("CertificateAuthorityArns"), ["Enabled"] = true },
                 },
-                _ => new Dictionary<string, object?> { ["Unauthenticated"] = Enabled() },
+                Authentication.Unauthenticated => new Dictionary<string, object?> { ["Unauthenticated"] = Enabled() },
             },
             ["OpenMonitoring"] = new Dictionary<string, object?>
             {
@@ -167,7 +167,7 @@ public static partial class CloudFormationExport
             {
                 ["BrokerLogs"] = new Dictionary<string, object?>
                 {
-                    [log.Destination] = plan.Input.BrokerLogs == ClusterChoices.S3
+                    [log.Destination] = plan.Input.BrokerLogs == LogDestination.S3
                         ? new Dictionary<string, object?> { ["Enabled"] = true, ["Bucket"] = Ref(log.Name), ["Prefix"] = Sub("msk/${ClusterName}") }
                         : new Dictionary<string, object?> { ["Enabled"] = true, [log.Field] = Ref(log.Name) },
                 },
@@ -291,10 +291,10 @@ public static partial class CloudFormationExport
 
     private static (string Name, string Destination, string Field, string Description)? LogParameter(ClusterBlueprint plan) => plan.Input.BrokerLogs switch
     {
-        ClusterChoices.CloudWatchLogs => ("LogGroupName", "CloudWatchLogs", "LogGroup", "The CloudWatch Logs group for broker logs (create it first)."),
-        ClusterChoices.S3 => ("LogBucket", "S3", "Bucket", "The S3 bucket for broker logs."),
-        ClusterChoices.Firehose => ("LogDeliveryStream", "Firehose", "DeliveryStream", "The Data Firehose delivery stream for broker logs."),
-        _ => null,
+        LogDestination.CloudWatchLogs => ("LogGroupName", "CloudWatchLogs", "LogGroup", "The CloudWatch Logs group for broker logs (create it first)."),
+        LogDestination.S3 => ("LogBucket", "S3", "Bucket", "The S3 bucket for broker logs."),
+        LogDestination.Firehose => ("LogDeliveryStream", "Firehose", "DeliveryStream", "The Data Firehose delivery stream for broker logs."),
+        LogDestination.None => null,
     };
 
     /// <summary>

@@ -30,10 +30,10 @@ public static class LoadTest
 
     public static string ClientProperties(ClusterBlueprint plan)
     {
-        var tls = plan.Input.ClientBrokerEncryption != ClusterChoices.Plaintext;
+        var tls = plan.Input.ClientBrokerEncryption != ClientTraffic.Plaintext;
         return plan.Input.ClientAuthentication switch
         {
-            ClusterChoices.Iam => """
+            Authentication.Iam => """
                 security.protocol=SASL_SSL
                 sasl.mechanism=AWS_MSK_IAM
                 sasl.jaas.config=software.amazon.msk.auth.iam.IAMLoginModule required;
@@ -41,14 +41,14 @@ public static class LoadTest
                 # Needs the aws-msk-iam-auth jar on the tools' classpath (libs/).
 
                 """,
-            ClusterChoices.Scram => """
+            Authentication.Scram => """
                 security.protocol=SASL_SSL
                 sasl.mechanism=SCRAM-SHA-512
                 sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="REPLACE" password="REPLACE";
                 # The user and password of a secret associated with the cluster (AmazonMSK_ prefix, customer KMS key).
 
                 """,
-            ClusterChoices.MutualTls => """
+            Authentication.MutualTls => """
                 security.protocol=SSL
                 ssl.keystore.location=/path/to/client.keystore.jks
                 ssl.keystore.password=REPLACE
@@ -56,7 +56,7 @@ public static class LoadTest
                 # A client certificate issued by the ACM Private CA the cluster trusts.
 
                 """,
-            _ => tls ? "security.protocol=SSL\n" : "security.protocol=PLAINTEXT\n",
+            Authentication.Unauthenticated => tls ? "security.protocol=SSL\n" : "security.protocol=PLAINTEXT\n",
         };
     }
 

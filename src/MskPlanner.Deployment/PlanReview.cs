@@ -69,17 +69,17 @@ public static class PlanReview
 
         items.Add(input.ClientBrokerEncryption switch
         {
-            ClusterChoices.Plaintext => Fail("encryption", "Encryption in transit and at rest", "Clients send data in plaintext. Choose TLS only; data at rest is always encrypted."),
-            ClusterChoices.TlsPlaintext => Warn("encryption", "Encryption in transit and at rest", "Clients may still connect in plaintext. Move them to TLS, then choose TLS only."),
-            _ when !input.InClusterEncryption => Warn("encryption", "Encryption in transit and at rest", "Traffic between brokers is not encrypted. Turn in-cluster encryption on."),
-            _ => Pass("encryption", "Encryption in transit and at rest", "TLS from clients and between brokers; volumes encrypted with KMS (your key, or aws/msk)."),
+            ClientTraffic.Plaintext => Fail("encryption", "Encryption in transit and at rest", "Clients send data in plaintext. Choose TLS only; data at rest is always encrypted."),
+            ClientTraffic.TlsPlaintext => Warn("encryption", "Encryption in transit and at rest", "Clients may still connect in plaintext. Move them to TLS, then choose TLS only."),
+            ClientTraffic.Tls when !input.InClusterEncryption => Warn("encryption", "Encryption in transit and at rest", "Traffic between brokers is not encrypted. Turn in-cluster encryption on."),
+            ClientTraffic.Tls => Pass("encryption", "Encryption in transit and at rest", "TLS from clients and between brokers; volumes encrypted with KMS (your key, or aws/msk)."),
         });
-        items.Add(input.ClientAuthentication == ClusterChoices.Unauthenticated
+        items.Add(input.ClientAuthentication == Authentication.Unauthenticated
             ? Fail("authentication", "Client authentication", "Anyone who reaches the brokers can read and write. Choose IAM, SASL/SCRAM or mutual TLS.")
             : Pass("authentication", "Client authentication", $"{ClusterChoices.AuthenticationName(input.ClientAuthentication)} authentication on every client connection."));
-        items.Add(input.BrokerLogs == ClusterChoices.NoLogs
+        items.Add(input.BrokerLogs == LogDestination.None
             ? Warn("logs", "Broker logs", "Broker logs go nowhere: send them to CloudWatch Logs, S3 or Firehose to diagnose problems.")
-            : Pass("logs", "Broker logs", $"Broker logs go to {InputCatalog.BrokerLogs.TextOf(input.BrokerLogs)}."));
+            : Pass("logs", "Broker logs", $"Broker logs go to {InputCatalog.BrokerLogs.TextOf(ClusterChoices.NameOf(input.BrokerLogs))}."));
         items.Add(plan.Tags.Count == 0
             ? Warn("tags", "Cost tags", "No tags: add team or cost-centre tags so the bill can be split.")
             : Pass("tags", "Cost tags", $"{plan.Tags.Count} {(plan.Tags.Count == 1 ? "tag" : "tags")} on every resource."));

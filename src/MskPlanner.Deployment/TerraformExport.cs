@@ -61,33 +61,31 @@ public static class TerraformExport
             .Close();
 
         hcl.Blank().Open("client_authentication");
-        switch (plan.Input.ClientAuthentication)
+        _ = plan.Input.ClientAuthentication switch
         {
-            case ClusterChoices.Iam:
-                hcl.Open("sasl").Set("iam", true).Close();
-                break;
-            case ClusterChoices.Scram:
-                hcl.Open("sasl").Set("scram", true).Close();
-                break;
-            case ClusterChoices.MutualTls:
-                hcl.Open("tls").Raw("certificate_authority_arns", "var.certificate_authority_arns").Close();
-                break;
-            default:
-                hcl.Set("unauthenticated", true);
-                break;
-        }
-
+            Authentication.Iam => hcl.Open("sasl").Set("iam", true).Close(),
+            Authentication.Scram => hcl.Open("sasl").Set("scram", true).Close(),
+            Authentication.MutualTls => hcl.Open("tls").Raw("certificate_authority_arns", "var.certificate_authority_arns").Close(),
+            Authentication.Unauthenticated => hcl.Set("unauthenticated", true),
+        };
         hcl.Close();
-        if (plan.Input.BrokerLogs != ClusterChoices.NoLogs)
+
+        var logs = plan.Input.BrokerLogs switch
         {
-            hcl.Blank().Open("logging_info").Open("broker_logs");
-            _ = plan.Input.BrokerLogs switch
+            LogDestination.CloudWatchLogs => (Block: "cloudwatch_logs", Field: "log_group", Variable: "var.log_group_name"),
+            LogDestination.S3 => (Block: "s3", Field: "bucket", Variable: "var.log_bucket"),
+            LogDestination.Firehose => (Block: "firehose", Field: "delivery_stream", Variable: "var.log_delivery_stream"),
+            LogDestination.None => default,
+        };
+        if (logs.Block is not null)
+        {
+            hcl.Blank().Open("logging_info").Open("broker_logs").Open(logs.Block).Set("enabled", true).Raw(logs.Field, logs.Variable);
+            if (plan.Input.BrokerLogs == LogDestination.S3)
             {
-                ClusterChoices.CloudWatchLogs => hcl.Open("cloudwatch_logs").Set("enabled", true).Raw("log_group", "var.log_group_name").Close(),
-                ClusterChoices.S3 => hcl.Open("s3").Set("enabled", true).Raw("bucket", "var.log_bucket").Raw("prefix", "\"msk/${var.cluster_name}\"").Close(),
-                _ => hcl.Open("firehose").Set("enabled", true).Raw("delivery_stream", "var.log_delivery_stream").Close(),
-            };
-            hcl.Close().Close();
+                hcl.Raw("prefix", "\"msk/${var.cluster_name}\"");
+            }
+
+            hcl.Close().Close().Close();
         }
 
         hcl.Blank().Open("open_monitoring").Open("prometheus").Open("jmx_exporter").Set("enabled_in_broker", true).Close()
@@ -110,7 +108,7 @@ public static class TerraformExport
             .Set("description", "Security groups for the brokers' network interfaces (allow the client ports from your producers and consumers).").Close();
         hcl.Blank().Open("variable \"kms_key_arn\"").Raw("type", "string").Raw("default", "null")
             .Set("description", "A KMS key for encryption at rest; null uses the AWS managed key aws/msk.").Close();
-        if (plan.Input.ClientAuthentication == ClusterChoices.MutualTls)
+        if (plan.Input.ClientAuthentication == Authentication.MutualTls)
         {
             hcl.Blank().Open("variable \"certificate_authority_arns\"").Raw("type", "list(string)")
                 .Set("description", "ACM Private CA ARNs whose client certificates the brokers accept.").Close();
@@ -118,10 +116,10 @@ public static class TerraformExport
 
         _ = plan.Input.BrokerLogs switch
         {
-            ClusterChoices.CloudWatchLogs => hcl.Blank().Open("variable \"log_group_name\"").Raw("type", "string").Set("description", "The CloudWatch Logs group for broker logs (create it first).").Close(),
-            ClusterChoices.S3 => hcl.Blank().Open("variable \"log_bucket\"").Raw("type", "string").Set("description", "The S3 bucket for broker logs.").Close(),
-            ClusterChoices.Firehose => hcl.Blank().Open("variable \"log_delivery_stream\"").Raw("type", "string").Set("description", "The Data Firehose delivery stream for broker logs.").Close(),
-            _ => hcl,
+            LogDestination.CloudWatchLogs => hcl.Blank().Open("variable \"log_group_name\"").Raw("type", "string").Set("description", "The CloudWatch Logs group for broker logs (create it first).").Close(),
+            LogDestination.S3 => hcl.Blank().Open("variable \"log_bucket\"").Raw("type", "string").Set("description", "The S3 bucket for broker logs.").Close(),
+            LogDestination.Firehose => hcl.Blank().Open("variable \"log_delivery_stream\"").Raw("type", "string").Set("description", "The Data Firehose delivery stream for broker logs.").Close(),
+            LogDestination.None => hcl,
         };
         hcl.Blank().Open("variable \"alarm_actions\"").Raw("type", "list(string)").Raw("default", "[]")
             .Set("description", "SNS topic ARNs the alarms notify.").Close();
@@ -134,10 +132,10 @@ public static class TerraformExport
         hcl.Open("output \"cluster_arn\"").Raw("value", "aws_msk_cluster.this.arn").Close();
         var attribute = plan.Input.ClientAuthentication switch
         {
-            ClusterChoices.Iam => "bootstrap_brokers_sasl_iam",
-            ClusterChoices.Scram => "bootstrap_brokers_sasl_scram",
-            _ when plan.Input.ClientBrokerEncryption == ClusterChoices.Plaintext => "bootstrap_brokers",
-            _ => "bootstrap_brokers_tls",
+            Authentication.Iam => "bootstrap_brokers_sasl_iam",
+            Authentication.Scram => "bootstrap_brokers_sasl_scram",
+            Authentication.MutualTls => "bootstrap_brokers_tls",
+            Authentication.Unauthenticated => plan.Input.ClientBrokerEncryption == ClientTraffic.Plaintext ? "bootstrap_brokers" : "bootstrap_brokers_tls",
         };
         hcl.Blank().Open("output \"bootstrap_brokers\"").Set("description", "The connection string clients use.").Raw("value", $"aws_msk_cluster.this.{attribute}").Close();
         return hcl.ToString();
@@ -205,18 +203,18 @@ public static class TerraformExport
 /// <summary>MSK's API words for the plan's choices.</summary>
 internal static class Aws
 {
-    public static string ClientBroker(string value) => value switch
+    public static string ClientBroker(ClientTraffic value) => value switch
     {
-        ClusterChoices.TlsPlaintext => "TLS_PLAINTEXT",
-        ClusterChoices.Plaintext => "PLAINTEXT",
-        _ => "TLS",
+        ClientTraffic.Tls => "TLS",
+        ClientTraffic.TlsPlaintext => "TLS_PLAINTEXT",
+        ClientTraffic.Plaintext => "PLAINTEXT",
     };
 
-    public static string Monitoring(string value) => value switch
+    public static string Monitoring(MonitoringLevel value) => value switch
     {
-        ClusterChoices.DefaultMonitoring => "DEFAULT",
-        ClusterChoices.PerTopicPerBroker => "PER_TOPIC_PER_BROKER",
-        ClusterChoices.PerTopicPerPartition => "PER_TOPIC_PER_PARTITION",
-        _ => "PER_BROKER",
+        MonitoringLevel.Default => "DEFAULT",
+        MonitoringLevel.PerBroker => "PER_BROKER",
+        MonitoringLevel.PerTopicPerBroker => "PER_TOPIC_PER_BROKER",
+        MonitoringLevel.PerTopicPerPartition => "PER_TOPIC_PER_PARTITION",
     };
 }

@@ -13,24 +13,21 @@ public sealed record KafkaVersion(string Name, bool KRaft, string Text, bool OnE
 /// </summary>
 public static partial class ClusterChoices
 {
-    public const string Iam = "iam";
-    public const string Scram = "scram";
-    public const string MutualTls = "mutualTls";
-    public const string Unauthenticated = "unauthenticated";
+    /// <summary>A setting's name in the API, the form and saved plans: its member's name in camel case ("mutualTls").</summary>
+    public static string NameOf<T>(T value)
+        where T : struct, Enum
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
 
-    public const string Tls = "tls";
-    public const string TlsPlaintext = "tlsPlaintext";
-    public const string Plaintext = "plaintext";
+    /// <summary>The setting a name stands for; throws on a name no member has (the input's check refuses those first).</summary>
+    public static T Parse<T>(string name)
+        where T : struct, Enum => Enum.GetValues<T>().Single(v => NameOf(v) == name);
 
-    public const string CloudWatchLogs = "cloudWatchLogs";
-    public const string S3 = "s3";
-    public const string Firehose = "firehose";
-    public const string NoLogs = "none";
-
-    public const string DefaultMonitoring = "default";
-    public const string PerBroker = "perBroker";
-    public const string PerTopicPerBroker = "perTopicPerBroker";
-    public const string PerTopicPerPartition = "perTopicPerPartition";
+    /// <summary>A setting as the form offers it.</summary>
+    public static (string Value, string Text) Option<T>(T value, string text)
+        where T : struct, Enum => (NameOf(value), text);
 
     public const int ClusterNameMaxLength = 64;
     public const int TagsMaxLength = 4_000;
@@ -106,16 +103,16 @@ public static partial class ClusterChoices
             : $"MSK does not run kafka.t3.small in KRaft mode ({version}): choose {offered}, or an M5 or M7g type.";
     }
 
-    public static string AuthenticationName(string authentication) => authentication switch
+    public static string AuthenticationName(Authentication authentication) => authentication switch
     {
-        Iam => "IAM",
-        Scram => "SASL/SCRAM",
-        MutualTls => "Mutual TLS",
-        _ => "No",
+        Authentication.Iam => "IAM",
+        Authentication.Scram => "SASL/SCRAM",
+        Authentication.MutualTls => "Mutual TLS",
+        Authentication.Unauthenticated => "No",
     };
 
     /// <summary>Authentication that needs TLS between clients and brokers.</summary>
-    public static bool NeedsTls(string authentication) => authentication is Iam or Scram or MutualTls;
+    public static bool NeedsTls(Authentication authentication) => authentication != Authentication.Unauthenticated;
 
     /// <summary>MSK's rule for a cluster name: letters, digits and hyphens, starting with a letter or digit.</summary>
     public static (string? Value, string? Problem) NormalizeClusterName(string text) => ClusterName().IsMatch(text)

@@ -336,13 +336,13 @@ public static class InputCatalog
     {
         Get = r => r.ClientAuthentication,
         With = (r, v) => r with { ClientAuthentication = v },
-        Used = i => i.ClientAuthentication,
+        Used = i => ClusterChoices.NameOf(i.ClientAuthentication),
         Options =
         [
-            (ClusterChoices.Iam, "IAM (recommended)"), (ClusterChoices.Scram, "SASL/SCRAM"), (ClusterChoices.MutualTls, "Mutual TLS"),
-            (ClusterChoices.Unauthenticated, "None (not recommended)"),
+            ClusterChoices.Option(Authentication.Iam, "IAM (recommended)"), ClusterChoices.Option(Authentication.Scram, "SASL/SCRAM"),
+            ClusterChoices.Option(Authentication.MutualTls, "Mutual TLS"), ClusterChoices.Option(Authentication.Unauthenticated, "None (not recommended)"),
         ],
-        Default = ClusterChoices.Iam,
+        Default = ClusterChoices.NameOf(Authentication.Iam),
         Help = "None lets anyone who reaches the brokers read and write",
     };
 
@@ -350,8 +350,12 @@ public static class InputCatalog
     {
         Get = r => r.ClientBrokerEncryption,
         With = (r, v) => r with { ClientBrokerEncryption = v },
-        Used = i => i.ClientBrokerEncryption,
-        Options = [(ClusterChoices.Tls, "TLS only"), (ClusterChoices.TlsPlaintext, "TLS and plaintext"), (ClusterChoices.Plaintext, "Plaintext only")],
+        Used = i => ClusterChoices.NameOf(i.ClientBrokerEncryption),
+        Options =
+        [
+            ClusterChoices.Option(ClientTraffic.Tls, "TLS only"), ClusterChoices.Option(ClientTraffic.TlsPlaintext, "TLS and plaintext"),
+            ClusterChoices.Option(ClientTraffic.Plaintext, "Plaintext only"),
+        ],
         EmptyText = "as the TLS switch says",
         Help = "Empty follows \"Encryption in transit (TLS)\"",
     };
@@ -368,22 +372,26 @@ public static class InputCatalog
     {
         Get = r => r.BrokerLogs,
         With = (r, v) => r with { BrokerLogs = v },
-        Used = i => i.BrokerLogs,
-        Options = [(ClusterChoices.CloudWatchLogs, "CloudWatch Logs"), (ClusterChoices.S3, "S3"), (ClusterChoices.Firehose, "Data Firehose"), (ClusterChoices.NoLogs, "Nowhere")],
-        Default = ClusterChoices.CloudWatchLogs,
+        Used = i => ClusterChoices.NameOf(i.BrokerLogs),
+        Options =
+        [
+            ClusterChoices.Option(LogDestination.CloudWatchLogs, "CloudWatch Logs"), ClusterChoices.Option(LogDestination.S3, "S3"),
+            ClusterChoices.Option(LogDestination.Firehose, "Data Firehose"), ClusterChoices.Option(LogDestination.None, "Nowhere"),
+        ],
+        Default = ClusterChoices.NameOf(LogDestination.CloudWatchLogs),
     };
 
     public static readonly OptionInput EnhancedMonitoring = new("enhancedMonitoring", "Enhanced monitoring", InputSection.Cluster)
     {
         Get = r => r.EnhancedMonitoring,
         With = (r, v) => r with { EnhancedMonitoring = v },
-        Used = i => i.EnhancedMonitoring,
+        Used = i => ClusterChoices.NameOf(i.EnhancedMonitoring),
         Options =
         [
-            (ClusterChoices.PerBroker, "Per broker (recommended)"), (ClusterChoices.DefaultMonitoring, "Default (cluster level)"),
-            (ClusterChoices.PerTopicPerBroker, "Per topic per broker"), (ClusterChoices.PerTopicPerPartition, "Per topic per partition"),
+            ClusterChoices.Option(MonitoringLevel.PerBroker, "Per broker (recommended)"), ClusterChoices.Option(MonitoringLevel.Default, "Default (cluster level)"),
+            ClusterChoices.Option(MonitoringLevel.PerTopicPerBroker, "Per topic per broker"), ClusterChoices.Option(MonitoringLevel.PerTopicPerPartition, "Per topic per partition"),
         ],
-        Default = ClusterChoices.PerBroker,
+        Default = ClusterChoices.NameOf(MonitoringLevel.PerBroker),
         Help = "Levels above Default are charged by CloudWatch",
     };
 

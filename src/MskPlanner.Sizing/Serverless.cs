@@ -148,7 +148,7 @@ public static class ServerlessEngine
             }
         }
 
-        var reason = input.ClientAuthentication != ClusterChoices.Iam
+        var reason = input.ClientAuthentication != Authentication.Iam
             ? $"MSK Serverless takes IAM authentication only; this plan uses {ClusterChoices.AuthenticationName(input.ClientAuthentication)}."
             : ruledOutBy is { } failed
                 ? $"Over MSK Serverless's {failed.Limit.Phrase}: this workload needs {Figures.Number(failed.Demand)} {failed.Limit.Unit}."

@@ -65,11 +65,11 @@ public sealed record SizingInput
     /// <summary>The Kafka version; null takes <see cref="ClusterChoices.RecommendedVersion"/> for the type.</summary>
     public string? KafkaVersion { get; init; }
 
-    public string ClientAuthentication { get; init; } = ClusterChoices.Iam;
-    public string ClientBrokerEncryption { get; init; } = ClusterChoices.Tls;
+    public Authentication ClientAuthentication { get; init; } = Authentication.Iam;
+    public ClientTraffic ClientBrokerEncryption { get; init; } = ClientTraffic.Tls;
     public bool InClusterEncryption { get; init; } = true;
-    public string BrokerLogs { get; init; } = ClusterChoices.CloudWatchLogs;
-    public string EnhancedMonitoring { get; init; } = ClusterChoices.PerBroker;
+    public LogDestination BrokerLogs { get; init; } = LogDestination.CloudWatchLogs;
+    public MonitoringLevel EnhancedMonitoring { get; init; } = MonitoringLevel.PerBroker;
 
     /// <summary>Tags as <c>key=value, key=value</c>; see <see cref="ClusterChoices.ParseTags"/>.</summary>
     public string Tags { get; init; } = "";

@@ -195,14 +195,15 @@ public sealed record SizingRequest
         var connections = InputCatalog.ClientConnections.Check(ClientConnections, errors);
         var region = InputCatalog.Region.Check(Region, errors);
         var tlsInTransit = TlsInTransit ?? InputCatalog.TlsInTransit.Default;
-        var clientBroker = InputCatalog.ClientBrokerEncryption.Check(ClientBrokerEncryption, errors)
-            ?? (ClientBrokerEncryption is null ? (tlsInTransit ? ClusterChoices.Tls : ClusterChoices.Plaintext) : null);
+        var clientBroker = InputCatalog.ClientBrokerEncryption.Check(ClientBrokerEncryption, errors) is { } traffic
+            ? ClusterChoices.Parse<ClientTraffic>(traffic)
+            : ClientBrokerEncryption is null ? (tlsInTransit ? ClientTraffic.Tls : ClientTraffic.Plaintext) : (ClientTraffic?)null;
 
         // Plans saved before the cluster settings existed, with TLS off, keep sizing: only plaintext fits them.
-        var authentication = ClientAuthentication is null && clientBroker == ClusterChoices.Plaintext
-            ? ClusterChoices.Unauthenticated
-            : InputCatalog.ClientAuthentication.Check(ClientAuthentication, errors);
-        if (authentication is { } auth && clientBroker == ClusterChoices.Plaintext && ClusterChoices.NeedsTls(auth))
+        var authentication = ClientAuthentication is null && clientBroker == ClientTraffic.Plaintext
+            ? Authentication.Unauthenticated
+            : InputCatalog.ClientAuthentication.Check(ClientAuthentication, errors) is { } named ? ClusterChoices.Parse<Authentication>(named) : (Authentication?)null;
+        if (authentication is { } auth && clientBroker == ClientTraffic.Plaintext && ClusterChoices.NeedsTls(auth))
         {
             errors.Add(new(InputCatalog.ClientAuthentication.Key,
                 $"{ClusterChoices.AuthenticationName(auth)} authentication needs TLS between clients and brokers: turn TLS on, or choose no authentication."));
@@ -233,7 +234,8 @@ public sealed record SizingRequest
             || retention is not { } retentionValue || primary is not { } primaryValue || partitions is not { } partitionsValue
             || replicationFactor is not { } replicationValue || zones is not { } zonesValue || diskTarget is not { } diskValue
             || peakUtilization is not { } peakUtilizationValue || lagging is not { } laggingValue || tlsDerate is not { } tlsDerateValue
-            || pageCache is not { } pageCacheValue || quota is not { } quotaValue || region is null || errors.Count > 0)
+            || pageCache is not { } pageCacheValue || quota is not { } quotaValue || region is null
+            || authentication is not { } authenticationValue || clientBroker is not { } clientBrokerValue || errors.Count > 0)
         {
             return Outcome.Failure<SizingInput>(errors);
         }
@@ -267,11 +269,11 @@ public sealed record SizingRequest
             ClusterName = cluster.Name,
             BrokerType = cluster.BrokerType,
             KafkaVersion = cluster.KafkaVersion,
-            ClientAuthentication = authentication!,
-            ClientBrokerEncryption = clientBroker!,
+            ClientAuthentication = authenticationValue,
+            ClientBrokerEncryption = clientBrokerValue,
             InClusterEncryption = InClusterEncryption ?? InputCatalog.InClusterEncryption.Default,
-            BrokerLogs = cluster.BrokerLogs!,
-            EnhancedMonitoring = cluster.EnhancedMonitoring!,
+            BrokerLogs = ClusterChoices.Parse<LogDestination>(cluster.BrokerLogs!),
+            EnhancedMonitoring = ClusterChoices.Parse<MonitoringLevel>(cluster.EnhancedMonitoring!),
             Tags = cluster.Tags ?? "",
         });
     }

@@ -61,3 +61,64 @@ public class BlueprintTests
         Assert.Equal(expected, ClusterBlueprint.NameFrom(plan));
     }
 }
+
+public class ClusterSettingTests
+{
+    public static TheoryData<ExportKind> Kinds => [.. Enum.GetValues<ExportKind>()];
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void A_setting_the_exports_do_not_know_stops_the_export_rather_than_writing_a_default(ExportKind kind)
+    {
+        var sizing = Plans.Size(Plans.Base);
+        var unknown = sizing with
+        {
+            Input = sizing.Input with
+            {
+                ClientAuthentication = (Authentication)99,
+                ClientBrokerEncryption = (ClientTraffic)99,
+                BrokerLogs = (LogDestination)99,
+                EnhancedMonitoring = (MonitoringLevel)99,
+            },
+        };
+        var blueprint = ClusterBlueprint.From(unknown, BrokerFamily.M5, "Orders").GetValueOrThrow();
+
+        if (kind is ExportKind.Terraform or ExportKind.CloudFormation or ExportKind.Cli or ExportKind.LoadTest)
+        {
+            Assert.Throws<System.Runtime.CompilerServices.SwitchExpressionException>(() => DeployFiles.For(blueprint, kind));
+        }
+        else
+        {
+            // The alarms read only whether the level is Default and the authentication IAM: nothing to fall back on.
+            Assert.NotEmpty(DeployFiles.For(blueprint, kind));
+        }
+    }
+
+    [Fact]
+    public void Each_setting_the_form_offers_names_one_member_and_each_member_is_offered()
+    {
+        AssertOffered<Authentication>(InputCatalog.ClientAuthentication);
+        AssertOffered<ClientTraffic>(InputCatalog.ClientBrokerEncryption);
+        AssertOffered<LogDestination>(InputCatalog.BrokerLogs);
+        AssertOffered<MonitoringLevel>(InputCatalog.EnhancedMonitoring);
+    }
+
+    [Theory]
+    [InlineData("mutualTls", "scram", "firehose", "perTopicPerPartition")]
+    [InlineData("unauthenticated", "tlsPlaintext", "none", "default")]
+    public void The_apis_names_for_the_settings_are_read_as_the_members_they_name(string authentication, string traffic, string logs, string monitoring)
+    {
+        var tls = authentication == "unauthenticated" ? traffic : "tls";
+        var input = (Plans.Base with { ClientAuthentication = authentication, ClientBrokerEncryption = tls, BrokerLogs = logs, EnhancedMonitoring = monitoring })
+            .Resolve().GetValueOrThrow();
+
+        Assert.Equal(authentication, InputCatalog.ClientAuthentication.Used(input));
+        Assert.Equal(tls, InputCatalog.ClientBrokerEncryption.Used(input));
+        Assert.Equal(logs, InputCatalog.BrokerLogs.Used(input));
+        Assert.Equal(monitoring, InputCatalog.EnhancedMonitoring.Used(input));
+    }
+
+    private static void AssertOffered<T>(OptionInput input)
+        where T : struct, Enum =>
+        Assert.Equal(Enum.GetValues<T>().Select(ClusterChoices.NameOf).Order(), input.Options.Select(o => ClusterChoices.NameOf(ClusterChoices.Parse<T>(o.Value))).Order());
+}

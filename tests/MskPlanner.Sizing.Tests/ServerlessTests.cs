@@ -50,7 +50,7 @@ public class ServerlessTests
     [Fact]
     public void A_plan_that_authenticates_clients_other_than_by_IAM_cannot_run_on_Serverless()
     {
-        var serverless = Serverless(new() { AvgDataInMiBps = 10, Partitions = 300, ClientAuthentication = ClusterChoices.Scram });
+        var serverless = Serverless(new() { AvgDataInMiBps = 10, Partitions = 300, ClientAuthentication = "scram" });
 
         Assert.False(serverless.IsAvailable);
         Assert.Equal("MSK Serverless takes IAM authentication only; this plan uses SASL/SCRAM.", serverless.UnavailableReason);

@@ -80,8 +80,8 @@ public class ValidationTests
     {
         var input = (Minimal with { TlsInTransit = false }).Resolve().GetValueOrThrow();
 
-        Assert.Equal(ClusterChoices.Plaintext, input.ClientBrokerEncryption);
-        Assert.Equal(ClusterChoices.Unauthenticated, input.ClientAuthentication);
+        Assert.Equal(ClientTraffic.Plaintext, input.ClientBrokerEncryption);
+        Assert.Equal(Authentication.Unauthenticated, input.ClientAuthentication);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class ValidationTests
     {
         var input = Minimal.Resolve().GetValueOrThrow();
 
-        Assert.Equal((ClusterChoices.Iam, ClusterChoices.Tls, true, ClusterChoices.CloudWatchLogs, ClusterChoices.PerBroker),
+        Assert.Equal((Authentication.Iam, ClientTraffic.Tls, true, LogDestination.CloudWatchLogs, MonitoringLevel.PerBroker),
             (input.ClientAuthentication, input.ClientBrokerEncryption, input.InClusterEncryption, input.BrokerLogs, input.EnhancedMonitoring));
         Assert.Null(input.BrokerType);
         Assert.Null(input.KafkaVersion);
