@@ -42,3 +42,20 @@ public sealed class ReportFailureTests
         Assert.False(await new ReportFailureHandler(null!, NullLogger<ReportFailureHandler>.Instance)
             .TryHandleAsync(new DefaultHttpContext(), new InvalidOperationException(), CancellationToken.None));
 }
+
+/// <summary>Report settings are checked when the app starts, not at the first PDF.</summary>
+public sealed class ReportSettingsTests
+{
+    [Fact]
+    public async Task The_app_does_not_start_with_a_font_folder_that_lacks_the_fonts()
+    {
+        var empty = Directory.CreateTempSubdirectory("mskplanner-no-fonts").FullName;
+        await using var plain = new PlannerAppFactory();
+        await using var factory = plain.WithWebHostBuilder(b => b.UseSetting("Reports:FontDirectory", empty));
+
+        var refusal = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Reports:FontDirectory", refusal.Message, StringComparison.Ordinal);
+        Directory.Delete(empty);
+    }
+}
