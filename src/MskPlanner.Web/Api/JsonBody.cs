@@ -4,6 +4,8 @@ using System.Text.Json.Serialization;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using MskPlanner.Sizing;
+
 namespace MskPlanner.Web.Api;
 
 /// <summary>
@@ -136,8 +138,8 @@ internal static class JsonBody
     public static ValidationProblem Problem(string field, string message, string title = "The request body cannot be read.") =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: title);
 
-    public static ValidationProblem Problem(IEnumerable<MskPlanner.Sizing.FieldError> errors, string title) =>
-        TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), title: title);
+    public static ValidationProblem Problem(IEnumerable<FieldError> errors, string title) =>
+        TypedResults.ValidationProblem(errors.ByField(), title: title);
 
     public static NotFoundProblem NotFound(string detail) => new(detail);
 

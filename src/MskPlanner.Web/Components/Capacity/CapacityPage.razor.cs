@@ -24,7 +24,7 @@ public partial class CapacityPage
     {
         // Express has no volumes to give, and only one layout: the form does not ask for what the type cannot have.
         var question = (IsExpress ? _request with { VolumeGiBPerBroker = null } : _request).Resolve();
-        _errors = question.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
+        _errors = question.Errors.FirstByField();
         _capacity = question.Succeeded ? CapacityEngine.Capacity(question.Value) : null;
     }
 }

@@ -98,7 +98,7 @@ public partial class Planner
     private async Task SizeAsync()
     {
         var outcome = await Sizing.SizeAsync(_form.Request);
-        _errors = outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
+        _errors = outcome.Errors.FirstByField();
         if (outcome.Succeeded)
         {
             _result = outcome.Value;

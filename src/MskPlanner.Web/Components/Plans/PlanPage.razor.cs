@@ -131,7 +131,7 @@ public partial class PlanPage
     private async Task SizeAsync()
     {
         var outcome = await Sizing.SizeAsync(_form.Request);
-        _errors = outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
+        _errors = outcome.Errors.FirstByField();
         if (outcome.Succeeded)
         {
             _result = outcome.Value;
