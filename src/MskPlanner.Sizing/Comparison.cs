@@ -20,10 +20,15 @@ public sealed record InputRow(string Field, string Label, IReadOnlyList<string> 
 
 public sealed record Comparison(IReadOnlyList<ComparisonColumn> Columns, IReadOnlyList<InputRow> Inputs)
 {
-    /// <summary>The columns with a row for every input of the catalog, and one for the family each is costed by.</summary>
+    /// <summary>
+    /// The columns with a row for every input of the catalog, and one for the family each is costed by. The growth
+    /// inputs are left out when no plan grows: their defaults would only lengthen the list.
+    /// </summary>
     public static Comparison Of(IReadOnlyList<ComparisonColumn> columns) => new(columns,
     [
-        .. InputCatalog.All.Select(d => new InputRow(d.Key, d.Heading, [.. columns.Select(c => d.Shown(c.Result.Input))])),
+        .. InputCatalog.All
+            .Where(d => d.Section != InputSection.Growth || columns.Any(c => c.Result.Growth is not null))
+            .Select(d => new InputRow(d.Key, d.Heading, [.. columns.Select(c => d.Shown(c.Result.Input))])),
         new InputRow("family", "Broker family", [.. columns.Select(c => c.Family is { } f ? f.ToString() : "cheapest production pick")]),
     ]);
 

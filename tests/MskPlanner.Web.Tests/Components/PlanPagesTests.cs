@@ -136,11 +136,35 @@ public class PlanPagesTests : PlannerTestContext
 
         Assert.Equal(["1 day", "3 days", "7 days"], page.FindAll("th[data-column]").Select(th => th.TextContent.Trim()));
         Assert.Contains("differs", page.Find("tr[data-row=retentionHours]").GetAttribute("class"), StringComparison.Ordinal);
-        Assert.DoesNotContain("differs", page.Find("tr[data-row=partitions]").GetAttribute("class") ?? "", StringComparison.Ordinal);
         var differences = page.FindAll("tr[data-row=difference] td").Skip(1).Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal("", differences[0]);
         Assert.StartsWith("+$", differences[2], StringComparison.Ordinal);
         Assert.EndsWith("%)", differences[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_comparison_gives_the_verdict_before_the_inputs_and_folds_the_inputs_every_plan_shares()
+    {
+        var a = await SaveAsync("1 day", 40, 24);
+        var b = await SaveAsync("3 days", 40, 72);
+        Navigation.NavigateTo($"/compare?items={a},{b}");
+
+        var page = Render<ComparePage>();
+
+        var rows = page.FindAll("tbody tr[data-row]").Select(r => r.GetAttribute("data-row")).ToList();
+        Assert.Equal(["monthly", "yearly", "difference"], rows.Take(3));
+        Assert.True(rows.IndexOf("pick-m5") < rows.IndexOf("retentionHours"));
+        Assert.Empty(page.FindAll("tr[data-row=partitions]"));
+        // Neither plan grows: the growth inputs are not listed at all, folded or not.
+        var fold = page.Find("tr[data-row=equal-inputs] button");
+        Assert.Matches(@"^\d+ inputs equal in every plan: show$", fold.TextContent.Trim());
+        Assert.Equal("false", fold.GetAttribute("aria-expanded"));
+
+        fold.Click();
+
+        Assert.DoesNotContain("differs", page.Find("tr[data-row=leaderPartitions]").GetAttribute("class") ?? "", StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("tr[data-row=monthlyGrowthPercent]"));
+        Assert.Equal("true", page.Find("tr[data-row=equal-inputs] button").GetAttribute("aria-expanded"));
     }
 
     [Fact]
