@@ -27,10 +27,12 @@ public sealed class TwoInstances : IAsyncLifetime
         var instances = await Task.WhenAll(StartAsync(Database), StartAsync(Database));
         (First, Second) = (instances[0], instances[1]);
         // These tests kill an instance mid-burst and cut the database's connections on purpose: a plan read caught
-        // by that is logged by EF Core as a failed command, and each test asserts what its callers were answered.
+        // by that is logged by EF Core as a failed command, readiness logs the store as unhealthy, and each test
+        // asserts what its callers were answered.
         foreach (var instance in instances)
         {
             instance.Expect("fail: Microsoft.EntityFrameworkCore.Database.Command");
+            instance.Expect("Health check plan-store with status Unhealthy");
         }
     }
 

@@ -103,6 +103,7 @@ public sealed class FaultProbe(ITestOutputHelper output)
             // EF Core logs each refused write itself, before the store turns it into a 503.
             app.App.Expect("fail: Microsoft.EntityFrameworkCore.Database.Transaction");
             app.App.Expect("fail: Microsoft.EntityFrameworkCore.Update");
+            app.App.Expect("Health check plan-store with status Unhealthy");
             var acknowledged = new List<int>();
             for (var i = 0; i < 5; i++)
             {
