@@ -34,6 +34,8 @@ public sealed partial class PlansInBrowserTests(BrowserFixture fixture) : IAsync
         await _page.Locator("[data-testid=save-plan-confirm]").ClickAsync();
 
         await Assertions.Expect(_page).ToHaveURLAsync(PlanAddress());
+        // Focus follows the save to the new plan's heading, where a screen reader says where the user now is.
+        await Assertions.Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Browser plan", Level = 1 })).ToBeFocusedAsync();
         await _page.ReloadAsync();
         await InteractiveAsync(_page);
         await Assertions.Expect(_page.Locator("[data-testid=plan-name]")).ToHaveTextAsync("Browser plan");

@@ -144,6 +144,37 @@ public class SizingResultsTests : PlannerTestContext
     }
 
     [Fact]
+    public void The_advice_and_the_review_are_read_as_plain_lists_not_as_a_listbox_to_choose_from()
+    {
+        var result = Size(new SizingRequest { AvgDataInMiBps = 10, Partitions = 100, AvailabilityZones = 2, AvgDataOutMiBps = 30 });
+
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
+
+        Assert.Empty(view.FindAll("[role=listbox], [role=option]"));
+        Assert.Equal("UL", view.Find("[data-testid=advice]").TagName);
+        Assert.NotEmpty(view.FindAll("ul[data-testid=advice] > li"));
+        Assert.NotEmpty(view.FindAll("ul[data-testid=review] > li"));
+    }
+
+    [Fact]
+    public void Every_figure_that_opens_its_working_is_named_by_what_it_explains_as_well_as_by_the_figure()
+    {
+        var result = Size(new SizingRequest { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000 });
+
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
+
+        var buttons = view.FindAll("button.explain");
+        Assert.NotEmpty(buttons);
+        Assert.All(buttons, b =>
+        {
+            var name = b.GetAttribute("aria-label") ?? "";
+            Assert.StartsWith(b.TextContent.Trim(), name, StringComparison.Ordinal);
+            Assert.Matches(@": how (it is|they are) worked out$", name);
+        });
+        Assert.Contains(buttons, b => b.GetAttribute("aria-label") == $"{Usd(result.Recommended.Single(r => r.Family == BrokerFamily.M5).Option!.MonthlyCost!.Total)}, {result.Recommended.Single(r => r.Family == BrokerFamily.M5).Option!.Type.Name}'s monthly cost: how it is worked out");
+    }
+
+    [Fact]
     public void Storage_and_network_figures_are_shown_with_units()
     {
         var result = Size(new SizingRequest { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000 });
