@@ -30,6 +30,22 @@ public class SizingResultsTests : PlannerTestContext
     }
 
     [Fact]
+    public void The_results_open_with_the_pick_its_cost_and_why_it_beats_the_runner_up_before_the_family_cards()
+    {
+        var result = Size(new SizingRequest { AvgDataInMiBps = 50, AvgDataOutMiBps = 100, Partitions = 3000 });
+
+        var view = Render<SizingResults>(p => p.Add(c => c.Result, result));
+
+        var cheapest = result.Recommended.Where(r => r.Family != BrokerFamily.T3 && r.Split is null && r.Option?.MonthlyCost is not null)
+            .OrderBy(r => r.Option!.MonthlyCost!.Total).First().Option!;
+        var headline = view.Find("[data-testid=headline]");
+        Assert.Equal($"Recommended: {cheapest.Brokers:N0} × {cheapest.Type.Name}", headline.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Contains($"{Usd(cheapest.MonthlyCost!.Total)} / month", headline.TextContent, StringComparison.Ordinal);
+        Assert.Contains("a month less than the runner-up", view.Find("[data-testid=headline-why]").TextContent, StringComparison.Ordinal);
+        Assert.True(headline.CompareDocumentPosition(view.Find("[data-testid=pick-m5]")).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+    }
+
+    [Fact]
     public void A_count_that_relies_on_provisioned_throughput_shows_the_count_without_it()
     {
         // 3 x kafka.m5.8xlarge need 850 MiB/s volumes; on MSK's default 250 they would be 6 (worked by hand in the sizing tests).
