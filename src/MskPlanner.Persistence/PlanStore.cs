@@ -245,8 +245,9 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         new() { WorkspaceId = workspaceId, At = at, By = caller.Label, Text = text.Cut(WorkspaceEventEntity.TextMaxLength) };
 
     /// <summary>
-    /// A new plan in another workspace (or the same) with a copy of every revision, each still saying who saved it;
-    /// the share links stay with the original. The caller must be able to read the plan and edit the target.
+    /// A new plan in another workspace (or the same), named "Copy of ..." as a copy from a share link is, with a copy
+    /// of every revision, each still saying who saved it; the share links stay with the original. The caller must be
+    /// able to read the plan and edit the target.
     /// </summary>
     public async Task<PlanSummary?> CopyAsync(Caller caller, int planId, int workspaceId, CancellationToken cancellationToken = default)
     {
@@ -264,7 +265,7 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         var copy = new PlanEntity
         {
             WorkspaceId = target.Id,
-            Name = source.Name,
+            Name = CopyName(source.Name),
             Description = source.Description,
             CreatedAt = now,
             UpdatedAt = now,
@@ -276,6 +277,9 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         await db.SaveChangesAsync(cancellationToken);
         return Summary(copy, target);
     }
+
+    /// <summary>"Copy of Orders", within the longest name a plan may have.</summary>
+    public static string CopyName(string name) => $"Copy of {name}".Cut(PlanEntity.NameMaxLength);
 
     public async Task<CreatedShareLink?> CreateShareAsync(
         Caller caller, int planId, int? revision, ShareLinkExpiry expiry = ShareLinkExpiries.Default, CancellationToken cancellationToken = default)

@@ -122,6 +122,7 @@ public abstract class WorkspaceTests(DatabaseProvider provider) : StoreTest(prov
         Assert.Equal(archive.Id, moved!.Workspace.Id);
         Assert.Equal(WorkspaceRole.Viewer, (await Store.GetAsync(Bob, plan.Plan.Id))!.Plan.Workspace.Role);
         Assert.Equal(bobsOwn.Id, copy!.Workspace.Id);
+        Assert.Equal("Copy of Payments prod", copy.Name);
         Assert.Equal([2, 1], (await Store.ListRevisionsAsync(Bob, copy.Id))!.Select(r => r.Number));
         Assert.Equal("Bob Baker <bob@example.com>", (await Store.GetAsync(Bob, copy.Id))!.Revision.SavedBy);
         Assert.Empty((await Store.ListSharesAsync(Bob, copy.Id))!);

@@ -61,6 +61,32 @@ public class WorkspacePagesTests() : PlannerTestContext(context =>
     }
 
     [Fact]
+    public async Task A_viewers_copy_takes_the_changes_on_screen_and_the_dialog_offers_only_a_copy()
+    {
+        var (_, id) = await TeamPlanAsync(WorkspaceRole.Viewer);
+        var page = Render<PlanPage>(p => p.Add(c => c.Id, id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=view-only]")));
+        page.Find("input#retentionHours").Input("48");
+
+        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Copy").Click());
+
+        var dialog = Dialogs.Find(".mud-dialog");
+        Assert.Equal("Copy plan", Dialogs.Find(".mud-dialog-title").TextContent.Trim());
+        Assert.Contains("Copying makes \"Copy of Payments prod\"", dialog.TextContent, StringComparison.Ordinal);
+        Assert.Contains("The changes on screen, not saved here, become the copy's latest revision.", dialog.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("mov", dialog.TextContent, StringComparison.OrdinalIgnoreCase);
+        await Dialogs.InvokeAsync(() => Dialogs.Find("[data-testid=copy-plan]").Click());
+
+        var navigation = Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches(@"/plans/\d+$", navigation.Uri));
+        var copyId = int.Parse(navigation.Uri[(navigation.Uri.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var copy = (await Plans.Store.GetAsync(Bob, copyId))!;
+        Assert.Equal("Copy of Payments prod", copy.Plan.Name);
+        Assert.Equal(48, copy.Revision.Inputs.RetentionHours);
+        Assert.Empty(Dialogs.FindAll(".mud-dialog"));
+    }
+
+    [Fact]
     public async Task An_editor_made_a_viewer_while_the_page_is_open_is_told_so_on_saving_and_keeps_the_edits()
     {
         var (team, id) = await TeamPlanAsync(WorkspaceRole.Editor);

@@ -211,7 +211,7 @@ public partial class PlanPage
         {
             { d => d.Inputs, _form.Request },
             { d => d.Family, _family },
-            { d => d.Name, $"Copy of {_plan!.Plan.Name}" },
+            { d => d.Name, PlanStore.CopyName(_plan!.Plan.Name) },
             { d => d.Description, _plan.Plan.Description },
             { d => d.WorkspaceId, _plan.Plan.Workspace.Id },
         });
@@ -264,23 +264,35 @@ public partial class PlanPage
 
     private async Task MoveOrCopyAsync()
     {
-        var dialog = await Dialogs.ShowAsync<MovePlanDialog>("Move or copy plan", new DialogParameters<MovePlanDialog>
+        var dialog = await Dialogs.ShowAsync<MovePlanDialog>(MovePlanDialog.Title(_plan!.Plan), new DialogParameters<MovePlanDialog>
         {
-            { d => d.Plan, _plan!.Plan },
+            { d => d.Plan, _plan.Plan },
+            { d => d.CopiesEdits, IsDirty },
         });
-        if (await dialog.Result is { Canceled: false, Data: PlanSummary placed })
+        if (await dialog.Result is not { Canceled: false, Data: PlanSummary placed })
         {
-            if (placed.Id == Id)
-            {
-                Snackbar.Add($"Moved to \"{placed.Workspace.Name}\".", Severity.Success);
-                _plan = await Plans.Store.GetAsync(await Me.GetAsync(), Id, Revision) ?? _plan;
-            }
-            else
-            {
-                Snackbar.Add($"Copied to \"{placed.Workspace.Name}\".", Severity.Success);
-                Navigation.NavigateTo($"plans/{placed.Id}");
-            }
+            return;
         }
+
+        if (placed.Id == Id)
+        {
+            Snackbar.Add($"Moved to \"{placed.Workspace.Name}\".", Severity.Success);
+            _plan = await Plans.Store.GetAsync(await Me.GetAsync(), Id, Revision) ?? _plan;
+            return;
+        }
+
+        // The copy takes what is on screen: edits the user could not save here (a viewer's) become its latest revision.
+        if (IsDirty && await Plans.SaveRevisionAsync(await Me.GetAsync(), placed.Id, _form.Request, _family, "Copied with the changes made before copying") is not { Succeeded: true })
+        {
+            Snackbar.Add($"Copied to \"{placed.Workspace.Name}\" as last saved: the changes on screen could not be added to the copy.", Severity.Warning);
+        }
+        else
+        {
+            Snackbar.Add($"Copied to \"{placed.Workspace.Name}\" as \"{placed.Name}\".", Severity.Success);
+        }
+
+        MarkSaved();
+        Navigation.NavigateTo($"plans/{placed.Id}");
     }
 
     private string VariantLink(VariantKind kind) =>
