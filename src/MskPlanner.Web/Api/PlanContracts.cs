@@ -50,7 +50,27 @@ public sealed record CompareItemRequest(int? PlanId, int? Revision, string? Labe
 public sealed record VariantsRequest(int PlanId, int? Revision, VariantKind Kind);
 
 /// <summary>Either <c>items</c> (2 to 4 plans, revisions or inputs) or <c>variants</c> of one plan.</summary>
-public sealed record CompareRequest(IReadOnlyList<CompareItemRequest>? Items, VariantsRequest? Variants);
+public sealed record CompareRequest(IReadOnlyList<CompareItemRequest>? Items, VariantsRequest? Variants)
+{
+    /// <summary>What the API asks for, compared: variants of one plan, or items, whose own labels are checked like names.</summary>
+    public Task<Outcome<Comparison>> CompareAsync(ComparisonService comparisons, Caller caller, CancellationToken cancellationToken)
+    {
+        if (Variants is { } variants)
+        {
+            return comparisons.VariantsAsync(caller, variants.PlanId, variants.Revision, variants.Kind, cancellationToken);
+        }
+
+        if (Items is not { } items)
+        {
+            return Task.FromResult(Outcome.Failure<Comparison>([new FieldError("items", "Give items (2 to 4 plans, revisions or inputs) or variants of one plan.")]));
+        }
+
+        var labelErrors = items.Select((item, index) => PlanRules.CheckLabel($"items[{index}].label", item.Label)).OfType<FieldError>().ToList();
+        return labelErrors.Count > 0
+            ? Task.FromResult(Outcome.Failure<Comparison>(labelErrors))
+            : comparisons.CompareAsync(caller, [.. items.Select(i => new CompareItem(i.PlanId, i.Revision, i.Label, i.Inputs, i.SelectedFamily))], cancellationToken);
+    }
+}
 
 /// <param name="SavedBy">Null for revisions saved before the audit; left out of what a share link shows.</param>
 public sealed record RevisionResponse(

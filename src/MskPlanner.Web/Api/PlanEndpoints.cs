@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 using MskPlanner.Persistence;
 using MskPlanner.Web.Access;
+using MskPlanner.Web.Planner;
 using MskPlanner.Web.Services;
 
 namespace MskPlanner.Web.Api;
@@ -186,7 +187,7 @@ public static class PlanEndpoints
 
     private static async Task<Results<Ok<ComparisonResponse>, ValidationProblem>> CompareAsync(RequestCaller me, JsonInput<CompareRequest> body, ComparisonService comparisons, CancellationToken cancellationToken)
     {
-        var outcome = await comparisons.CompareAsync(me.Caller, body.Value, cancellationToken);
+        var outcome = await body.Value.CompareAsync(comparisons, me.Caller, cancellationToken);
         return outcome.Succeeded
             ? TypedResults.Ok(ComparisonResponse.From(outcome.Value))
             : JsonBody.Problem(outcome.Errors, "The comparison is invalid.");

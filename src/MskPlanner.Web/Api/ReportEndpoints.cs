@@ -44,8 +44,7 @@ public static class ReportEndpoints
         return app;
     }
 
-    private static async Task<PdfResult> SizingAsync(
-        HttpRequest request, Paper paper, SizingService sizing, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<PdfResult> SizingAsync(HttpRequest request, Paper paper, SizingService sizing, [AsParameters] PdfKit pdfs, CancellationToken cancellationToken)
     {
         var outcome = await SizeQueryAsync(request, sizing, cancellationToken);
         if (!outcome.Succeeded)
@@ -53,28 +52,28 @@ public static class ReportEndpoints
             return JsonBody.Problem(outcome.Errors, "The workload has invalid fields.");
         }
 
-        var now = clock.GetUtcNow();
+        var now = pdfs.Clock.GetUtcNow();
         var report = new PlanReport(null, null, null, outcome.Value, null, null, now, AppVersion);
-        return Pdf(() => renderer.PlanSummary(report, paper.Size), $"mskplanner-sizing-{now:yyyy-MM-dd}.pdf");
+        return Pdf(() => pdfs.Renderer.PlanSummary(report, paper.Size), $"mskplanner-sizing-{now:yyyy-MM-dd}.pdf");
     }
 
-    private static async Task<PdfResult> PlanAsync(RequestCaller me, int id, int? revision, Paper paper, bool? unsaved, string? family,
-        HttpRequest request, PlanService plans, SizingService sizing, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<PdfResult> PlanAsync(RequestCaller me, [AsParameters] PlanPdfQuery query, HttpRequest request,
+        PlanService plans, SizingService sizing, [AsParameters] PdfKit pdfs, CancellationToken cancellationToken)
     {
-        var details = await plans.Store.GetAsync(me.Caller, id, revision, cancellationToken);
+        var details = await plans.Store.GetAsync(me.Caller, query.Id, query.Revision, cancellationToken);
         if (details is null)
         {
-            return JsonBody.NotFound(revision is null ? $"There is no plan {id}." : $"Plan {id} has no revision {revision}.");
+            return JsonBody.NotFound(query.Revision is null ? $"There is no plan {query.Id}." : $"Plan {query.Id} has no revision {query.Revision}.");
         }
 
-        return unsaved is true
-            ? await UnsavedPlanPdfAsync(details, request, family, paper.Size, sizing, renderer, clock, cancellationToken)
-            : PlanPdf(await plans.PriceAsync(details, cancellationToken), null, paper.Size, renderer, clock);
+        return query.Unsaved is true
+            ? await UnsavedPlanPdfAsync(details, request, query.Family, query.Paper.Size, sizing, pdfs, cancellationToken)
+            : PlanPdf(await plans.PriceAsync(details, cancellationToken), null, query.Paper.Size, pdfs);
     }
 
     /// <summary>The plan page's PDF while it has edits not saved yet: what is on screen, named as unsaved.</summary>
     private static async Task<PdfResult> UnsavedPlanPdfAsync(PlanDetails details, HttpRequest request, string? family, PaperSize paper,
-        SizingService sizing, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken)
+        SizingService sizing, PdfKit pdfs, CancellationToken cancellationToken)
     {
         if (FamilyQuery.TryRead(family, "The plan summary is invalid.", out var chosen) is { } problem)
         {
@@ -88,13 +87,13 @@ public static class ReportEndpoints
         }
 
         var (plan, revision) = (details.Plan, details.Revision);
-        var now = clock.GetUtcNow();
+        var now = pdfs.Clock.GetUtcNow();
         var report = new PlanReport(plan.Name, plan.Description, revision.Number, outcome.Value, chosen, null, now, AppVersion, Unsaved: true);
-        return Pdf(() => renderer.PlanSummary(report, paper), $"mskplanner-{Slug(plan.Name)}-r{revision.Number}-unsaved-{now:yyyy-MM-dd}.pdf");
+        return Pdf(() => pdfs.Renderer.PlanSummary(report, paper), $"mskplanner-{Slug(plan.Name)}-r{revision.Number}-unsaved-{now:yyyy-MM-dd}.pdf");
     }
 
     private static async Task<PdfResult> SharedAsync(string token, Paper paper, HttpRequest request,
-        PlanService plans, ShareLinkAddress addresses, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken)
+        PlanService plans, ShareLinkAddress addresses, [AsParameters] PdfKit pdfs, CancellationToken cancellationToken)
     {
         var shared = await plans.Store.ResolveShareAsync(token, cancellationToken);
         if (shared is null)
@@ -103,16 +102,16 @@ public static class ReportEndpoints
         }
 
         var link = addresses.For(token, ShareLinkAddress.BaseOf(request));
-        return PlanPdf(await plans.PriceAsync(shared.Details, cancellationToken), link, paper.Size, renderer, clock);
+        return PlanPdf(await plans.PriceAsync(shared.Details, cancellationToken), link, paper.Size, pdfs);
     }
 
     private static async Task<PdfResult> CompareAsync(RequestCaller me, JsonInput<CompareRequest> body, Paper paper,
-        ComparisonService comparisons, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken) =>
-        ComparisonPdf(await comparisons.CompareAsync(me.Caller, body.Value, cancellationToken), paper.Size, renderer, clock);
+        ComparisonService comparisons, [AsParameters] PdfKit pdfs, CancellationToken cancellationToken) =>
+        ComparisonPdf(await body.Value.CompareAsync(comparisons, me.Caller, cancellationToken), paper.Size, pdfs);
 
     private static async Task<PdfResult> CompareFromQueryAsync(RequestCaller me, string? items, string? plan, string? revision, string? variants,
-        Paper paper, ComparisonService comparisons, ReportRenderer renderer, TimeProvider clock, CancellationToken cancellationToken) =>
-        ComparisonPdf(await comparisons.FromAddressAsync(me.Caller, items, plan, revision, variants, cancellationToken), paper.Size, renderer, clock);
+        Paper paper, ComparisonService comparisons, [AsParameters] PdfKit pdfs, CancellationToken cancellationToken) =>
+        ComparisonPdf(await comparisons.FromAddressAsync(me.Caller, items, plan, revision, variants, cancellationToken), paper.Size, pdfs);
 
     /// <summary>The workload in the query, in the planner page's parameters, sized.</summary>
     private static ValueTask<Outcome<SizingResult>> SizeQueryAsync(HttpRequest request, SizingService sizing, CancellationToken cancellationToken)
@@ -120,7 +119,7 @@ public static class ReportEndpoints
         return sizing.SizeAsync(PlannerForm.FromQuery(request.Query).Request, cancellationToken);
     }
 
-    private static PdfResult PlanPdf(PricedPlan priced, string? shareLink, PaperSize paper, ReportRenderer renderer, TimeProvider clock)
+    private static PdfResult PlanPdf(PricedPlan priced, string? shareLink, PaperSize paper, PdfKit pdfs)
     {
         if (priced.Result is not { } result)
         {
@@ -129,20 +128,20 @@ public static class ReportEndpoints
 
         var plan = priced.Details.Plan;
         var revision = priced.Details.Revision;
-        var now = clock.GetUtcNow();
+        var now = pdfs.Clock.GetUtcNow();
         var report = new PlanReport(plan.Name, plan.Description, revision.Number, result, revision.SelectedFamily, shareLink, now, AppVersion);
-        return Pdf(() => renderer.PlanSummary(report, paper), $"mskplanner-{Slug(plan.Name)}-r{revision.Number}-{now:yyyy-MM-dd}.pdf");
+        return Pdf(() => pdfs.Renderer.PlanSummary(report, paper), $"mskplanner-{Slug(plan.Name)}-r{revision.Number}-{now:yyyy-MM-dd}.pdf");
     }
 
-    private static PdfResult ComparisonPdf(Outcome<Comparison> outcome, PaperSize paper, ReportRenderer renderer, TimeProvider clock)
+    private static PdfResult ComparisonPdf(Outcome<Comparison> outcome, PaperSize paper, PdfKit pdfs)
     {
         if (outcome.Value is not { } comparison)
         {
             return JsonBody.Problem(outcome.Errors, "The comparison is invalid.");
         }
 
-        var now = clock.GetUtcNow();
-        return Pdf(() => renderer.ComparisonSummary(new ComparisonReport(comparison, now, AppVersion), paper), $"mskplanner-comparison-{now:yyyy-MM-dd}.pdf");
+        var now = pdfs.Clock.GetUtcNow();
+        return Pdf(() => pdfs.Renderer.ComparisonSummary(new ComparisonReport(comparison, now, AppVersion), paper), $"mskplanner-comparison-{now:yyyy-MM-dd}.pdf");
     }
 
     /// <summary>The whole file, never half a PDF: a rendering fault reaches <see cref="ReportFailureHandler"/>, which says so without its details.</summary>
@@ -150,3 +149,10 @@ public static class ReportEndpoints
 
     private static string Slug(string name) => Names.Slug(name, 60) is { Length: > 0 } slug ? slug : "plan";
 }
+
+/// <summary>What every PDF endpoint draws and dates a report with, bound as one parameter.</summary>
+internal readonly record struct PdfKit(ReportRenderer Renderer, TimeProvider Clock);
+
+/// <summary>A saved plan's PDF: which plan and revision, the paper, and whether it shows the page's unsaved edits.</summary>
+/// <param name="Family">With <paramref name="Unsaved"/>, the family chosen on the page.</param>
+internal readonly record struct PlanPdfQuery(int Id, int? Revision, Paper Paper, bool? Unsaved, string? Family);

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MskPlanner.Reports;
 using MskPlanner.Sizing;
 
+using MskPlanner.Web.Planner;
+
 namespace MskPlanner.Web.Api;
 
 /// <summary>A handler argument read from the request that may instead carry the 4xx problem saying why it could not be.</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 
 using MskPlanner.Persistence;
 using MskPlanner.Sizing;
-using MskPlanner.Web.Api;
 using MskPlanner.Web.Planner;
 
 namespace MskPlanner.Web.Services;
@@ -45,25 +44,6 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
 
     public const int MinColumns = 2;
     public const int MaxColumns = 4;
-
-    /// <summary>What the API asks for: variants of one plan, or items, whose own labels are checked like names.</summary>
-    public Task<Outcome<Comparison>> CompareAsync(Caller caller, Api.CompareRequest request, CancellationToken cancellationToken = default)
-    {
-        if (request.Variants is { } variants)
-        {
-            return VariantsAsync(caller, variants.PlanId, variants.Revision, variants.Kind, cancellationToken);
-        }
-
-        if (request.Items is not { } items)
-        {
-            return Task.FromResult(Outcome.Failure<Comparison>([new FieldError("items", "Give items (2 to 4 plans, revisions or inputs) or variants of one plan.")]));
-        }
-
-        var labelErrors = items.Select((item, index) => PlanRules.CheckLabel($"items[{index}].label", item.Label)).OfType<FieldError>().ToList();
-        return labelErrors.Count > 0
-            ? Task.FromResult(Outcome.Failure<Comparison>(labelErrors))
-            : CompareAsync(caller, [.. items.Select(i => new CompareItem(i.PlanId, i.Revision, i.Label, i.Inputs, i.SelectedFamily))], cancellationToken);
-    }
 
     /// <summary>
     /// The comparison page's address, which its PDF link repeats: items=12,15@3 (plans, or plans at revisions), or

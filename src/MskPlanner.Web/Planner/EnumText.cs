@@ -1,4 +1,4 @@
-namespace MskPlanner.Web.Api;
+namespace MskPlanner.Web.Planner;
 
 /// <summary>
 /// Reads an enum from a query or address by its name alone. <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/>
