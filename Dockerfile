@@ -2,7 +2,7 @@
 # Build: docker build -t mskplanner .      Run: docker run -p 8080:8080 -e Auth__Mode=Oidc -e Auth__Oidc__... mskplanner
 # The container listens on every interface, which the default Auth:Mode (Local, no sign-in) refuses: choose Oidc
 # with your provider's Auth__Oidc__Authority, __ClientId and __ClientSecret, or Open for a server behind a proxy
-# that authenticates your users (README, "Who can use it").
+# that authenticates your users (docs/access.md).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig MskPlanner.sln appsettings.json ./
