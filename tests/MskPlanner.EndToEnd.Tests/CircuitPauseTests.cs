@@ -131,11 +131,12 @@ public sealed class CircuitPauseTests(BrowserFixture fixture) : IAsyncLifetime
         await Assertions.Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("avgDataInMiBps=400"));
     }
 
-    /// <summary>Hides the page for three times the pause delay (a page that could pause would have by now), then shows it.</summary>
+    /// <summary>Hides the page until its script has considered pausing it and declined, then shows it.</summary>
     private async Task StaysLiveWhileHiddenAsync()
     {
+        var declined = await _page.EvaluateAsync<int>("() => Number(document.documentElement.dataset.pausesDeclined ?? 0)");
         await SetVisibilityAsync("hidden");
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Assertions.Expect(_page.Locator($"html[data-pauses-declined='{declined + 1}']")).ToBeAttachedAsync();
         Assert.Equal(1, await ActiveCircuitsAsync());
         await SetVisibilityAsync("visible");
     }

@@ -32,6 +32,9 @@
         }
 
         if (!pausable()) {
+            // Counted on <html> so that a pause considered and declined can be seen without waiting to see that
+            // nothing happens (the browser tests wait for this).
+            document.documentElement.dataset.pausesDeclined = String(Number(document.documentElement.dataset.pausesDeclined ?? 0) + 1);
             schedule();
             return;
         }

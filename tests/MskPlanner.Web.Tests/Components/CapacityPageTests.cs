@@ -26,7 +26,7 @@ public class CapacityPageTests : PlannerTestContext
         page.Find("input#brokers").Input("7");
 
         page.WaitForAssertion(() => Assert.Contains("use a multiple of 3", page.Find("#brokers-error").TextContent, StringComparison.Ordinal));
-        Assert.NotNull(page.Find("[data-testid=no-capacity]"));
+        Assert.Single(page.FindAll("[data-testid=no-capacity]"));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class DeployPanelTests : PlannerTestContext
 
         var tabs = view.FindAll("[role=tab]").Select(t => t.TextContent.Trim()).ToList();
         Assert.Equal(["Review", "Terraform", "CloudFormation", "CLI", "Alarms", "Load test"], tabs);
-        Assert.NotNull(view.Find("[data-testid=review]"));
+        Assert.Single(view.FindAll("[data-testid=review]"));
         Assert.Contains("orders-eu: ", view.Find("[data-testid=deploy-summary]").TextContent, StringComparison.Ordinal);
 
         view.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == "Terraform").Click();

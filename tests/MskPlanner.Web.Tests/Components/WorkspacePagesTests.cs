@@ -55,7 +55,7 @@ public class WorkspacePagesTests() : PlannerTestContext(context =>
 
         var page = Render<PlanPage>(p => p.Add(c => c.Id, id));
 
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=save-revision]")));
+        page.WaitForElement("[data-testid=save-revision]");
         Assert.Empty(page.FindAll("[data-testid=view-only]"));
         Assert.Contains(page.FindAll(".mud-tab"), t => t.TextContent.Trim() == "Share");
     }
@@ -65,7 +65,7 @@ public class WorkspacePagesTests() : PlannerTestContext(context =>
     {
         var (_, id) = await TeamPlanAsync(WorkspaceRole.Viewer);
         var page = Render<PlanPage>(p => p.Add(c => c.Id, id));
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=view-only]")));
+        page.WaitForElement("[data-testid=view-only]");
         page.Find("input#retentionHours").Input("48");
 
         await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Copy").Click());
@@ -91,7 +91,7 @@ public class WorkspacePagesTests() : PlannerTestContext(context =>
     {
         var (team, id) = await TeamPlanAsync(WorkspaceRole.Editor);
         var page = Render<PlanPage>(p => p.Add(c => c.Id, id));
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=save-revision]")));
+        page.WaitForElement("[data-testid=save-revision]");
         page.Find("input#avgDataInMiBps").Input("45");
         await Workspaces.AddMemberAsync(Alice, team, Bob.Email!, WorkspaceRole.Viewer);
 
@@ -145,7 +145,7 @@ public class WorkspacePagesTests() : PlannerTestContext(context =>
         Assert.Empty(page.FindAll("form[aria-label='Add a member']"));
         Assert.Empty(page.FindAll("select"));
         Assert.Empty(page.FindAll("[data-testid=workspace-links]"));
-        Assert.NotNull(page.Find("[data-testid=deleted-plans]"));
+        Assert.Single(page.FindAll("[data-testid=deleted-plans]"));
     }
 
     [Fact]
