@@ -51,8 +51,70 @@ public sealed partial class PhoneTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.Equal(pick["monthlyTotal"]!.GetValue<decimal>().ToString("$#,0.00", CultureInfo.InvariantCulture), shown.Groups["monthly"].Value);
 
         await _page.GetByRole(AriaRole.Link, new() { Name = "All results" }).ClickAsync();
-        await Assertions.Expect(_page.Locator("[data-testid=pick-m7g]")).ToBeInViewportAsync();
+        await Assertions.Expect(_page.Locator("[data-testid=headline]")).ToBeInViewportAsync();
         await Assertions.Expect(_page).ToHaveURLAsync(new Regex("diskUtilizationTarget=0.6"));
+    }
+
+    [Fact]
+    public async Task The_app_bars_pages_and_theme_are_one_menu_that_fits_the_phone()
+    {
+        await _page.GotoAsync("/plans");
+        await Assertions.Expect(_page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+
+        var bar = _page.Locator(".mud-appbar");
+        await Assertions.Expect(bar.GetByRole(AriaRole.Button, new() { Name = "Dark mode" })).Not.ToBeVisibleAsync();
+        var outside = await bar.EvaluateAsync<string[]>(
+            "bar => [...bar.querySelectorAll('a, button')].filter(e => e.offsetParent !== null && e.getBoundingClientRect().right > window.innerWidth).map(e => e.textContent || e.ariaLabel)");
+        Assert.Empty(outside);
+
+        await bar.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Menuitem, new() { Name = "Workspaces" }).ClickAsync();
+        await Assertions.Expect(_page).ToHaveURLAsync(new Regex("/workspaces$"));
+
+        await bar.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Menuitem, new() { Name = "Dark mode" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("[data-theme=dark]")).ToBeAttachedAsync();
+    }
+
+    [Fact]
+    public async Task An_explanation_on_a_phone_keeps_type_names_and_figures_whole()
+    {
+        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=300");
+        await Assertions.Expect(_page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        await _page.Locator("tr[data-type='kafka.t3.small'] td[data-col=brokers] button").ClickAsync();
+        await Assertions.Expect(_page.Locator("[data-testid=explanation]").First).ToBeVisibleAsync();
+
+        // Each token of the working (a type name, a figure) is one line box; the dialog broke "kafka.t 3.small".
+        var broken = await _page.Locator("[data-testid=explanation]").First.EvaluateAsync<string[]>(
+            """
+            section => {
+                const split = [];
+                const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    for (const match of node.textContent.matchAll(/\S+/g)) {
+                        const range = document.createRange();
+                        range.setStart(node, match.index);
+                        range.setEnd(node, match.index + match[0].length);
+                        if (new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size > 1) split.push(match[0]);
+                    }
+                }
+                return split;
+            }
+            """);
+        Assert.Empty(broken);
+    }
+
+    [Fact]
+    public async Task The_growth_tables_costs_keep_whole_on_a_phone()
+    {
+        await _page.GotoAsync("/?avgDataInMiBps=40&partitions=1200&monthlyGrowthPercent=12&horizonMonths=36");
+        await Assertions.Expect(_page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+
+        // A cost is one line box: in a narrow fixed column "$103,535.45" was broken mid-number.
+        var lines = await _page.Locator("[data-testid=growth-table] td.growth-total").EvaluateAllAsync<int[]>(
+            "cells => cells.map(cell => { const text = document.createRange(); text.selectNodeContents(cell); return [...text.getClientRects()].filter(r => r.width > 0).length; })");
+        Assert.NotEmpty(lines);
+        Assert.All(lines, count => Assert.Equal(1, count));
     }
 
     [Fact]

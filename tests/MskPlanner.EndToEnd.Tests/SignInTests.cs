@@ -169,7 +169,9 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
         await page.GotoAsync("/");
         await SignInAtProviderAsync(page, "alice");
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "API tokens" }).ClickAsync();
+        // On a phone the tokens page is in the app bar's menu.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "API tokens" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "API tokens" })).ToBeVisibleAsync();
 
         // By keyboard: Enter in the name field makes the token.
@@ -234,6 +236,8 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
         await CreatePlanAsync(aliceContext, "Reliability budget", reliability);
         var findings = await PageChecks.FindingsAsync(alice, "/workspaces/{id}, owner", 390);
         Assert.True(findings.Count == 0, string.Join('\n', findings));
+        // On the phone a member's row is a card: its Remove button is on screen, not past a sideways scroll.
+        await Assertions.Expect(alice.GetByRole(AriaRole.Button, new() { Name = "Remove alice@example.com" })).ToBeInViewportAsync(new() { Ratio = 1 });
 
         await using var bobContext = await NewContextAsync(width: 390, bypassCsp: true);
         var bob = await bobContext.NewPageAsync();
