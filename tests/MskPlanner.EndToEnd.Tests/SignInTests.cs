@@ -142,7 +142,9 @@ public sealed class SignInTests(BrowserFixture fixture) : IAsyncLifetime
         var findings = await PageChecks.FindingsAsync(viewer, "/shared/{token}, signed out", 390);
         Assert.True(findings.Count == 0, string.Join('\n', findings));
 
-        await viewer.GetByRole(AriaRole.Link, new() { Name = "Saved plans" }).ClickAsync();
+        // On the phone the saved plans are in the app bar's menu.
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await viewer.GetByRole(AriaRole.Menuitem, new() { Name = "Saved plans" }).ClickAsync();
         await Assertions.Expect(viewer.Locator("input[name=login]")).ToBeVisibleAsync();
     }
 
