@@ -97,6 +97,29 @@ public class PlannerPageTests : PlannerTestContext
         Assert.Equal("Fix the highlighted fields to see a sizing.", page.Find("[data-testid=no-result]").TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData("2000.5", "A whole number is needed here, such as 2000.")]
+    [InlineData("many", "Not a number: type digits, such as 2000.")]
+    public void A_count_typed_with_a_fraction_or_letters_is_told_it_needs_a_whole_number(string typed, string message)
+    {
+        var page = Render<PlannerPage>();
+
+        page.Find("input#leaderPartitions").Input(typed);
+
+        page.WaitForAssertion(() => Assert.Equal(message, page.Find("#leaderPartitions-error").TextContent.Trim()));
+    }
+
+    [Fact]
+    public void A_count_in_scientific_notation_is_read_as_written()
+    {
+        var address = AddressBar();
+        var page = Render<PlannerPage>();
+
+        page.Find("input#leaderPartitions").Input("2e3");
+
+        page.WaitForAssertion(() => Assert.Contains("leaderPartitions=2000", LastAddress(address), StringComparison.Ordinal));
+    }
+
     [Fact]
     public void An_advanced_field_with_an_error_opens_the_advanced_panel()
     {

@@ -61,4 +61,7 @@ public partial class NumberField<T>
     }
 
     private Task OnValueChanged(T? value) => ValueChanged.InvokeAsync(value);
+
+    /// <summary>A count's own reading of what is typed (see <see cref="WholeNumberConverter"/>); MudBlazor's for other numbers.</summary>
+    private static IReversibleConverter<T?, string?>? Counts => WholeNumberConverter.Instance as IReversibleConverter<T?, string?>;
 }
