@@ -10,4 +10,10 @@ public interface IPriceSource
     /// region's prices answers with the ones it has and says so in <see cref="PriceOrigin.Note"/>.
     /// </summary>
     ValueTask<PriceSheet> GetPricesAsync(string region, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes when prices still on their way for <paramref name="region"/> have arrived, or failed to; at once when
+    /// none are. A page answered from the snapshot meanwhile sizes again then.
+    /// </summary>
+    Task ArrivalAsync(string region) => Task.CompletedTask;
 }

@@ -11,8 +11,9 @@ namespace MskPlanner.Pricing;
 /// <summary>
 /// Live AWS prices with a cache in front and the bundled snapshot behind. A region with a cached price set
 /// answers at once, however old the set (the refresher renews it); a region without one is fetched once, and
-/// if that fails, or takes longer than <see cref="PricingOptions.FirstFetchWait"/>, the snapshot answers, saying
-/// why live prices are missing, while the download goes on. A failing region is not tried again until
+/// if that fails, or takes longer than <see cref="PricingOptions.FirstFetchWait"/> (by default no wait at all), the
+/// snapshot answers, saying why live prices are missing, while the download goes on; <see cref="ArrivalAsync"/> tells
+/// when it ends. A failing region is not tried again until
 /// <see cref="PricingOptions.RetryAfterFailure"/> has passed, so typing never waits on a dead network.
 /// </summary>
 public sealed class LivePriceSource(
@@ -57,9 +58,11 @@ public sealed class LivePriceSource(
         }
         catch (TimeoutException)
         {
-            return Fallback(region, "still downloading; the next change uses them once they arrive");
+            return Fallback(region, "still downloading; the page shows them when they arrive");
         }
     }
+
+    public Task ArrivalAsync(string region) => _firstFetches.TryGetValue(region, out var fetch) ? fetch.Value : Task.CompletedTask;
 
     /// <summary>
     /// One download per region for everyone waiting on it, not tied to any one page: a page that stops waiting

@@ -51,6 +51,9 @@ public sealed class LiveHarness : IAsyncDisposable
             ["Pricing:BulkEndpoint"] = aws.Address.ToString(),
             ["Pricing:QueryEndpoint"] = aws.Address.ToString(),
             ["Pricing:Timeout"] = "00:00:01",
+            // These tests read what a download brings: a request waits for it on the fake clock, which only the
+            // tests move. The default, no wait, has its own tests (LiveByDefaultTests).
+            ["Pricing:FirstFetchWait"] = "00:00:03",
             ["Pricing:RetryAfterFailure"] = "00:05:00",
             ["Pricing:RefreshInterval"] = "1.00:00:00",
             ["Persistence:DatabasePath"] = databasePath,

@@ -26,4 +26,7 @@ public sealed class SizingService(IPriceSource prices, RegionCatalog regions, Ap
         metrics.Sized();
         return Outcome.Success(result);
     }
+
+    /// <summary>Completes when prices still downloading for the region have arrived (or failed to).</summary>
+    public Task PricesArrivalAsync(string region) => prices.ArrivalAsync(region);
 }

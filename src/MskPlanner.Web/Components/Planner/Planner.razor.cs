@@ -16,8 +16,9 @@ namespace MskPlanner.Web.Components.Planner;
 /// The planner: inputs on the left, the sizing on the right, recomputed on every change. The inputs live in the
 /// query string, so the address bar is always a link to what is on screen.
 /// </summary>
-public partial class Planner
+public partial class Planner : IDisposable
 {
+    private readonly CancellationTokenSource _closed = new();
 
     private PlannerForm _form = new();
     private SizingResult? _result;
@@ -44,6 +45,38 @@ public partial class Planner
             .ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         _form = PlannerForm.FromQuery(query);
         await SizeAsync();
+        if (RendererInfo.IsInteractive && _result is { } shown && Sizing.PricesArrivalAsync(shown.Input.Region) is { IsCompleted: false } arrival)
+        {
+            _ = ShowPricesOnArrivalAsync(arrival);
+        }
+    }
+
+    /// <summary>
+    /// A region's first download does not hold up the page: it answers from the snapshot and saying so, and sizes
+    /// again when the download ends, so live prices show without waiting for the user's next change.
+    /// </summary>
+    private async Task ShowPricesOnArrivalAsync(Task arrival)
+    {
+        try
+        {
+            await arrival.WaitAsync(_closed.Token);
+            await InvokeAsync(async () =>
+            {
+                await SizeAsync();
+                StateHasChanged();
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // The page closed first.
+        }
+    }
+
+    public void Dispose()
+    {
+        _closed.Cancel();
+        _closed.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>The PDF of what is on screen: the summary endpoint reads the same query as this page.</summary>
