@@ -2,13 +2,15 @@ using System.IO.Compression;
 
 using Microsoft.Playwright;
 
+using MskPlanner.Testing;
+
 namespace MskPlanner.EndToEnd.Tests;
 
 /// <summary>The Deploy section in a real browser: every tab checked by axe-core at phone and desktop widths, the keyboard, and the zip.</summary>
 [Collection(SharedBrowser.Name)]
 public sealed class DeployInBrowserTests(BrowserFixture fixture)
 {
-    private static readonly string Axe = Path.Combine(RunningApp.RepositoryRoot(), "tests", "MskPlanner.EndToEnd.Tests", "node_modules", "axe-core", "axe.min.js");
+    private static readonly string Axe = Path.Combine(Repository.Root, "tests", "MskPlanner.EndToEnd.Tests", "node_modules", "axe-core", "axe.min.js");
 
     private static readonly string[] Tabs = ["Review", "Terraform", "CloudFormation", "CLI", "Alarms", "Load test"];
 

@@ -33,7 +33,7 @@ public sealed class OidcProvider : IAsyncDisposable
 
     public async Task StartAsync(Uri app)
     {
-        var folder = Path.Combine(RunningApp.RepositoryRoot(), "tests", "MskPlanner.EndToEnd.Tests");
+        var folder = Path.Combine(Repository.Root, "tests", "MskPlanner.EndToEnd.Tests");
         Assert.True(File.Exists(Path.Combine(folder, "node_modules", "oidc-provider", "package.json")),
             "oidc-provider is missing: run 'npm ci --prefix tests/MskPlanner.EndToEnd.Tests'.");
         var start = new ProcessStartInfo("node", [Path.Combine("oidc", "provider.mjs"), Authority.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), app.ToString().TrimEnd('/')])

@@ -1,11 +1,13 @@
 using Microsoft.Playwright;
 
+using MskPlanner.Testing;
+
 namespace MskPlanner.EndToEnd.Tests;
 
 /// <summary>What every page must pass: axe-core finds nothing serious or critical, and nothing scrolls sideways.</summary>
 internal static class PageChecks
 {
-    private static readonly string Axe = Path.Combine(RunningApp.RepositoryRoot(), "tests", "MskPlanner.EndToEnd.Tests", "node_modules", "axe-core", "axe.min.js");
+    private static readonly string Axe = Path.Combine(Repository.Root, "tests", "MskPlanner.EndToEnd.Tests", "node_modules", "axe-core", "axe.min.js");
 
     /// <summary>The findings on the page as it is now; the page's context must bypass the app's CSP to take axe.</summary>
     public static async Task<IReadOnlyList<string>> FindingsAsync(IPage page, string address, int width, string label = "")

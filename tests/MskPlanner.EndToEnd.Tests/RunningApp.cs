@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
+using MskPlanner.Testing;
+
 namespace MskPlanner.EndToEnd.Tests;
 
 /// <summary>
@@ -87,7 +89,7 @@ public sealed partial class RunningApp : IAsyncDisposable
     public static async Task<RunningApp> StartAsync(IReadOnlyDictionary<string, string>? environment = null, string urls = "http://127.0.0.1:0")
     {
         var configuration = typeof(RunningApp).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var app = Path.Combine(RepositoryRoot(), "src", "MskPlanner.Web", "bin", configuration, "net10.0", "MskPlanner.Web.dll");
+        var app = Path.Combine(Repository.Root, "src", "MskPlanner.Web", "bin", configuration, "net10.0", "MskPlanner.Web.dll");
         var start = new ProcessStartInfo("dotnet", [app, "--urls", urls])
         {
             RedirectStandardOutput = true,
@@ -190,17 +192,6 @@ public sealed partial class RunningApp : IAsyncDisposable
         {
             throw new InvalidOperationException("The app logged errors:\n\n" + string.Join("\n\n", Failures));
         }
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MskPlanner.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("MskPlanner.sln not found above the test binaries.");
     }
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]

@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 
+using MskPlanner.Testing;
+
 namespace MskPlanner.EndToEnd.Tests;
 
 /// <summary>The workload builder and MSK Serverless in a real browser, driven from the keyboard where it matters.</summary>
@@ -68,7 +70,7 @@ public sealed class StreamsInBrowserTests(BrowserFixture fixture)
         // By hand: min(250 / 6.5, 320 / 7.2) x 1 x 0.5 = 19.231 MiB/s per broker.
         await Assertions.Expect(page.Locator("[data-testid=working]").Nth(1)).ToContainTextAsync("min(250 ÷ 6.5, 320 ÷ 7.2) × 1 × 0.5 = 19.231 MiB/s");
         await Assertions.Expect(page.Locator("[data-testid=close-explanation]")).ToBeFocusedAsync();
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(RunningApp.RepositoryRoot(), "tests", "MskPlanner.EndToEnd.Tests", "node_modules", "axe-core", "axe.min.js") });
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(Repository.Root, "tests", "MskPlanner.EndToEnd.Tests", "node_modules", "axe-core", "axe.min.js") });
         var violations = await page.EvaluateAsync<string[]>(
             "async () => (await axe.run()).violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)");
         Assert.Empty(violations);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 
+using MskPlanner.Testing;
+
 using Xunit.Abstractions;
 
 namespace MskPlanner.EndToEnd.Tests.Probe;
@@ -86,7 +88,7 @@ public static class ProbeFigures
     public static void Report(ITestOutputHelper output, string line)
     {
         output.WriteLine(line);
-        var file = Path.Combine(RunningApp.RepositoryRoot(), "artifacts", "probe", "figures.txt");
+        var file = Path.Combine(Repository.Root, "artifacts", "probe", "figures.txt");
         lock (Gate)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);

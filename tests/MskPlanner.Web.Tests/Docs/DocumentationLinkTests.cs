@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
 
+using MskPlanner.Testing;
+
 namespace MskPlanner.Web.Tests.Docs;
 
 /// <summary>The README and the docs pages link to each other and to files by relative paths; none may be broken.</summary>
 public sealed partial class DocumentationLinkTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     public static TheoryData<string> Pages =>
     [
@@ -59,17 +61,6 @@ public sealed partial class DocumentationLinkTests
 
     /// <summary>Fenced code holds shell and JSON, whose brackets are no links.</summary>
     private static string WithoutCode(string markdown) => Fences().Replace(markdown, "");
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MskPlanner.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("MskPlanner.sln not found above the test binaries.");
-    }
 
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
     private static partial Regex Links();
