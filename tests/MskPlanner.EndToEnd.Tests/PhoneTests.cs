@@ -118,6 +118,21 @@ public sealed partial class PhoneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_a_keyboard_users_navigation_the_focused_heading_draws_no_ring_over_the_subtitle()
+    {
+        await _page.GotoAsync("/plans");
+        await Assertions.Expect(_page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+
+        // A key pressed last makes the browser draw rings for focus moved by script, as a keyboard user sees them.
+        await _page.Keyboard.PressAsync("Shift");
+        await _page.EvaluateAsync("() => Blazor.navigateTo('/workspaces')");
+
+        var heading = _page.GetByRole(AriaRole.Heading, new() { Name = "Workspaces", Level = 1 });
+        await Assertions.Expect(heading).ToBeFocusedAsync();
+        await Assertions.Expect(heading).ToHaveCSSAsync("outline-style", "none");
+    }
+
+    [Fact]
     public async Task A_desktop_shows_the_results_beside_the_form_and_no_summary_line()
     {
         await _page.SetViewportSizeAsync(1280, 900);
