@@ -13,21 +13,29 @@ public sealed record KafkaVersion(string Name, bool KRaft, string Text, bool OnE
 /// </summary>
 public static partial class ClusterChoices
 {
-    /// <summary>A setting's name in the API, the form and saved plans: its member's name in camel case ("mutualTls").</summary>
+    /// <summary>
+    /// A setting's name in the API, the form and saved plans: its member's name in camel case ("mutualTls"). Throws
+    /// on a value no member has.
+    /// </summary>
     public static string NameOf<T>(T value)
-        where T : struct, Enum
-    {
-        var name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+        where T : struct, Enum => SettingNames<T>.ByValue[value];
 
     /// <summary>The setting a name stands for; throws on a name no member has (the input's check refuses those first).</summary>
     public static T Parse<T>(string name)
-        where T : struct, Enum => Enum.GetValues<T>().Single(v => NameOf(v) == name);
+        where T : struct, Enum => SettingNames<T>.ByName[name];
 
     /// <summary>A setting as the form offers it.</summary>
     public static (string Value, string Text) Option<T>(T value, string text)
         where T : struct, Enum => (NameOf(value), text);
+
+    /// <summary>Each setting's names, worked out once: every keystroke reads them when the request is resolved.</summary>
+    private static class SettingNames<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> ByValue = Enum.GetValues<T>().ToDictionary(v => v, v => char.ToLowerInvariant(v.ToString()[0]) + v.ToString()[1..]);
+
+        public static readonly Dictionary<string, T> ByName = ByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+    }
 
     public const int ClusterNameMaxLength = 64;
     public const int TagsMaxLength = 4_000;
