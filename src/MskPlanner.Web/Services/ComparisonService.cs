@@ -140,10 +140,9 @@ public sealed class ComparisonService(PlanStore store, SizingService sizing)
             results.Add(result);
         }
 
-        return PlanHeadline.Production
-            .Where(f => results.All(r => PlanHeadline.Pick(r, f) is not null))
-            .OrderBy(f => PlanHeadline.Pick(results[0], f)!.Split is null ? 0 : 1)
-            .ThenBy(f => PlanHeadline.Pick(results[0], f)!.Option!.MonthlyCost!.Total)
+        return PlanHeadline.Suited(results[0])
+            .Select(r => r.Family)
+            .Where(f => PlanHeadline.Production.Contains(f) && results.All(r => PlanHeadline.Pick(r, f) is not null))
             .Cast<BrokerFamily?>()
             .FirstOrDefault();
     }
