@@ -12,12 +12,28 @@ namespace MskPlanner.Benchmarks;
 /// Chromium. First every page is opened and hidden at once, as a tab left in the background, so the app pauses
 /// its circuit (circuit-pause.js, after a second here); then every page is shown again and resumes its circuit.
 /// At each step the app collects its garbage (asked over the diagnostics port, as dotnet-gcdump does) and reports
-/// its managed heap; its resident memory is read from /proc too, though the runtime keeps freed heap, so that
-/// figure errs high. Blazor's own gauge says how many circuits the server holds.
+/// its managed heap, and the part of it that is live objects: the heap less the free space the collection left
+/// between them, which the runtime reuses before it grows. Its resident memory is read from /proc too, though the
+/// runtime keeps freed heap, so that figure errs high. Blazor's own gauge says how many circuits the server holds.
+/// Given earlier builds of the app, it measures each of them, then this checkout's, in the same run.
 /// </summary>
 public static partial class CircuitMemoryLoad
 {
-    public static async Task RunAsync(int pages)
+    public static async Task RunAsync(int pages, IReadOnlyList<string> earlierBuilds)
+    {
+        var builds = earlierBuilds.Select(b => (Name: b, Dll: (string?)Path.GetFullPath(Path.Combine(b, "src", "MskPlanner.Web", "bin", "Release", "net10.0", "MskPlanner.Web.dll"))))
+            .Append((Name: "this checkout", Dll: (string?)null)).ToList();
+        var rows = new List<string>();
+        foreach (var (name, dll) in builds)
+        {
+            rows.AddRange(await MeasureAsync(pages, name, dll));
+        }
+
+        Console.WriteLine($"{pages} planner pages, MiB per page (after a full collection) | heap | live objects | resident");
+        rows.ForEach(Console.WriteLine);
+    }
+
+    private static async Task<IEnumerable<string>> MeasureAsync(int pages, string build, string? dll)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mskplanner-circuits", Guid.NewGuid().ToString("N"));
         await using var app = await RunningApp.StartAsync(new Dictionary<string, string>
@@ -26,7 +42,7 @@ public static partial class CircuitMemoryLoad
             ["Circuits__MaxPerClient"] = (pages + 10).ToString(CultureInfo.InvariantCulture),
             ["Circuits__PauseHiddenAfter"] = "00:00:01",
             ["Telemetry__Prometheus"] = "true",
-        });
+        }, app: dll);
         using var http = new HttpClient { BaseAddress = app.Address };
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -64,16 +80,15 @@ public static partial class CircuitMemoryLoad
         await Task.Delay(TimeSpan.FromSeconds(5));
         var live = await MemoryAsync(app.ProcessId, http);
 
-        Console.WriteLine($"{pages} planner pages | managed heap MiB | resident MiB");
-        Console.WriteLine($"none open           | {before.Heap,16:0.0} | {before.Resident,12:0}");
-        Console.WriteLine($"all idle (paused)   | {idle.Heap,16:0.0} | {idle.Resident,12:0}");
-        Console.WriteLine($"all live            | {live.Heap,16:0.0} | {live.Resident,12:0}");
-        Console.WriteLine($"per idle page: {(idle.Heap - before.Heap) / pages:0.000} MiB of heap ({(idle.Resident - before.Resident) / pages:0.00} resident); " +
-            $"per live page: {(live.Heap - before.Heap) / pages:0.000} MiB of heap ({(live.Resident - before.Resident) / pages:0.00} resident)");
+        string Row(string state, Memory at) =>
+            $"{build}, {state,-14} | {(at.Heap - before.Heap) / pages,5:0.000} | {(at.Live - before.Live) / pages,5:0.000} | {(at.Resident - before.Resident) / pages,5:0.00}";
+        return [$"{build}, none open: {before.Heap:0.0} MiB heap, {before.Live:0.0} live, {before.Resident:0} resident", Row("idle (paused)", idle), Row("live", live)];
     }
 
-    /// <summary>The app's managed heap right after a full collection it is asked for, and its resident memory, in MiB.</summary>
-    private static async Task<(double Heap, double Resident)> MemoryAsync(int processId, HttpClient http)
+    private readonly record struct Memory(double Heap, double Live, double Resident);
+
+    /// <summary>The app's managed heap right after a full collection it is asked for, its live part, and its resident memory, in MiB.</summary>
+    private static async Task<Memory> MemoryAsync(int processId, HttpClient http)
     {
         // A session with the GC-heap-collect keyword makes the runtime run a full, blocking collection.
         var client = new Microsoft.Diagnostics.NETCore.Client.DiagnosticsClient(processId);
@@ -86,10 +101,11 @@ public static partial class CircuitMemoryLoad
         }
 
         await Task.Delay(TimeSpan.FromSeconds(1));
-        var heap = (await http.GetStringAsync(new Uri("metrics", UriKind.Relative))).Split('\n')
-            .Where(l => l.StartsWith("dotnet_gc_last_collection_heap_size_bytes{", StringComparison.Ordinal))
-            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
-        return (heap / 1024 / 1024, ResidentMiB(processId));
+        var metrics = (await http.GetStringAsync(new Uri("metrics", UriKind.Relative))).Split('\n');
+        double MiB(string metric) => metrics.Where(l => l.StartsWith(metric + "{", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)) / 1024 / 1024;
+        var heap = MiB("dotnet_gc_last_collection_heap_size_bytes");
+        return new(heap, heap - MiB("dotnet_gc_last_collection_heap_fragmentation_size_bytes"), ResidentMiB(processId));
     }
 
     private const long GcHeapCollectKeyword = 0x800000;

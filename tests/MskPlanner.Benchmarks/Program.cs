@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 
 using MskPlanner.Benchmarks;
 
-// "plans [count] [Sqlite|PostgreSql]", "offers [MiB]", "regions [count]", "circuits [count]" and "typing [counts...]" run the load drivers; anything else goes to BenchmarkDotNet.
+// "plans [count] [Sqlite|PostgreSql]", "offers [MiB]", "regions [count]", "circuits [count] [earlier checkouts...]" and "typing [counts...]" run the load drivers; anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "plans":
@@ -14,7 +14,7 @@ switch (args.FirstOrDefault())
         await RegionRefreshLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30, 512);
         return;
     case "circuits":
-        await CircuitMemoryLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+        await CircuitMemoryLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40, [.. args.Skip(2)]);
         return;
     case "typing":
         await TypingLoad.RunAsync(args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))] : [1, 10, 50]);

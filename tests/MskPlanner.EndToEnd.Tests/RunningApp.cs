@@ -86,10 +86,11 @@ public sealed partial class RunningApp : IAsyncDisposable
         }
     }
 
-    public static async Task<RunningApp> StartAsync(IReadOnlyDictionary<string, string>? environment = null, string urls = "http://127.0.0.1:0")
+    /// <param name="app">The app's assembly; by default this checkout's build. Load drivers pass an earlier build to compare.</param>
+    public static async Task<RunningApp> StartAsync(IReadOnlyDictionary<string, string>? environment = null, string urls = "http://127.0.0.1:0", string? app = null)
     {
         var configuration = typeof(RunningApp).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var app = Path.Combine(Repository.Root, "src", "MskPlanner.Web", "bin", configuration, "net10.0", "MskPlanner.Web.dll");
+        app ??= Path.Combine(Repository.Root, "src", "MskPlanner.Web", "bin", configuration, "net10.0", "MskPlanner.Web.dll");
         var start = new ProcessStartInfo("dotnet", [app, "--urls", urls])
         {
             RedirectStandardOutput = true,

@@ -133,6 +133,23 @@ public class PlannerPageTests : PlannerTestContext
     }
 
     [Fact]
+    public void A_closed_section_holds_none_of_its_fields_and_opening_it_shows_what_the_form_holds()
+    {
+        Navigate("/?avgDataInMiBps=10&partitions=100&pageCacheSeconds=60");
+        var page = Render<PlannerPage>();
+
+        // A live page holds every component it draws: the two thirds of the fields that sit closed are not drawn.
+        Assert.Empty(page.FindAll("#advanced-fields input"));
+        page.Find("[data-testid=advanced]").Click();
+
+        Assert.Equal("60", page.Find("input#pageCacheSeconds").GetAttribute("value"));
+        page.Find("input#pageCacheSeconds").Input("90");
+        page.Find("[data-testid=advanced]").Click();
+        page.Find("[data-testid=advanced]").Click();
+        page.WaitForAssertion(() => Assert.Equal("90", page.Find("input#pageCacheSeconds").GetAttribute("value")));
+    }
+
+    [Fact]
     public void A_cluster_setting_with_an_error_opens_its_panel_and_says_what_MSK_accepts()
     {
         Navigate("/?avgDataInMiBps=10&partitions=100&clusterName=orders%20prod");
@@ -150,6 +167,7 @@ public class PlannerPageTests : PlannerTestContext
     {
         Navigate("/?avgDataInMiBps=10&partitions=100");
         var page = Render<PlannerPage>();
+        page.Find("[data-testid=cluster-settings]").Click();
 
         page.Find("input#clusterName").Input("orders-prod");
 
