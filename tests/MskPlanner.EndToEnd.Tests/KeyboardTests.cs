@@ -52,6 +52,23 @@ public sealed partial class KeyboardTests(BrowserFixture fixture) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task The_deploy_tabs_are_one_stop_and_the_arrow_keys_open_the_tab_they_land_on()
+    {
+        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=100");
+        await Assertions.Expect(_page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+
+        await TabToAsync(_page.GetByRole(AriaRole.Tab, new() { Name = "Review" }));
+        await _page.Keyboard.PressAsync("ArrowRight");
+
+        var terraform = _page.GetByRole(AriaRole.Tab, new() { Name = "Terraform" });
+        await Assertions.Expect(terraform).ToBeFocusedAsync();
+        await Assertions.Expect(terraform).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(_page.Locator("#deploy-tabpanel")).ToContainTextAsync("terraform/main.tf");
+        await _page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(_page.Locator("#deploy-tabpanel")).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task A_workload_is_sized_saved_shared_and_compared_by_keyboard_alone()
     {
         // 72 h: the tiered storage turned on below needs a retention of at least 3 days.

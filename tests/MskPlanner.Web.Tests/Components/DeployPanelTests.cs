@@ -1,5 +1,6 @@
 using Bunit;
 
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 
 using MskPlanner.Deployment;
@@ -66,16 +67,23 @@ public class DeployPanelTests : PlannerTestContext
     }
 
     [Fact]
-    public async Task Tabs_taken_down_with_the_page_leave_the_open_tab_as_it_was()
+    public void The_arrow_keys_move_between_the_deploy_tabs_and_open_the_one_they_land_on()
     {
         var view = Render<SizingResults>(p => p.Add(c => c.Result, Size(Workload)).Add(c => c.PlanName, "Orders EU"));
-        view.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == "Load test").Click();
-        var tabs = view.FindComponent<MudBlazor.MudTabs>();
+        string Open() => view.Find("[role=tab][aria-selected=true]").TextContent.Trim();
 
-        // What MudTabs reports as its panels are disposed one by one when the page closes: the last one leaves -1.
-        await tabs.InvokeAsync(() => tabs.Instance.ActivePanelIndexChanged.InvokeAsync(-1));
+        view.Find("[role=tab][aria-selected=true]").KeyDown(new KeyboardEventArgs { Key = "ArrowLeft" });
+        view.WaitForAssertion(() => Assert.Equal("Load test", Open()));
+        // Focus follows to the tab opened (a real browser checks where it lands: KeyboardTests).
+        JSInterop.VerifyFocusAsyncInvoke();
+        view.Find("[role=tab][aria-selected=true]").KeyDown(new KeyboardEventArgs { Key = "ArrowRight" });
+        view.WaitForAssertion(() => Assert.Equal("Review", Open()));
+        view.Find("[role=tab][aria-selected=true]").KeyDown(new KeyboardEventArgs { Key = "End" });
+        view.WaitForAssertion(() => Assert.Equal("Load test", Open()));
 
-        Assert.Equal("Load test", view.Find("[role=tab][aria-selected=true]").TextContent.Trim());
+        // Only the open tab is in the tab order; the panel it opened is named by it.
+        Assert.Equal(["-1", "-1", "-1", "-1", "-1", "0"], view.FindAll("[role=tab]").Select(t => t.GetAttribute("tabindex")));
+        Assert.Equal("deploy-tab-5", view.Find("[role=tabpanel]").GetAttribute("aria-labelledby"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 
 using MskPlanner.Deployment;
 
@@ -22,6 +23,7 @@ public partial class DeployTabs
         ("Load test", ExportKind.LoadTest),
     ];
 
+    private readonly ElementReference[] _tabs = new ElementReference[Tabs.Length];
     private View _view = View.Empty;
 
     [Parameter, EditorRequired] public ClusterBlueprint Plan { get; set; } = default!;
@@ -32,15 +34,30 @@ public partial class DeployTabs
 
     protected override void OnParametersSet() => _view = View.Of(Plan, _view.Tab);
 
+    private static string TabId(int tab) => $"deploy-tab-{tab}";
+
+    private void SelectTab(int tab) => _view = View.Of(Plan, tab);
+
     /// <summary>
-    /// Opens a tab. MudTabs also calls this while its panels are disposed with the page, with -1 once none is left:
-    /// there is nothing to show then, and indexing the tabs with it crashed the circuit's teardown.
+    /// The arrow keys move between the tabs, and Home and End go to the first and the last, opening the tab they land
+    /// on; Tab itself leaves the tab list for the open panel (only the open tab is in the tab order).
     /// </summary>
-    private void SelectTab(int tab)
+    private async Task MoveAsync(int from, KeyboardEventArgs key)
     {
-        if ((uint)tab < (uint)Tabs.Length)
+        int? to = key.Key switch
         {
-            _view = View.Of(Plan, tab);
+            "ArrowRight" => (from + 1) % Tabs.Length,
+            "ArrowLeft" => (from + Tabs.Length - 1) % Tabs.Length,
+            "Home" => 0,
+            "End" => Tabs.Length - 1,
+            _ => null,
+        };
+        if (to is int tab)
+        {
+            SelectTab(tab);
+            StateHasChanged();
+            await Task.Yield();
+            await _tabs[tab].FocusAsync();
         }
     }
 
