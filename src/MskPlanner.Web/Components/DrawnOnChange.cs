@@ -5,30 +5,34 @@ namespace MskPlanner.Web.Components;
 /// <summary>
 /// A component drawn again only when what it shows changed. The planner re-renders its tree on every keystroke,
 /// and a component redrawn with nothing new still costs the server its render and diff, and gives its buttons new
-/// handler ids that go into the batch. A subclass says what it shows (<see cref="Shown"/>); a render that would
-/// show what was last drawn is skipped.
+/// handler ids that go into the batch (decision record 0010).
 /// </summary>
+/// <remarks>
+/// The markup starts with <c>@{ var shown = Draw(); }</c> and reads what it shows from that value alone. A render is
+/// skipped when <see cref="Shown"/> is the same as what the last render drew, so the comparison covers exactly what
+/// is on the page: nothing drawn can be left out of it, and it is recorded as the render runs, not when the browser
+/// acknowledges it, which in Blazor Server is a round trip later.
+/// </remarks>
 /// <typeparam name="TShown">A value that holds everything the component draws.</typeparam>
 public abstract class DrawnOnChange<TShown> : ComponentBase
 {
     private bool _drawn;
-    private TShown _onScreen = default!;
+    private TShown _lastDrawn = default!;
 
     /// <summary>What the component would draw now.</summary>
     protected abstract TShown Shown { get; }
 
     /// <summary>Whether two values draw the same; by default their equality (a list compares by reference).</summary>
-    protected virtual bool Same(TShown onScreen, TShown now) => EqualityComparer<TShown>.Default.Equals(onScreen, now);
+    protected virtual bool Same(TShown drawn, TShown now) => EqualityComparer<TShown>.Default.Equals(drawn, now);
 
-    protected override bool ShouldRender() => !_drawn || !Same(_onScreen, Shown);
+    /// <summary>A render never asked for draws as well: a subclass whose markup does not call <see cref="Draw"/> is never skipped.</summary>
+    protected override bool ShouldRender() => !_drawn || !Same(_lastDrawn, Shown);
 
-    /// <summary>
-    /// Remembered after the render, not when it was asked for: a render asked for by the component's own event
-    /// runs later in the batch, with the parameters its parent gave it since, and that is what is on screen.
-    /// </summary>
-    protected override void OnAfterRender(bool firstRender)
+    /// <summary>What this render draws, remembered as the one to compare the next render with.</summary>
+    protected TShown Draw()
     {
-        _onScreen = Shown;
+        _lastDrawn = Shown;
         _drawn = true;
+        return _lastDrawn;
     }
 }

@@ -13,6 +13,7 @@ public class StreamsBuilderTests : PlannerTestContext
         var addressBar = AddressBar();
         var page = Render<PlannerPage>();
 
+        page.Find("[data-testid=streams-toggle]").Click();
         page.Find("[data-testid=add-stream]").Click();
         // The new stream's fields come with the render after the click, which a busy machine can delay.
         page.WaitForElement("input[id='streams[0].messagesPerSecond']").Input("2000");
@@ -34,6 +35,7 @@ public class StreamsBuilderTests : PlannerTestContext
     {
         var addressBar = AddressBar();
         var page = Render<PlannerPage>();
+        page.Find("[data-testid=streams-toggle]").Click();
         page.Find("[data-testid=add-stream]").Click();
         page.WaitForElement("input[id='streams[0].messagesPerSecond']").Input("100");
         page.Find("input[id='streams[0].messageBytes']").Input("100");
@@ -50,6 +52,7 @@ public class StreamsBuilderTests : PlannerTestContext
     public void Removing_the_last_stream_unlocks_the_aggregates_and_keeps_their_sums()
     {
         var page = Render<PlannerPage>();
+        page.Find("[data-testid=streams-toggle]").Click();
         page.Find("[data-testid=add-stream]").Click();
         page.WaitForElement("input[id='streams[0].messagesPerSecond']").Input("4096");
         page.Find("input[id='streams[0].messageBytes']").Input("1024");
@@ -66,6 +69,7 @@ public class StreamsBuilderTests : PlannerTestContext
     public void A_wrong_stream_field_shows_its_message_at_that_field()
     {
         var page = Render<PlannerPage>();
+        page.Find("[data-testid=streams-toggle]").Click();
         page.Find("[data-testid=add-stream]").Click();
         page.WaitForElement("input[id='streams[0].messagesPerSecond']").Input("10");
 

@@ -7,15 +7,22 @@ using MskPlanner.Web.Planner;
 namespace MskPlanner.Web.Components.Planner;
 
 /// <summary>
-/// One field, drawn only when what it shows changed: its value, its message or its help. Every keystroke
-/// re-renders the form, and twenty MudBlazor fields redrawn for one changed value was most of a keystroke's work.
+/// One field, drawn only when what it shows changed: its value, its message, its help, whether it is locked, or
+/// the choices it offers. Every keystroke re-renders the form, and twenty MudBlazor fields redrawn for one changed
+/// value was most of a keystroke's work.
 /// </summary>
 public partial class InputEditor
 {
-    /// <summary>What a field shows: drawn again only when one of these changed.</summary>
-    public readonly record struct Face(string? Value, string? Error, string? Helper);
+    /// <summary>Everything a field shows; the markup reads nothing else.</summary>
+    public readonly record struct Face(InputDefinition Input, object? Value, string? Error, string? Helper, bool Locked, IReadOnlyList<(string Value, string Text)> Options)
+    {
+        /// <summary>The message as NumberField takes it, keyed by the field.</summary>
+        public IReadOnlyDictionary<string, string> Errors => Error is null ? NoErrors : new Dictionary<string, string> { [Input.Key] = Error };
+    }
 
     private const string FromStreamsHelp = "Added up from the streams";
+
+    private static readonly Dictionary<string, string> NoErrors = [];
 
     private Face _face;
 
@@ -32,18 +39,41 @@ public partial class InputEditor
 
     [Parameter] public EventCallback OnChange { get; set; }
 
-    /// <summary>An aggregate the plan's streams add up to: shown, not typed.</summary>
-    private bool Locked => Input.FromStreams && Form.Request.Streams is { Count: > 0 };
-
-    private string? ShownHelper => Locked ? FromStreamsHelp : Helper;
-
     /// <summary>
     /// Taken when the parameters arrive, not when asked: the field's own change event must not draw it before the
     /// page has sized the new value and handed down its message.
     /// </summary>
     protected override Face Shown => _face;
 
-    protected override void OnParametersSet() => _face = new(Input.Text(Form.Request), Errors.GetValueOrDefault(Input.Key), ShownHelper);
+    protected override bool Same(Face drawn, Face now) =>
+        drawn.Input == now.Input && Equals(drawn.Value, now.Value) && drawn.Error == now.Error && drawn.Helper == now.Helper
+        && drawn.Locked == now.Locked && drawn.Options.SequenceEqual(now.Options);
+
+    protected override void OnParametersSet()
+    {
+        // An aggregate the plan's streams add up to: shown, not typed.
+        var locked = Input.FromStreams && Form.Request.Streams is { Count: > 0 };
+        _face = new(Input, ValueOf(Input, Form.Request), Errors.GetValueOrDefault(Input.Key), locked ? FromStreamsHelp : Helper ?? Input.Help, locked, OptionsOf(Input, Form.Request));
+    }
+
+    private static object? ValueOf(InputDefinition input, SizingRequest request) => input switch
+    {
+        NumberInput number => number.Get(request),
+        WholeNumberInput whole => whole.Get(request),
+        ChoiceInput choice => choice.Get(request),
+        SwitchInput toggle => toggle.Get(request),
+        RegionInput region => region.Get(request),
+        OptionInput option => option.Get(request),
+        TextInput text => text.Get(request),
+        _ => null,
+    };
+
+    private IReadOnlyList<(string Value, string Text)> OptionsOf(InputDefinition input, SizingRequest request) => input switch
+    {
+        RegionInput => [.. Regions.All.Select(r => (r.Code, $"{r.Code}: {r.Name}"))],
+        OptionInput option => option.OptionsFor(request),
+        _ => [],
+    };
 
     private Task ChangeAsync(SizingRequest request)
     {

@@ -8,8 +8,11 @@ namespace MskPlanner.Web.Components.Planner;
 /// <summary>Edits the plan's streams; every edit writes what they add up to into the aggregate fields, which stay locked while there are streams.</summary>
 public partial class StreamsBuilder
 {
-    /// <summary>What the builder shows.</summary>
-    public readonly record struct Face(IReadOnlyList<StreamRequest>? Streams, double? Retention, bool Open, string Errors);
+    /// <summary>Everything the builder shows; the markup reads nothing else. The streams compare by reference: every edit makes a new list.</summary>
+    public readonly record struct Face(IReadOnlyList<StreamRequest> Streams, double Retention, bool Open, IReadOnlyDictionary<string, string> Errors)
+    {
+        public WorkloadTotals? Totals => Streams.Count == 0 ? null : Workload.Resolve(Streams, Retention, []);
+    }
 
     private bool _open;
     private int _lastCount;
@@ -25,8 +28,6 @@ public partial class StreamsBuilder
 
     private double DefaultRetention => Form.Request.RetentionHours ?? InputLimits.DefaultRetentionHours;
 
-    private WorkloadTotals? Totals => Streams.Count == 0 ? null : Workload.Resolve(Streams, DefaultRetention, []);
-
     /// <summary>
     /// Streams arriving with a loaded plan open the builder, as does a new problem in one of them: their fields are where
     /// the plan's figures come from, and where the message is.
@@ -39,23 +40,24 @@ public partial class StreamsBuilder
         _hadErrors = hasErrors;
     }
 
-    /// <summary>
-    /// Drawn again only when what it shows changed: the form re-renders on every keystroke in any field. The streams
-    /// compare by reference: every edit makes a new list.
-    /// </summary>
-    protected override Face Shown => new(Form.Request.Streams, Form.Request.RetentionHours, _open,
-        string.Join('\n', Errors.Where(e => e.Key.StartsWith(Workload.Key, StringComparison.Ordinal)).Select(e => $"{e.Key}={e.Value}")));
+    /// <summary>Drawn again only when what it shows changed: the form re-renders on every keystroke in any field.</summary>
+    protected override Face Shown => new(Streams, DefaultRetention, _open,
+        Errors.Where(e => e.Key.StartsWith(Workload.Key, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal));
 
-    private string Title(int index) => Streams[index].Name is { Length: > 0 } name ? $"Stream {index + 1}: {name}" : $"Stream {index + 1}";
+    protected override bool Same(Face drawn, Face now) =>
+        drawn.Streams == now.Streams && drawn.Retention == now.Retention && drawn.Open == now.Open
+        && drawn.Errors.Count == now.Errors.Count && drawn.Errors.All(e => now.Errors.TryGetValue(e.Key, out var message) && message == e.Value);
+
+    private static string Title(StreamRequest stream, int index) => stream.Name is { Length: > 0 } name ? $"Stream {index + 1}: {name}" : $"Stream {index + 1}";
 
     private static string Key(int index, string field) => $"{Workload.Key}[{index}].{field}";
 
     private static string TypicalRatio(StreamRequest stream) =>
         Workload.Codecs.FirstOrDefault(c => c.Name == (stream.Compression ?? "none")) is { Name: not null } codec ? $"{Figures.Number(codec.TypicalRatio)} (typical)" : "";
 
-    private string FiguresOf(StreamRequest stream, int index)
+    private static string FiguresOf(StreamRequest stream, int index, double retention)
     {
-        if (Workload.Resolve([stream with { Name = stream.Name ?? $"stream {index + 1}" }], DefaultRetention, []) is not { } one)
+        if (Workload.Resolve([stream with { Name = stream.Name ?? $"stream {index + 1}" }], retention, []) is not { } one)
         {
             return "Fill in messages per second and message size to see this stream's figures.";
         }
