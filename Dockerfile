@@ -4,12 +4,17 @@
 # with your provider's Auth__Oidc__Authority, __ClientId and __ClientSecret, or Open for a server behind a proxy
 # that authenticates your users (docs/access.md).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The architecture the image is built for (amd64 or arm64), which BuildKit sets.
+ARG TARGETARCH
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig MskPlanner.sln appsettings.json ./
 COPY wwwroot/ wwwroot/
 COPY src/ src/
 COPY migrations/ migrations/
-RUN dotnet publish src/MskPlanner.Web/MskPlanner.Web.csproj -c Release -o /app/publish --nologo
+# ReadyToRun: the app starts on precompiled code rather than compiling its methods as they are first called.
+# Measured from process start on a 2-core machine: /healthz 1.2-1.4 s against 1.6-1.8 s, the first planner page
+# 1.5-1.8 s against 2.0-2.3 s.
+RUN dotnet publish src/MskPlanner.Web/MskPlanner.Web.csproj -c Release -a $TARGETARCH --self-contained false -p:PublishReadyToRun=true -o /app/publish --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # DejaVu fonts for the PDF cost summaries; nothing else is installed.

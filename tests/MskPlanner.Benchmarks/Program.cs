@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 
 using MskPlanner.Benchmarks;
 
-// "plans [count] [Sqlite|PostgreSql]", "offers [MiB]", "regions [count]", "circuits [count] [earlier checkouts...]" and "typing [counts...]" run the load drivers; anything else goes to BenchmarkDotNet.
+// "plans [count] [Sqlite|PostgreSql]", "offers [MiB]", "regions [count]", "circuits [count] [earlier checkouts...]", "coldstart [count] [published folders...]" and "typing [counts...]" run the load drivers; anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "plans":
@@ -18,6 +18,9 @@ switch (args.FirstOrDefault())
         return;
     case "typing":
         await TypingLoad.RunAsync(args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))] : [1, 10, 50]);
+        return;
+    case "coldstart":
+        await ColdStartLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, [.. args.Skip(2)]);
         return;
     case "offers":
         await OfferParsingLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500);
