@@ -87,6 +87,23 @@ public sealed partial class PhoneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_section_open_and_a_file_tab_chosen_fit_the_phone_and_pass_axe()
+    {
+        await _page.GotoAsync("/?avgDataInMiBps=10&partitions=300");
+        await Assertions.Expect(_page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        foreach (var section in new[] { "streams-toggle", "advanced", "growth-settings", "cluster-settings" })
+        {
+            await _page.Locator($"[data-testid={section}]").ClickAsync();
+            await Assertions.Expect(_page.Locator($"[data-testid={section}]")).ToHaveAttributeAsync("aria-expanded", "true");
+        }
+
+        await _page.GetByRole(AriaRole.Tab, new() { Name = "CloudFormation" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("#deploy-tabpanel")).ToContainTextAsync("cloudformation/");
+
+        Assert.Empty(await PageChecks.FindingsAsync(_page, "/, every section open, CloudFormation tab", 390));
+    }
+
+    [Fact]
     public async Task An_explanation_on_a_phone_keeps_type_names_and_figures_whole()
     {
         await _page.GotoAsync("/?avgDataInMiBps=10&partitions=300");
