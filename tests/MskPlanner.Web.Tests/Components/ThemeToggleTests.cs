@@ -2,6 +2,7 @@ using Bunit;
 
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
 
 using MskPlanner.Web.Components.Layout;
 
@@ -46,6 +47,19 @@ public class ThemeToggleTests : BunitContext, IAsyncLifetime
 
         layout.WaitForAssertion(() => Assert.Equal("dark", layout.Find("[data-theme]").GetAttribute("data-theme")));
         Assert.Equal("true", layout.Find("button[aria-label='Dark mode']").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public void A_page_closed_before_its_theme_is_read_ends_without_an_error()
+    {
+        var theme = JSInterop.SetupModule("./js/theme.js");
+        theme.Setup<string?>("getPreference").SetException(new JSDisconnectedException("The circuit has disconnected and is being disposed."));
+
+        Render<MainLayout>(p => p.Add(c => c.Body, (RenderFragment)(b => b.AddContent(0, "page"))));
+
+        // An exception the layout left unhandled ends the circuit with an error in the server's log.
+        Assert.Single(theme.Invocations["getPreference"]);
+        Assert.False(Renderer.UnhandledException.IsCompleted);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
 
 using MskPlanner.Deployment;
 
@@ -56,8 +57,16 @@ public partial class DeployTabs
         {
             SelectTab(tab);
             StateHasChanged();
+            // Let the render that makes the tab the one in the tab order go out before the focus follows it.
             await Task.Yield();
-            await _tabs[tab].FocusAsync();
+            try
+            {
+                await _tabs[tab].FocusAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page closed after the key: there is nothing left to focus.
+            }
         }
     }
 

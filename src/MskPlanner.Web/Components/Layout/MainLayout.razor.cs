@@ -42,6 +42,18 @@ public partial class MainLayout : IAsyncDisposable
             return;
         }
 
+        try
+        {
+            await ApplyPreferenceAsync(_themeProvider);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page was closed before its theme was read: there is nothing left to draw it on.
+        }
+    }
+
+    private async Task ApplyPreferenceAsync(MudThemeProvider themeProvider)
+    {
         var preferences = await JS.InvokeAsync<IJSObjectReference>("import", "./js/theme.js");
         var chosen = await preferences.InvokeAsync<string?>("getPreference");
         _preferences = preferences;
@@ -55,7 +67,7 @@ public partial class MainLayout : IAsyncDisposable
         }
 
         _followSystem = chosen is not ("dark" or "light");
-        var dark = _followSystem ? await _themeProvider.GetSystemDarkModeAsync() : chosen == "dark";
+        var dark = _followSystem ? await themeProvider.GetSystemDarkModeAsync() : chosen == "dark";
         if (!_userPicked)
         {
             _dark = dark;
