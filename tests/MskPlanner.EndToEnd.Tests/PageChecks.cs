@@ -15,11 +15,14 @@ internal static class PageChecks
         Assert.True(File.Exists(Axe), $"axe-core is missing: run 'npm ci --prefix tests/MskPlanner.EndToEnd.Tests' ({Axe}).");
         // Colours are checked as they settle: a button still fading from the light theme is not what users read.
         await page.AddStyleTagAsync(new() { Content = "*, *::before, *::after { transition: none !important; animation: none !important; }" });
+        // A click's ripple is removed when its animation ends, which the style above stops: one still expanding would
+        // stay over the page as a grey disc that no user sees.
+        await page.EvaluateAsync("() => document.querySelectorAll('.mud-ripple-effect').forEach(e => e.remove())");
         await page.AddScriptTagAsync(new() { Path = Axe });
         var violations = await page.EvaluateAsync<string[]>("""
             async () => (await axe.run()).violations
                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
+                .map(v => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')} (${v.nodes[0].failureSummary})`)
             """);
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         var findings = violations.Select(v => $"{address} at {width} px{label}: {v}").ToList();

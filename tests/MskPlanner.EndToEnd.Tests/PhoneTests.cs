@@ -71,7 +71,8 @@ public sealed partial class PhoneTests(BrowserFixture fixture) : IAsyncLifetime
 
         await bar.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
         await Assertions.Expect(_page.GetByRole(AriaRole.Menuitem, new() { Name = "Workspaces" })).ToBeVisibleAsync();
-        Assert.Empty(await PageChecks.FindingsAsync(_page, "/plans, menu open", 390));
+        var findings = await PageChecks.FindingsAsync(_page, "/plans, menu open", 390);
+        Assert.True(findings.Count == 0, string.Join('\n', findings));
         await _page.GetByRole(AriaRole.Menuitem, new() { Name = "Workspaces" }).ClickAsync();
         await Assertions.Expect(_page).ToHaveURLAsync(new Regex("/workspaces$"));
 
@@ -100,7 +101,8 @@ public sealed partial class PhoneTests(BrowserFixture fixture) : IAsyncLifetime
         await _page.GetByRole(AriaRole.Tab, new() { Name = "CloudFormation" }).ClickAsync();
         await Assertions.Expect(_page.Locator("#deploy-tabpanel")).ToContainTextAsync("cloudformation/");
 
-        Assert.Empty(await PageChecks.FindingsAsync(_page, "/, every section open, CloudFormation tab", 390));
+        var findings = await PageChecks.FindingsAsync(_page, "/, every section open, CloudFormation tab", 390);
+        Assert.True(findings.Count == 0, string.Join('\n', findings));
     }
 
     [Fact]
@@ -129,7 +131,8 @@ public sealed partial class PhoneTests(BrowserFixture fixture) : IAsyncLifetime
             }
             """);
         Assert.Empty(broken);
-        Assert.Empty(await PageChecks.FindingsAsync(_page, "/, explanation", 390));
+        var findings = await PageChecks.FindingsAsync(_page, "/, explanation", 390);
+        Assert.True(findings.Count == 0, string.Join('\n', findings));
     }
 
     [Fact]
