@@ -10,11 +10,17 @@ using MskPlanner.Web.Services;
 
 using MudBlazor.Services;
 
+using Scalar.AspNetCore;
+
 namespace MskPlanner.Web;
 
 public static class WebServiceCollectionExtensions
 {
     private const string ReadyTag = "ready";
+    private const string OpenApiDocument = "/openapi/{documentName}.json";
+
+    /// <summary>Where the API's reference page is served, over the OpenAPI document.</summary>
+    public const string ApiReferencePath = "/api-reference";
 
     /// <summary>The UI, the JSON API and the cross-cutting web concerns.</summary>
     public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
@@ -32,7 +38,14 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.Services.AddExceptionHandler<ReportFailureHandler>();
         builder.Services.AddExceptionHandler<ClientFaultHandler>();
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerTokenInOpenApi>().AddOperationTransformer<BearerTokenInOpenApi>());
+        builder.Services.AddOpenApi(openApi => openApi
+            .AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "MskPlanner API";
+                return Task.CompletedTask;
+            })
+            .AddDocumentTransformer<BearerTokenInOpenApi>()
+            .AddOperationTransformer<BearerTokenInOpenApi>());
         builder.Services.AddHealthChecks().AddCheck<PlanStoreHealthCheck>(PlanStoreHealthCheck.Name, tags: [ReadyTag]);
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -83,7 +96,21 @@ public static class WebServiceCollectionExtensions
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi(OpenApiDocument);
+        // The reference page is the same document, readable. Nothing on it reaches Scalar's servers (fonts, telemetry,
+        // its AI chat, its toolbar of hosted services), which the content security policy would refuse anyway, and
+        // its inline start script carries a nonce made per response.
+        app.MapScalarApiReference(ApiReferencePath, reference =>
+        {
+            reference.Title = "MskPlanner API";
+            reference.OpenApiRoutePattern = OpenApiDocument;
+            reference.DefaultFonts = false;
+            reference.Telemetry = false;
+            reference.Agent = new ScalarAgentOptions { Disabled = true };
+            reference.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            reference.DynamicNonce = true;
+            reference.HeadContent = """<link rel="stylesheet" href="/api-reference.css" /><script src="/js/api-reference.js"></script>""";
+        });
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = PlanStoreHealthCheck.WriteAsync });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = PlanStoreHealthCheck.WriteAsync });
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = PlanStoreHealthCheck.WriteAsync });
