@@ -50,6 +50,21 @@ public class ThemeToggleTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void The_pages_stylesheet_follows_the_theme_picked_with_the_scrollbar_style_kept()
+    {
+        var theme = JSInterop.SetupModule("./js/theme.js");
+        theme.Setup<string?>("getPreference").SetResult(null);
+        var layout = Render<MainLayout>(p => p.Add(c => c.Body, (RenderFragment)(b => b.AddContent(0, "page"))));
+        var light = layout.Find("style:last-of-type").TextContent;
+
+        layout.Find("button[aria-label='Dark mode']").Click();
+
+        layout.WaitForAssertion(() => Assert.Contains("--mud-palette-error: rgba(255,138,128,1)", layout.Find("style:last-of-type").TextContent, StringComparison.Ordinal));
+        Assert.Contains("--mud-palette-error: rgba(198,40,40,1)", light, StringComparison.Ordinal);
+        Assert.Contains("::-webkit-scrollbar", layout.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_page_closed_before_its_theme_is_read_ends_without_an_error()
     {
         var theme = JSInterop.SetupModule("./js/theme.js");

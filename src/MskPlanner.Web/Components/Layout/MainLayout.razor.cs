@@ -13,7 +13,7 @@ namespace MskPlanner.Web.Components.Layout;
 public partial class MainLayout : IAsyncDisposable
 {
     private ErrorBoundary? _errors;
-    private MudThemeProvider? _themeProvider;
+    private PlannerThemeProvider? _themeProvider;
     private IJSObjectReference? _preferences;
     private bool _dark;
     private bool _followSystem;
