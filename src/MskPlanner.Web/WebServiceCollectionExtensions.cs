@@ -26,6 +26,10 @@ public static class WebServiceCollectionExtensions
     public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Antiforgery logs a cookie it cannot read as an error, then issues a new one, and the user sees nothing: a
+        // cookie from before the key ring changed (a new database) or another app's on the same host and port. Its
+        // other entries are warnings or below, so only that one is left out, and its warnings stay.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", level => level is LogLevel.Warning or LogLevel.Critical);
         builder.Services.AddForwardedClients();
         builder.Services.AddCircuitLimits();
         builder.Services.AddHttpContextAccessor();
