@@ -47,7 +47,7 @@ public partial class InputEditor
 
     protected override bool Same(Face drawn, Face now) =>
         drawn.Input == now.Input && Equals(drawn.Value, now.Value) && drawn.Error == now.Error && drawn.Helper == now.Helper
-        && drawn.Locked == now.Locked && drawn.Options.SequenceEqual(now.Options);
+        && drawn.Locked == now.Locked && (ReferenceEquals(drawn.Options, now.Options) || drawn.Options.SequenceEqual(now.Options));
 
     protected override void OnParametersSet()
     {
@@ -70,7 +70,7 @@ public partial class InputEditor
 
     private IReadOnlyList<(string Value, string Text)> OptionsOf(InputDefinition input, SizingRequest request) => input switch
     {
-        RegionInput => [.. Regions.All.Select(r => (r.Code, $"{r.Code}: {r.Name}"))],
+        RegionInput => Regions.Choices,
         OptionInput option => option.OptionsFor(request),
         _ => [],
     };
