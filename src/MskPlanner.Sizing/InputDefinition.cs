@@ -53,6 +53,9 @@ public abstract class InputDefinition(string key, string label, string? unit, In
     /// <summary>The request's value as the page address writes it, or null when the field is empty.</summary>
     public abstract string? Text(SizingRequest request);
 
+    /// <summary>The request's value as its own type (boxed), or null when the field is empty: what a form field shows.</summary>
+    public abstract object? ValueIn(SizingRequest request);
+
     /// <summary>
     /// The request with this field read from the page address: absent leaves it empty (the default); text that
     /// cannot be read empties a number, so its message shows, rather than silently changing it.
@@ -106,6 +109,8 @@ public sealed class NumberInput(string key, string label, string? unit, InputSec
     public string? RangeNote { get; init; }
 
     public override string? Text(SizingRequest request) => Get(request)?.ToString("R", CultureInfo.InvariantCulture);
+
+    public override object? ValueIn(SizingRequest request) => Get(request);
 
     public override SizingRequest Read(SizingRequest request, string? text) =>
         With(request, text is not null && TryReadNumber(text, out var value) ? value : null);
@@ -169,6 +174,8 @@ public sealed class WholeNumberInput(string key, string label, string unit, Inpu
 
     public override string? Text(SizingRequest request) => Get(request)?.ToString(CultureInfo.InvariantCulture);
 
+    public override object? ValueIn(SizingRequest request) => Get(request);
+
     public override SizingRequest Read(SizingRequest request, string? text) =>
         With(request, text is not null && TryReadWhole(text, out var value) ? value : null);
 
@@ -218,6 +225,8 @@ public sealed class ChoiceInput(string key, string label, InputSection section) 
     /// <summary>Absent keeps the default; text that is not a number becomes 0, which the check then names.</summary>
     public override string? Text(SizingRequest request) => Get(request)?.ToString(CultureInfo.InvariantCulture);
 
+    public override object? ValueIn(SizingRequest request) => Get(request);
+
     public override SizingRequest Read(SizingRequest request, string? text) =>
         With(request, text is null ? null : TryReadWhole(text, out var value) ? value : 0);
 
@@ -255,6 +264,8 @@ public sealed class SwitchInput(string key, string label, InputSection section) 
 
     public override string? Text(SizingRequest request) => Get(request) is { } on ? (on ? "true" : "false") : null;
 
+    public override object? ValueIn(SizingRequest request) => Get(request);
+
     /// <summary>Text that is not true or false keeps the default: a switch has no empty state to show a message in.</summary>
     public override SizingRequest Read(SizingRequest request, string? text) =>
         With(request, bool.TryParse(text, out var on) ? on : null);
@@ -274,6 +285,8 @@ public sealed class RegionInput(string key, string label, InputSection section) 
     public required string Default { get; init; }
 
     public override string? Text(SizingRequest request) => Get(request);
+
+    public override object? ValueIn(SizingRequest request) => Get(request);
 
     public override SizingRequest Read(SizingRequest request, string? text) => With(request, string.IsNullOrWhiteSpace(text) ? null : text);
 
@@ -319,6 +332,8 @@ public sealed class OptionInput(string key, string label, InputSection section) 
     public string? EmptyText { get; init; }
 
     public override string? Text(SizingRequest request) => Get(request);
+
+    public override object? ValueIn(SizingRequest request) => Get(request);
 
     public override SizingRequest Read(SizingRequest request, string? text) => With(request, string.IsNullOrWhiteSpace(text) ? null : text.Trim());
 
@@ -370,6 +385,8 @@ public sealed class TextInput(string key, string label, InputSection section) : 
 
     public override string? Text(SizingRequest request) => Get(request);
 
+    public override object? ValueIn(SizingRequest request) => Get(request);
+
     public override SizingRequest Read(SizingRequest request, string? text) => With(request, string.IsNullOrWhiteSpace(text) ? null : text);
 
     public override string Shown(SizingInput input) => Used(input) is { Length: > 0 } value ? value : EmptyText ?? "none";
@@ -410,6 +427,8 @@ public sealed class StreamsInput(string key, string label, InputSection section)
 
     public override string? Text(SizingRequest request) =>
         request.Streams is { Count: > 0 } streams ? System.Text.Json.JsonSerializer.Serialize([.. streams], StreamsJson.Default.StreamRequestArray) : null;
+
+    public override object? ValueIn(SizingRequest request) => request.Streams;
 
     /// <summary>Text that cannot be read drops the streams; the address also holds the aggregates they added up to, so the plan's figures stay.</summary>
     public override SizingRequest Read(SizingRequest request, string? text)

@@ -57,6 +57,21 @@ public class InputCatalogRoundTripTests(PlannerAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public void Every_input_hands_a_form_field_the_value_its_address_text_spells()
+    {
+        var request = Typed.Aggregate(new SizingRequest(), (r, i) => i.Read(r, Text(Values[i.Key])));
+
+        Assert.All(Typed, i => Assert.Equal(i.Text(request), i.ValueIn(request) switch
+        {
+            double number => number.ToString("R", CultureInfo.InvariantCulture),
+            int whole => whole.ToString(CultureInfo.InvariantCulture),
+            bool on => on ? "true" : "false",
+            var other => other?.ToString(),
+        }));
+        Assert.All(Typed, i => Assert.Null(i.ValueIn(new SizingRequest())));
+    }
+
+    [Fact]
     public void An_old_link_with_partition_replicas_opens_with_the_leader_partitions_they_made()
     {
         var form = PlannerForm.FromQuery(new Dictionary<string, string> { ["avgDataInMiBps"] = "10", ["partitions"] = "3000", ["replicationFactor"] = "2" });

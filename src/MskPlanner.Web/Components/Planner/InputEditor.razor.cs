@@ -53,20 +53,8 @@ public partial class InputEditor
     {
         // An aggregate the plan's streams add up to: shown, not typed.
         var locked = Input.FromStreams && Form.Request.Streams is { Count: > 0 };
-        _face = new(Input, ValueOf(Input, Form.Request), Errors.GetValueOrDefault(Input.Key), locked ? FromStreamsHelp : Helper ?? Input.Help, locked, OptionsOf(Input, Form.Request));
+        _face = new(Input, Input.ValueIn(Form.Request), Errors.GetValueOrDefault(Input.Key), locked ? FromStreamsHelp : Helper ?? Input.Help, locked, OptionsOf(Input, Form.Request));
     }
-
-    private static object? ValueOf(InputDefinition input, SizingRequest request) => input switch
-    {
-        NumberInput number => number.Get(request),
-        WholeNumberInput whole => whole.Get(request),
-        ChoiceInput choice => choice.Get(request),
-        SwitchInput toggle => toggle.Get(request),
-        RegionInput region => region.Get(request),
-        OptionInput option => option.Get(request),
-        TextInput text => text.Get(request),
-        _ => null,
-    };
 
     private IReadOnlyList<(string Value, string Text)> OptionsOf(InputDefinition input, SizingRequest request) => input switch
     {
