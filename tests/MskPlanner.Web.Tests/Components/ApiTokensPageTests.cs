@@ -13,7 +13,7 @@ namespace MskPlanner.Web.Tests.Components;
 /// <summary>The tokens page in OIDC mode, signed in as alice.</summary>
 public class ApiTokensPageTests() : PlannerTestContext(context =>
 {
-    context.Services.Configure<AuthOptions>(o => o.Mode = AuthMode.Oidc);
+    context.Services.Configure<AuthOptions>(o => (o.Mode, o.Oidc.Authority, o.Oidc.ClientId) = (AuthMode.Oidc, "https://id.example.com", "mskplanner"));
     context.AddAuthorization().SetAuthorized("Alice Archer").SetClaims(new Claim("sub", "alice"), new Claim("name", "Alice Archer"));
 })
 {

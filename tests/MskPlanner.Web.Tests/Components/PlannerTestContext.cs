@@ -1,9 +1,9 @@
 using Bunit;
 
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Hosting;
 
 using MskPlanner.Persistence;
 using MskPlanner.Pricing;
@@ -11,13 +11,13 @@ using MskPlanner.Web.Services;
 using MskPlanner.Web.Telemetry;
 
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace MskPlanner.Web.Tests.Components;
 
 /// <summary>
-/// One bUnit context for MudBlazor components: its services, loose JS interop, the popover and dialog providers,
-/// and the app's own services over a real, migrated SQLite file of the test's own.
+/// One bUnit context for MudBlazor components: loose JS interop, the popover and dialog providers, and the app's
+/// services registered as the app registers them, over a real, migrated SQLite file of the test's own: a service the
+/// app adds or changes is the one the components get here.
 /// </summary>
 public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
 {
@@ -28,27 +28,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-        Services.AddMudServices();
-        Services.AddSingleton<IPriceSource, BundledSnapshotPriceSource>();
-        Services.AddSingleton<RegionCatalog>();
-        Services.AddMetrics();
-        Services.AddSingleton(new LiveConnections(Microsoft.Extensions.Options.Options.Create(new CircuitLimitOptions())));
-        Services.AddSingleton<AppMetrics>();
-        Services.AddSingleton<SizingService>();
-        Services.AddScoped<MskPlanner.Web.Planner.AddressBar>();
-        Services.AddSingleton(StoreProvider.For(new PersistenceOptions { DatabasePath = Path.Combine(_folder, "plans.db") }));
-        Services.AddDbContextFactory<PlansDbContext>((sp, o) => sp.GetRequiredService<StoreProvider>().Configure(o));
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<PlanStore>();
-        Services.AddSingleton<ApiTokenStore>();
-        Services.AddSingleton<WorkspaceStore>();
-        Services.AddOptions<MskPlanner.Web.Access.AuthOptions>();
-        Services.AddSingleton<MskPlanner.Web.Access.Callers>();
-        Services.AddScoped<MskPlanner.Web.Access.CurrentCaller>();
-        Services.AddSingleton<PlanService>();
-        Services.AddSingleton<ComparisonService>();
-        Services.AddOptions<AppOptions>();
-        Services.AddSingleton<ShareLinkAddress>();
+        AddTheAppsServices();
         // Local mode's implicit user, always signed in, unless the test signs someone in.
         (arrange ?? (context => context.AddAuthorization().SetAuthorized("Local user")))(this);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -57,6 +37,29 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
     }
 
     protected IRenderedComponent<MudDialogProvider> Dialogs { get; }
+
+    /// <summary>
+    /// The app's services as Program.cs registers them, through the same extensions, over this test's SQLite file
+    /// and the bundled prices; bUnit's stand-ins for the browser (navigation, JavaScript) are kept.
+    /// </summary>
+    private void AddTheAppsServices()
+    {
+        var app = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        app.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Pricing:Source"] = "Snapshot",
+            ["Persistence:DatabasePath"] = Path.Combine(_folder, "plans.db"),
+        });
+        app.AddPricing();
+        app.AddPersistence();
+        app.AddWeb();
+        app.AddTelemetry();
+        var bunits = Services.Select(s => s.ServiceType).ToHashSet();
+        foreach (var service in app.Services.Where(s => !bunits.Contains(s.ServiceType)))
+        {
+            Services.Add(service);
+        }
+    }
 
     /// <summary>A sizing at the prices the app runs with in tests: the bundled snapshot.</summary>
     protected static MskPlanner.Sizing.SizingResult Size(MskPlanner.Sizing.SizingRequest request) =>
@@ -77,8 +80,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
 
     protected PlanService Plans => Services.GetRequiredService<PlanService>();
 
-    public Task InitializeAsync() =>
-        new DatabaseMigrator(Services.GetRequiredService<IDbContextFactory<PlansDbContext>>(), Services.GetRequiredService<StoreProvider>(), new DatabaseReadiness(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+    public Task InitializeAsync() => Services.GetRequiredService<DatabaseMigrator>().StartAsync(CancellationToken.None);
 
     /// <summary>MudBlazor's services dispose only asynchronously, so xUnit must take this path.</summary>
     async Task IAsyncLifetime.DisposeAsync()

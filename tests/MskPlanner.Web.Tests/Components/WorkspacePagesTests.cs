@@ -16,7 +16,7 @@ namespace MskPlanner.Web.Tests.Components;
 /// <summary>The pages as Bob, signed in with OIDC, sees them: Alice owns the team workspace.</summary>
 public class WorkspacePagesTests() : PlannerTestContext(context =>
 {
-    context.Services.Configure<AuthOptions>(o => o.Mode = AuthMode.Oidc);
+    context.Services.Configure<AuthOptions>(o => (o.Mode, o.Oidc.Authority, o.Oidc.ClientId) = (AuthMode.Oidc, "https://id.example.com", "mskplanner"));
     context.AddAuthorization().SetAuthorized("Bob Baker").SetClaims(new Claim("sub", "bob-sub"), new Claim("name", "Bob Baker"), new Claim("email", "bob@example.com"), new Claim("email_verified", "true"));
 })
 {
