@@ -101,9 +101,9 @@ public partial class NumberField<T>
         _typingError = null;
     }
 
-    private async Task OnInputAsync(ChangeEventArgs typed)
+    private async Task OnInputAsync(string? typed)
     {
-        _text = typed.Value as string ?? "";
+        _text = typed ?? "";
         if (TryRead(_text, out var value, out _typingError))
         {
             _shownValue = value;
