@@ -26,7 +26,6 @@ public partial class NumberField<T>
     private string _text = "";
     private string? _typingError;
     private T? _shownValue;
-    private bool _drawn;
 
     /// <summary>The API's name for the field; also the input's id and the key of its error.</summary>
     [Parameter, EditorRequired] public string Field { get; set; } = "";
@@ -85,12 +84,12 @@ public partial class NumberField<T>
     /// </summary>
     protected override void OnParametersSet()
     {
-        if (_drawn && EqualityComparer<T?>.Default.Equals(Value, _shownValue))
+        // The first value too: an empty field's text is already empty.
+        if (EqualityComparer<T?>.Default.Equals(Value, _shownValue))
         {
             return;
         }
 
-        _drawn = true;
         _shownValue = Value;
         if (TryRead(_text, out var typed, out _) && EqualityComparer<T?>.Default.Equals(typed, Value))
         {
@@ -111,13 +110,8 @@ public partial class NumberField<T>
         }
     }
 
-    private async Task ClearAsync()
-    {
-        _text = "";
-        _typingError = null;
-        _shownValue = default;
-        await ValueChanged.InvokeAsync(default);
-    }
+    /// <summary>As if the text were deleted: the field sends no value.</summary>
+    private Task ClearAsync() => OnInputAsync("");
 
     private static string Show(T? value) => value switch
     {
