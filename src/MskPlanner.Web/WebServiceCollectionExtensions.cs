@@ -18,6 +18,7 @@ public static class WebServiceCollectionExtensions
 {
     private const string ReadyTag = "ready";
     private const string OpenApiDocument = "/openapi/{documentName}.json";
+    private const string ApiTitle = "MskPlanner API";
 
     /// <summary>Where the API's reference page is served, over the OpenAPI document.</summary>
     public const string ApiReferencePath = "/api-reference";
@@ -45,7 +46,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer((document, _, _) =>
             {
-                document.Info.Title = "MskPlanner API";
+                document.Info.Title = ApiTitle;
                 return Task.CompletedTask;
             })
             .AddDocumentTransformer<BearerTokenInOpenApi>()
@@ -106,7 +107,7 @@ public static class WebServiceCollectionExtensions
         // its inline start script carries a nonce made per response.
         app.MapScalarApiReference(ApiReferencePath, reference =>
         {
-            reference.Title = "MskPlanner API";
+            reference.Title = ApiTitle;
             reference.OpenApiRoutePattern = OpenApiDocument;
             reference.DefaultFonts = false;
             reference.Telemetry = false;
