@@ -75,6 +75,14 @@ public class NumberFieldTests : BunitContext
     }
 
     [Fact]
+    public void The_field_takes_at_most_forty_characters()
+    {
+        var field = Field();
+
+        Assert.Equal("40", field.Find("input#peak").GetAttribute("maxlength"));
+    }
+
+    [Fact]
     public void A_locked_field_cannot_be_typed_in_or_cleared()
     {
         var field = Field(locked: true);

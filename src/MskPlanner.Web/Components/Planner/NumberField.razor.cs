@@ -20,6 +20,12 @@ public partial class NumberField<T>
     /// </summary>
     private const string Keys = @"[0-9,.\-eE+]*";
 
+    /// <summary>
+    /// Longer than any number a field takes ("100000", "1.5e9"), far shorter than the circuit's message limit: a pasted
+    /// page of text is cut in the browser rather than ending the circuit.
+    /// </summary>
+    private const int MaxLength = 40;
+
     private static readonly MarkupString ClearIcon = Markup.Icon(Icons.Material.Filled.Clear);
     private static readonly bool Counts = typeof(T) == typeof(int?);
 
