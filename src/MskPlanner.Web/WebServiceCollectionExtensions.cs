@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using MskPlanner.PriceStore;
 using MskPlanner.Web.Access;
 using MskPlanner.Web.Api;
 using MskPlanner.Web.Components;
@@ -66,14 +67,6 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddScoped<MskPlanner.Web.Planner.AddressBar>();
         return builder;
     }
-
-    /// <summary>
-    /// Pricing's cache and refresh lease kept in the plans database, so instances on one database share both;
-    /// here because the two projects do not know each other.
-    /// </summary>
-    public static IServiceCollection AddStoredPriceCache(this IServiceCollection services) => services
-        .AddSingleton<MskPlanner.Pricing.IPriceCache, StoredPriceCache>()
-        .AddSingleton<MskPlanner.Pricing.IPriceRefreshLease, StoredRefreshLease>();
 
     public static WebApplication UseWeb(this WebApplication app)
     {

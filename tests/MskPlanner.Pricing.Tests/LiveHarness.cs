@@ -4,7 +4,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 
 using MskPlanner.Persistence;
-using MskPlanner.Web;
+using MskPlanner.PriceStore;
 
 namespace MskPlanner.Pricing.Tests;
 
@@ -40,7 +40,7 @@ public sealed class LiveHarness : IAsyncDisposable
         return new LiveHarness(host, clock, warnings);
     }
 
-    /// <summary>The app's pricing and persistence registered as Program.cs registers them, pricing first, with the web host's adapter between them.</summary>
+    /// <summary>The app's pricing and persistence registered as Program.cs registers them, pricing first, with the stored price cache between them.</summary>
     public static IHost Build(FakeAws aws, string databasePath, PriceSourceKind source, ILoggerProvider logs, TimeProvider clock, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();

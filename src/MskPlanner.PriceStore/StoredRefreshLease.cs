@@ -1,7 +1,7 @@
 using MskPlanner.Persistence;
 using MskPlanner.Pricing;
 
-namespace MskPlanner.Web.Services;
+namespace MskPlanner.PriceStore;
 
 /// <summary>The price refresh's lease, kept in the plans database that every instance shares.</summary>
 internal sealed class StoredRefreshLease(LeaseStore leases) : IPriceRefreshLease

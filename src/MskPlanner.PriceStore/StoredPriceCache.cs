@@ -1,7 +1,7 @@
 using MskPlanner.Persistence;
 using MskPlanner.Pricing;
 
-namespace MskPlanner.Web.Services;
+namespace MskPlanner.PriceStore;
 
 /// <summary>The pricing project's cache, kept in the plans database: the one place the two projects meet.</summary>
 internal sealed class StoredPriceCache(PriceSetStore store) : IPriceCache
