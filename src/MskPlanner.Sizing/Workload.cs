@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MskPlanner.Sizing;
 
 /// <summary>
@@ -160,30 +158,20 @@ public static class Workload
 
     private static StreamFigures? ResolveOne(StreamRequest stream, int index, double defaultRetentionHours, List<FieldError> errors)
     {
-        var at = $"{Key}[{index}]";
         var before = errors.Count;
-        var name = string.IsNullOrWhiteSpace(stream.Name) ? $"stream {index + 1}" : stream.Name.Trim();
-        if (name.Length > NameMaxLength || name.Any(char.IsControl))
-        {
-            errors.Add(new($"{at}.name", $"A stream's name is at most {NameMaxLength} characters, without control characters."));
-        }
-
-        var rate = Range(stream.MessagesPerSecond, $"{at}.messagesPerSecond", "Messages per second", 0.001, MaxMessagesPerSecond, errors, required: true);
-        var peak = Range(stream.PeakMessagesPerSecond ?? rate, $"{at}.peakMessagesPerSecond", "Peak messages per second", rate ?? 0.001, MaxMessagesPerSecond, errors);
-        var bytes = Range(stream.MessageBytes, $"{at}.messageBytes", "Message size", 1, MaxMessageBytes, errors, required: true);
-        var codec = Codecs.FirstOrDefault(c => string.Equals(c.Name, (stream.Compression ?? "none").Trim(), StringComparison.OrdinalIgnoreCase));
-        if (codec.Name is null)
-        {
-            errors.Add(new($"{at}.compression", $"Compression must be {string.Join(", ", Codecs.Select(c => c.Name))}."));
-        }
+        var name = StreamInputs.Name.Check(stream.Name, index, errors);
+        var rate = StreamInputs.MessagesPerSecond.Check(stream.MessagesPerSecond, index, errors);
+        var peak = StreamInputs.PeakMessagesPerSecond.Check(stream.PeakMessagesPerSecond ?? rate, index, errors, floor: rate);
+        var bytes = StreamInputs.MessageBytes.Check(stream.MessageBytes, index, errors);
+        var codec = StreamInputs.Compression.Check(stream.Compression, index, errors);
 
         // An unknown codec has no typical ratio to check; its own message says what to choose.
-        var ratio = Range(stream.CompressionRatio ?? (codec.Name is null ? 1 : codec.TypicalRatio), $"{at}.compressionRatio", "Compression ratio", 1, MaxCompressionRatio, errors);
-        var groups = Whole(stream.ConsumerGroups ?? 1, $"{at}.consumerGroups", "Consumer groups", 1, MaxConsumerGroups, errors);
-        var lagging = stream.LaggingGroups is { } l ? Whole(l, $"{at}.laggingGroups", "Lagging groups", 0, groups ?? MaxConsumerGroups, errors) : null;
-        var consumers = stream.ConsumersPerGroup is { } c ? Whole(c, $"{at}.consumersPerGroup", "Consumers per group", 1, MaxConsumersPerGroup, errors) : null;
-        var retention = Range(stream.RetentionHours ?? defaultRetentionHours, $"{at}.retentionHours", "Retention", 0.001, InputLimits.MaxRetentionHours, errors);
-        var partitions = stream.Partitions is { } p ? Whole(p, $"{at}.partitions", "Partitions", 1, MaxLeaderPartitions, errors) : null;
+        var ratio = StreamInputs.CompressionRatio.Check(stream.CompressionRatio ?? (codec.Name is null ? 1 : codec.TypicalRatio), index, errors);
+        var groups = StreamInputs.ConsumerGroups.Check(stream.ConsumerGroups ?? 1, index, errors);
+        var lagging = StreamInputs.LaggingGroups.Check(stream.LaggingGroups, index, errors, ceiling: groups);
+        var consumers = StreamInputs.ConsumersPerGroup.Check(stream.ConsumersPerGroup, index, errors);
+        var retention = StreamInputs.RetentionHours.Check(stream.RetentionHours ?? defaultRetentionHours, index, errors);
+        var partitions = StreamInputs.Partitions.Check(stream.Partitions, index, errors);
         if (errors.Count > before)
         {
             return null;
@@ -191,44 +179,10 @@ public static class Workload
 
         var avgIn = rate!.Value * bytes!.Value / ratio!.Value / BytesPerMiB;
         var peakIn = peak!.Value * bytes.Value / ratio.Value / BytesPerMiB;
-        var suggested = Math.Max(Math.Max(1, consumers ?? 1), (int)Math.Min(MaxLeaderPartitions, Math.Ceiling((peakIn / SuggestedMiBpsPerPartition) - 1e-9)));
+        var suggested = Math.Max(Math.Max(1, (int?)consumers ?? 1), (int)Math.Min(MaxLeaderPartitions, Math.Ceiling((peakIn / SuggestedMiBpsPerPartition) - 1e-9)));
         return new StreamFigures(
-            name, rate.Value, peak.Value, bytes.Value, codec.Name!, ratio.Value, groups!.Value, lagging, consumers, retention!.Value,
-            partitions ?? suggested, partitions is null,
+            name, rate.Value, peak.Value, bytes.Value, codec.Name!, ratio.Value, (int)groups!.Value, (int?)lagging, (int?)consumers, retention!.Value,
+            (int?)partitions ?? suggested, partitions is null,
             avgIn, peakIn, avgIn * groups.Value, peakIn * groups.Value, avgIn * retention.Value * 3600 / 1024, stream.Compacted ?? false);
     }
-
-    private static double? Range(double? value, string field, string label, double min, double max, List<FieldError> errors, bool required = false)
-    {
-        if (value is null)
-        {
-            if (required)
-            {
-                errors.Add(new(field, $"{label} is required for every stream."));
-            }
-
-            return null;
-        }
-
-        if (!double.IsFinite(value.Value) || value < min || value > max)
-        {
-            errors.Add(new(field, $"{label} must be at least {Text(min)} and at most {Text(max)}."));
-            return null;
-        }
-
-        return value;
-    }
-
-    private static int? Whole(int value, string field, string label, int min, int max, List<FieldError> errors)
-    {
-        if (value < min || value > max)
-        {
-            errors.Add(new(field, $"{label} must be at least {Text(min)} and at most {Text(max)}."));
-            return null;
-        }
-
-        return value;
-    }
-
-    private static string Text(double value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
 }

@@ -64,6 +64,10 @@ public class SizingBenchmarks
     [Benchmark]
     public SizingResult GrowthOver36Months() => SizingEngine.Size(_growing, _prices);
 
+    /// <summary>The projection alone, 37 months: what growth adds to a keystroke (target: under 100 µs and 100 KiB).</summary>
+    [Benchmark]
+    public GrowthProjection? ProjectionOver36Months() => GrowthEngine.Project(_growing, _prices);
+
     [Benchmark]
     public ClusterCapacity WhatSixBrokersCanTake() => CapacityEngine.Capacity(_capacity);
 

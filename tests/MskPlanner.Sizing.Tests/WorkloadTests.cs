@@ -180,4 +180,30 @@ public class WorkloadTests
                 Partitions = partitions,
             };
     }
+
+    public static TheoryData<string> StreamNumbers => [.. StreamInputs.All.OfType<StreamNumberInput>().Select(i => i.Key)];
+
+    [Theory]
+    [MemberData(nameof(StreamNumbers))]
+    public void A_stream_number_past_its_maximum_is_refused_at_its_field_in_the_words_of_its_label(string key)
+    {
+        var input = StreamInputs.All.OfType<StreamNumberInput>().Single(i => i.Key == key);
+        var errors = new List<FieldError>();
+
+        Workload.Resolve([Orders, input.With(Orders, input.Max * 2)], 24, errors);
+
+        var error = Assert.Single(errors);
+        Assert.Equal($"streams[1].{key}", error.Field);
+        Assert.StartsWith($"{input.Label} must be at least ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($" {input.Unit}.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_field_of_a_stream_request_is_described_once_for_the_builder_and_the_checks()
+    {
+        var described = StreamInputs.All.Select(i => i.Key).Order();
+        var properties = typeof(StreamRequest).GetProperties().Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).Order();
+
+        Assert.Equal(properties, described);
+    }
 }

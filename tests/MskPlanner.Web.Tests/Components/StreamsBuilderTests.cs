@@ -75,7 +75,7 @@ public class StreamsBuilderTests : PlannerTestContext
 
         page.Find("input[id='streams[0].messageBytes']").Input("0");
 
-        page.WaitForAssertion(() => Assert.Equal("Message size must be at least 1 and at most 104,857,600.", page.Find("[id='streams[0].messageBytes-error']").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("Average message size must be at least 1 and at most 104,857,600 bytes.", page.Find("[id='streams[0].messageBytes-error']").TextContent));
     }
 
     [Fact]

@@ -50,14 +50,9 @@ public partial class StreamsBuilder
 
     private static string Title(StreamRequest stream, int index) => stream.Name is { Length: > 0 } name ? $"Stream {index + 1}: {name}" : $"Stream {index + 1}";
 
-    private static string Key(int index, string field) => $"{Workload.Key}[{index}].{field}";
-
-    private static string TypicalRatio(StreamRequest stream) =>
-        Workload.Codecs.FirstOrDefault(c => c.Name == (stream.Compression ?? "none")) is { Name: not null } codec ? $"{Figures.Number(codec.TypicalRatio)} (typical)" : "";
-
     private static string FiguresOf(StreamRequest stream, int index, double retention)
     {
-        if (Workload.Resolve([stream with { Name = stream.Name ?? $"stream {index + 1}" }], retention, []) is not { } one)
+        if (Workload.Resolve([stream with { Name = stream.Name ?? StreamNameInput.Default(index) }], retention, []) is not { } one)
         {
             return "Fill in messages per second and message size to see this stream's figures.";
         }
