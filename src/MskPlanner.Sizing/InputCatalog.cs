@@ -2,8 +2,9 @@ namespace MskPlanner.Sizing;
 
 /// <summary>
 /// Every input of the workload, in the order the form shows them. Adding an input means a property on
-/// <see cref="SizingRequest"/> and <see cref="SizingInput"/>, and its description here; the form, the address,
-/// the validation messages, the comparison and the PDF follow.
+/// <see cref="SizingRequest"/> and <see cref="SizingInput"/>, and its description here (with a <c>Set</c> when its
+/// rules are its own); the form, the address, the checks and their messages, the comparison and the PDF follow.
+/// docs/adding-an-input.md walks through it.
 /// </summary>
 public static class InputCatalog
 {
@@ -124,6 +125,7 @@ public static class InputCatalog
         Get = r => r.DiskUtilizationTarget,
         With = (r, v) => r with { DiskUtilizationTarget = v },
         Used = i => i.DiskUtilizationTarget,
+        Set = (i, v) => i with { DiskUtilizationTarget = v!.Value },
         Min = InputLimits.MinDiskUtilizationTarget,
         Max = InputLimits.MaxDiskUtilizationTarget,
         Default = InputLimits.DefaultDiskUtilizationTarget,
@@ -138,6 +140,7 @@ public static class InputCatalog
         Get = r => r.TlsInTransit,
         With = (r, v) => r with { TlsInTransit = v },
         Used = i => i.TlsInTransit,
+        Set = (i, v) => i with { TlsInTransit = v },
         Default = true,
     };
 
@@ -145,6 +148,7 @@ public static class InputCatalog
     {
         Get = r => r.Region,
         With = (r, v) => r with { Region = v },
+        Set = (i, v) => i with { Region = v },
         Default = InputLimits.DefaultRegion,
     };
 
@@ -153,6 +157,7 @@ public static class InputCatalog
         Get = r => r.AvailabilityZones,
         With = (r, v) => r with { AvailabilityZones = v },
         Used = i => i.AvailabilityZones,
+        Set = (i, v) => i with { AvailabilityZones = v },
         Options = [(3, "3 (recommended)"), (2, "2 (Standard brokers only)")],
         Default = InputLimits.DefaultAvailabilityZones,
     };
@@ -162,6 +167,7 @@ public static class InputCatalog
         Get = r => r.NearestReplicaFetching,
         With = (r, v) => r with { NearestReplicaFetching = v },
         Used = i => i.NearestReplicaFetching,
+        Set = (i, v) => i with { NearestReplicaFetching = v },
         Default = true,
     };
 
@@ -171,6 +177,7 @@ public static class InputCatalog
         Get = r => r.LaggingConsumerFactor,
         With = (r, v) => r with { LaggingConsumerFactor = v },
         Used = i => i.LaggingConsumerFactor,
+        Set = (i, v) => i with { LaggingConsumerFactor = v!.Value },
         Min = 0,
         Max = InputLimits.MaxLaggingConsumerFactor,
         Default = InputLimits.DefaultLaggingConsumerFactor,
@@ -185,6 +192,7 @@ public static class InputCatalog
         Get = r => r.PeakUtilization,
         With = (r, v) => r with { PeakUtilization = v },
         Used = i => i.PeakUtilization,
+        Set = (i, v) => i with { PeakUtilization = v!.Value },
         Min = InputLimits.MinPeakUtilization,
         Max = 1,
         Default = InputLimits.DefaultPeakUtilization,
@@ -199,6 +207,7 @@ public static class InputCatalog
         Get = r => r.ProvisionedThroughputMiBps,
         With = (r, v) => r with { ProvisionedThroughputMiBps = v },
         Used = i => i.ProvisionedThroughputMiBps,
+        Set = (i, v) => i with { ProvisionedThroughputMiBps = v },
         Min = InputLimits.MinProvisionedThroughputMiBps,
         Max = InputLimits.MaxProvisionedThroughputMiBps,
         EmptyMeansNone = true,
@@ -211,6 +220,7 @@ public static class InputCatalog
         Get = r => r.PageCacheSeconds,
         With = (r, v) => r with { PageCacheSeconds = v },
         Used = i => i.PageCacheSeconds,
+        Set = (i, v) => i with { PageCacheSeconds = v!.Value },
         Min = 0,
         Max = InputLimits.MaxPageCacheSeconds,
         Default = 0,
@@ -223,6 +233,7 @@ public static class InputCatalog
         Get = r => r.TlsDeratePercent,
         With = (r, v) => r with { TlsDeratePercent = v },
         Used = i => i.TlsDeratePercent,
+        Set = (i, v) => i with { TlsDeratePercent = v!.Value },
         Min = 0,
         Max = InputLimits.MaxTlsDeratePercent,
         Default = 0,
@@ -236,6 +247,7 @@ public static class InputCatalog
         Get = r => r.BrokerQuota,
         With = (r, v) => r with { BrokerQuota = v },
         Used = i => i.BrokerQuota,
+        Set = (i, v) => i with { BrokerQuota = v!.Value },
         Min = 1,
         Max = InputLimits.MaxBrokerQuota,
         Default = InputLimits.DefaultBrokerQuota,
@@ -248,6 +260,7 @@ public static class InputCatalog
         Get = r => r.ClientConnections,
         With = (r, v) => r with { ClientConnections = v },
         Used = i => i.ClientConnections,
+        Set = (i, v) => i with { ClientConnections = v },
         Min = 1,
         Max = InputLimits.MaxClientConnections,
         EmptyMeansNone = true,
@@ -260,6 +273,7 @@ public static class InputCatalog
         Get = r => r.UseMaxPartitions,
         With = (r, v) => r with { UseMaxPartitions = v },
         Used = i => i.UseMaxPartitions,
+        Set = (i, v) => i with { UseMaxPartitions = v },
         Default = false,
         Cautionary = true,
     };
@@ -293,6 +307,7 @@ public static class InputCatalog
         Get = r => r.HorizonMonths,
         With = (r, v) => r with { HorizonMonths = v },
         Used = i => i.HorizonMonths,
+        Set = (i, v) => i with { HorizonMonths = v!.Value },
         Min = InputLimits.MinHorizonMonths,
         Max = InputLimits.MaxHorizonMonths,
         Default = InputLimits.DefaultHorizonMonths,
@@ -304,6 +319,7 @@ public static class InputCatalog
         Get = r => r.ClusterName,
         With = (r, v) => r with { ClusterName = v },
         Used = i => i.ClusterName,
+        Set = (i, v) => i with { ClusterName = v },
         MaxLength = ClusterChoices.ClusterNameMaxLength,
         Normalize = ClusterChoices.NormalizeClusterName,
         Example = "orders-prod",
@@ -316,6 +332,7 @@ public static class InputCatalog
         Get = r => r.BrokerType,
         With = (r, v) => r with { BrokerType = v },
         Used = i => i.BrokerType,
+        Set = (i, v) => i with { BrokerType = v },
         Options = [.. BrokerCatalog.All.Select(t => (t.Name, t.Name))],
         EmptyText = "the plan's pick",
         Help = "Empty deploys the plan's pick",
@@ -326,6 +343,7 @@ public static class InputCatalog
         Get = r => r.KafkaVersion,
         With = (r, v) => r with { KafkaVersion = v },
         Used = i => i.KafkaVersion,
+        Set = (i, v) => i with { KafkaVersion = v },
         Options = [.. ClusterChoices.Versions.Select(v => (v.Name, v.Text))],
         Narrow = r => BrokerCatalog.Find(r.BrokerType ?? "") is { } type ? [.. ClusterChoices.VersionsFor(type).Select(v => (v.Name, v.Text))] : null,
         EmptyText = "the recommended one for the broker type",
@@ -365,6 +383,7 @@ public static class InputCatalog
         Get = r => r.InClusterEncryption,
         With = (r, v) => r with { InClusterEncryption = v },
         Used = i => i.InClusterEncryption,
+        Set = (i, v) => i with { InClusterEncryption = v },
         Default = true,
     };
 
@@ -373,6 +392,7 @@ public static class InputCatalog
         Get = r => r.BrokerLogs,
         With = (r, v) => r with { BrokerLogs = v },
         Used = i => ClusterChoices.NameOf(i.BrokerLogs),
+        Set = (i, v) => i with { BrokerLogs = ClusterChoices.Parse<LogDestination>(v!) },
         Options =
         [
             ClusterChoices.Option(LogDestination.CloudWatchLogs, "CloudWatch Logs"), ClusterChoices.Option(LogDestination.S3, "S3"),
@@ -386,6 +406,7 @@ public static class InputCatalog
         Get = r => r.EnhancedMonitoring,
         With = (r, v) => r with { EnhancedMonitoring = v },
         Used = i => ClusterChoices.NameOf(i.EnhancedMonitoring),
+        Set = (i, v) => i with { EnhancedMonitoring = ClusterChoices.Parse<MonitoringLevel>(v!) },
         Options =
         [
             ClusterChoices.Option(MonitoringLevel.PerBroker, "Per broker (recommended)"), ClusterChoices.Option(MonitoringLevel.Default, "Default (cluster level)"),
@@ -400,6 +421,7 @@ public static class InputCatalog
         Get = r => r.Tags,
         With = (r, v) => r with { Tags = v },
         Used = i => i.Tags,
+        Set = (i, v) => i with { Tags = v ?? "" },
         MaxLength = ClusterChoices.TagsMaxLength,
         Normalize = ClusterChoices.NormalizeTags,
         Example = "team=data, cost-centre=1234",

@@ -68,6 +68,28 @@ public abstract class InputDefinition(string key, string label, string? unit, In
     /// <summary>The request with the value a new planner starts from.</summary>
     public abstract SizingRequest Start(SizingRequest request);
 
+    /// <summary>
+    /// The sizing's input with this input's value set, checked, or with a message added when it is wrong. Only an input
+    /// with a <c>Set</c> decides its value alone; one checked against others (a peak against its average) leaves the
+    /// input as it is, for <see cref="SizingRequest.Resolve"/> to check by name.
+    /// </summary>
+    internal abstract SizingInput CheckInto(SizingRequest request, SizingInput input, List<FieldError> errors);
+
+    /// <summary>True when the catalog's loop checks and sets this input (it has a <c>Set</c>).</summary>
+    public abstract bool ChecksItself { get; }
+
+    private protected static SizingInput Apply<T>(Func<SizingInput, T, SizingInput>? set, SizingInput input, List<FieldError> errors, Func<List<FieldError>, T> check)
+    {
+        if (set is null)
+        {
+            return input;
+        }
+
+        var before = errors.Count;
+        var value = check(errors);
+        return errors.Count == before ? set(input, value) : input;
+    }
+
     /// <summary>Three decimals, so the smallest throughput (0.001 MiB/s) reads as itself.</summary>
     internal static string Number(double value) => Figures.Number(value, "#,0.###");
 
@@ -107,6 +129,14 @@ public sealed class NumberInput(string key, string label, string? unit, InputSec
 
     /// <summary>How the range message names the unit, when the unit alone reads badly ("fraction").</summary>
     public string? RangeNote { get; init; }
+
+    /// <summary>Sets the checked value on the sizing's input, for an input whose rules are its own; see <see cref="InputDefinition.CheckInto"/>.</summary>
+    public Func<SizingInput, double?, SizingInput>? Set { get; init; }
+
+    public override bool ChecksItself => Set is not null;
+
+    internal override SizingInput CheckInto(SizingRequest request, SizingInput input, List<FieldError> errors) =>
+        Apply(Set, input, errors, e => Check(Get(request), e));
 
     public override string? Text(SizingRequest request) => Get(request)?.ToString("R", CultureInfo.InvariantCulture);
 
@@ -172,6 +202,14 @@ public sealed class WholeNumberInput(string key, string label, string unit, Inpu
 
     public int? Starter { get; init; }
 
+    /// <summary>Sets the checked value on the sizing's input, for an input whose rules are its own; see <see cref="InputDefinition.CheckInto"/>.</summary>
+    public Func<SizingInput, int?, SizingInput>? Set { get; init; }
+
+    public override bool ChecksItself => Set is not null;
+
+    internal override SizingInput CheckInto(SizingRequest request, SizingInput input, List<FieldError> errors) =>
+        Apply(Set, input, errors, e => Check(Get(request), e));
+
     public override string? Text(SizingRequest request) => Get(request)?.ToString(CultureInfo.InvariantCulture);
 
     public override object? ValueIn(SizingRequest request) => Get(request);
@@ -223,6 +261,14 @@ public sealed class ChoiceInput(string key, string label, InputSection section) 
     public string? Note { get; init; }
 
     /// <summary>Absent keeps the default; text that is not a number becomes 0, which the check then names.</summary>
+    /// <summary>Sets the checked value on the sizing's input, for an input whose rules are its own; see <see cref="InputDefinition.CheckInto"/>.</summary>
+    public Func<SizingInput, int, SizingInput>? Set { get; init; }
+
+    public override bool ChecksItself => Set is not null;
+
+    internal override SizingInput CheckInto(SizingRequest request, SizingInput input, List<FieldError> errors) =>
+        Apply(Set, input, errors, e => Check(Get(request), e) ?? Default);
+
     public override string? Text(SizingRequest request) => Get(request)?.ToString(CultureInfo.InvariantCulture);
 
     public override object? ValueIn(SizingRequest request) => Get(request);
@@ -262,6 +308,14 @@ public sealed class SwitchInput(string key, string label, InputSection section) 
     /// <summary>A switch that raises a risk (sizing to the maximum) is coloured as a warning.</summary>
     public bool Cautionary { get; init; }
 
+    /// <summary>Sets the checked value on the sizing's input, for an input whose rules are its own; see <see cref="InputDefinition.CheckInto"/>.</summary>
+    public Func<SizingInput, bool, SizingInput>? Set { get; init; }
+
+    public override bool ChecksItself => Set is not null;
+
+    internal override SizingInput CheckInto(SizingRequest request, SizingInput input, List<FieldError> errors) =>
+        Apply(Set, input, errors, e => Get(request) ?? Default);
+
     public override string? Text(SizingRequest request) => Get(request) is { } on ? (on ? "true" : "false") : null;
 
     public override object? ValueIn(SizingRequest request) => Get(request);
@@ -283,6 +337,14 @@ public sealed class RegionInput(string key, string label, InputSection section) 
     public required Func<SizingRequest, string?, SizingRequest> With { get; init; }
 
     public required string Default { get; init; }
+
+    /// <summary>Sets the checked value on the sizing's input, for an input whose rules are its own; see <see cref="InputDefinition.CheckInto"/>.</summary>
+    public Func<SizingInput, string, SizingInput>? Set { get; init; }
+
+    public override bool ChecksItself => Set is not null;
+
+    internal override SizingInput CheckInto(SizingRequest request, SizingInput input, List<FieldError> errors) =>
+        Apply(Set, input, errors, e => Check(Get(request), e) ?? Default);
 
     public override string? Text(SizingRequest request) => Get(request);
 
@@ -330,6 +392,14 @@ public sealed class OptionInput(string key, string label, InputSection section) 
 
     /// <summary>What an empty field means when it has no fixed default ("the recommended pick").</summary>
     public string? EmptyText { get; init; }
+
+    /// <summary>Sets the checked value on the sizing's input, for an input whose rules are its own; see <see cref="InputDefinition.CheckInto"/>.</summary>
+    public Func<SizingInput, string?, SizingInput>? Set { get; init; }
+
+    public override bool ChecksItself => Set is not null;
+
+    internal override SizingInput CheckInto(SizingRequest request, SizingInput input, List<FieldError> errors) =>
+        Apply(Set, input, errors, e => Check(Get(request), e));
 
     public override string? Text(SizingRequest request) => Get(request);
 
@@ -383,6 +453,14 @@ public sealed class TextInput(string key, string label, InputSection section) : 
     /// <summary>What an empty field means.</summary>
     public string? EmptyText { get; init; }
 
+    /// <summary>Sets the checked value on the sizing's input, for an input whose rules are its own; see <see cref="InputDefinition.CheckInto"/>.</summary>
+    public Func<SizingInput, string?, SizingInput>? Set { get; init; }
+
+    public override bool ChecksItself => Set is not null;
+
+    internal override SizingInput CheckInto(SizingRequest request, SizingInput input, List<FieldError> errors) =>
+        Apply(Set, input, errors, e => Check(Get(request), e));
+
     public override string? Text(SizingRequest request) => Get(request);
 
     public override object? ValueIn(SizingRequest request) => Get(request);
@@ -424,6 +502,11 @@ public sealed class StreamsInput(string key, string label, InputSection section)
 {
     /// <summary>Far more than <see cref="Workload.MaxStreams"/> streams take; a longer address value is not one of ours and is not parsed.</summary>
     public const int MaxTextLength = 32 * 1024;
+
+    /// <summary>Streams are checked with the aggregates they fill in (<see cref="SizingRequest.Resolve"/>).</summary>
+    public override bool ChecksItself => false;
+
+    internal override SizingInput CheckInto(SizingRequest request, SizingInput input, List<FieldError> errors) => input;
 
     public override string? Text(SizingRequest request) =>
         request.Streams is { Count: > 0 } streams ? System.Text.Json.JsonSerializer.Serialize([.. streams], StreamsJson.Default.StreamRequestArray) : null;

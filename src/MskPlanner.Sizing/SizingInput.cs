@@ -2,7 +2,8 @@ namespace MskPlanner.Sizing;
 
 /// <summary>
 /// A workload to size, with every default already applied. Build one from a <see cref="SizingRequest"/>
-/// with <see cref="SizingRequest.Resolve"/>, which validates it.
+/// with <see cref="SizingRequest.Resolve"/>, which validates it. The settings an input decides alone start at
+/// its catalog default, which <see cref="SizingRequest.Resolve"/> replaces with the checked value.
 /// </summary>
 public sealed record SizingInput
 {
@@ -20,40 +21,40 @@ public sealed record SizingInput
 
     /// <summary>Leader partitions: the replicas the plan counts over its replication factor, at least one.</summary>
     public int LeaderPartitions => Math.Max(1, (int)Math.Ceiling(Partitions / (double)ReplicationFactor));
-    public required int AvailabilityZones { get; init; }
-    public required bool NearestReplicaFetching { get; init; }
-    public required double DiskUtilizationTarget { get; init; }
+    public int AvailabilityZones { get; init; } = InputCatalog.AvailabilityZones.Default;
+    public bool NearestReplicaFetching { get; init; } = InputCatalog.NearestReplicaFetching.Default;
+    public double DiskUtilizationTarget { get; init; } = InputCatalog.DiskUtilizationTarget.Default!.Value;
 
     /// <summary>Share of a Standard broker's capacity used at peak; Express uses 1.5 times this, capped at 1.</summary>
-    public required double PeakUtilization { get; init; }
+    public double PeakUtilization { get; init; } = InputCatalog.PeakUtilization.Default!.Value;
 
     /// <summary>Consumers reading from disk, as a multiple of ingress.</summary>
-    public required double LaggingConsumerFactor { get; init; }
+    public double LaggingConsumerFactor { get; init; } = InputCatalog.LaggingConsumers.Default!.Value;
 
     /// <summary>Provisioned storage throughput per broker, MiB/s; null when not provisioned.</summary>
-    public required double? ProvisionedThroughputMiBps { get; init; }
+    public double? ProvisionedThroughputMiBps { get; init; }
 
-    public required bool UseMaxPartitions { get; init; }
-    public required bool TlsInTransit { get; init; }
+    public bool UseMaxPartitions { get; init; } = InputCatalog.UseMaxPartitions.Default;
+    public bool TlsInTransit { get; init; } = InputCatalog.TlsInTransit.Default;
 
     /// <summary>A measured loss of broker throughput to TLS, in percent; 0 keeps the reference method's capacity.</summary>
-    public required double TlsDeratePercent { get; init; }
+    public double TlsDeratePercent { get; init; } = InputCatalog.TlsDerate.Default!.Value;
 
-    public required double PageCacheSeconds { get; init; }
+    public double PageCacheSeconds { get; init; } = InputCatalog.PageCache.Default!.Value;
     /// <summary>The plan's quota of brokers per cluster; see <see cref="BrokerQuotaFor"/> for ZooKeeper-mode clusters.</summary>
-    public required int BrokerQuota { get; init; }
+    public int BrokerQuota { get; init; } = InputCatalog.BrokerQuota.Default!.Value;
 
     /// <summary>Client connections to the whole cluster, when known; only MSK Serverless's quota reads it.</summary>
     public int? ClientConnections { get; init; }
 
-    public required string Region { get; init; }
+    public string Region { get; init; } = InputCatalog.Region.Default;
 
     /// <summary>Monthly growth of data in (and of data out, unless <see cref="MonthlyGrowthPercentOut"/>), percent; null projects nothing.</summary>
     public double? MonthlyGrowthPercent { get; init; }
 
     public double? MonthlyGrowthPercentOut { get; init; }
 
-    public int HorizonMonths { get; init; } = InputLimits.DefaultHorizonMonths;
+    public int HorizonMonths { get; init; } = InputCatalog.Horizon.Default!.Value;
 
     // The cluster's settings for the deploy files: the sizing does not read them, so they may be left out when a
     // workload is built in code.
@@ -65,11 +66,11 @@ public sealed record SizingInput
     /// <summary>The Kafka version; null takes <see cref="ClusterChoices.RecommendedVersion"/> for the type.</summary>
     public string? KafkaVersion { get; init; }
 
-    public Authentication ClientAuthentication { get; init; } = Authentication.Iam;
+    public Authentication ClientAuthentication { get; init; } = ClusterChoices.Parse<Authentication>(InputCatalog.ClientAuthentication.Default!);
     public ClientTraffic ClientBrokerEncryption { get; init; } = ClientTraffic.Tls;
-    public bool InClusterEncryption { get; init; } = true;
-    public LogDestination BrokerLogs { get; init; } = LogDestination.CloudWatchLogs;
-    public MonitoringLevel EnhancedMonitoring { get; init; } = MonitoringLevel.PerBroker;
+    public bool InClusterEncryption { get; init; } = InputCatalog.InClusterEncryption.Default;
+    public LogDestination BrokerLogs { get; init; } = ClusterChoices.Parse<LogDestination>(InputCatalog.BrokerLogs.Default!);
+    public MonitoringLevel EnhancedMonitoring { get; init; } = ClusterChoices.Parse<MonitoringLevel>(InputCatalog.EnhancedMonitoring.Default!);
 
     /// <summary>Tags as <c>key=value, key=value</c>; see <see cref="ClusterChoices.ParseTags"/>.</summary>
     public string Tags { get; init; } = "";

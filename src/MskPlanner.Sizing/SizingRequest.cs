@@ -184,16 +184,6 @@ public sealed record SizingRequest
 
         var replicationFactor = InputCatalog.ReplicationFactor.Check(ReplicationFactor, errors);
         var partitions = Replicas(replicationFactor, errors);
-        var zones = InputCatalog.AvailabilityZones.Check(AvailabilityZones, errors);
-        var diskTarget = InputCatalog.DiskUtilizationTarget.Check(DiskUtilizationTarget, errors);
-        var peakUtilization = InputCatalog.PeakUtilization.Check(PeakUtilization, errors);
-        var lagging = InputCatalog.LaggingConsumers.Check(LaggingConsumerFactor, errors);
-        var tlsDerate = InputCatalog.TlsDerate.Check(TlsDeratePercent, errors);
-        var pageCache = InputCatalog.PageCache.Check(PageCacheSeconds, errors);
-        var provisioned = InputCatalog.ProvisionedThroughput.Check(ProvisionedThroughputMiBps, errors);
-        var quota = InputCatalog.BrokerQuota.Check(BrokerQuota, errors);
-        var connections = InputCatalog.ClientConnections.Check(ClientConnections, errors);
-        var region = InputCatalog.Region.Check(Region, errors);
         var tlsInTransit = TlsInTransit ?? InputCatalog.TlsInTransit.Default;
         var clientBroker = InputCatalog.ClientBrokerEncryption.Check(ClientBrokerEncryption, errors) is { } traffic
             ? ClusterChoices.Parse<ClientTraffic>(traffic)
@@ -211,36 +201,22 @@ public sealed record SizingRequest
 
         var growthIn = InputCatalog.MonthlyGrowth.Check(MonthlyGrowthPercent, errors);
         var growthOut = InputCatalog.MonthlyGrowthOut.Check(MonthlyGrowthPercentOut, errors);
-        var horizon = InputCatalog.Horizon.Check(HorizonMonths, errors);
         if (growthOut is not null && growthIn is null && MonthlyGrowthPercent is null)
         {
             errors.Add(new(InputCatalog.MonthlyGrowthOut.Key, $"Give {InputCatalog.MonthlyGrowth.Label.ToLowerInvariant()} too: data out's own rate refines it."));
         }
 
-        var cluster = new ClusterFields(
-            InputCatalog.ClusterName.Check(ClusterName, errors),
-            InputCatalog.BrokerType.Check(BrokerType, errors),
-            InputCatalog.KafkaVersion.Check(KafkaVersion, errors),
-            InputCatalog.BrokerLogs.Check(BrokerLogs, errors),
-            InputCatalog.EnhancedMonitoring.Check(EnhancedMonitoring, errors),
-            InputCatalog.Tags.Check(Tags, errors));
-        if (cluster.BrokerType is { } typeName && cluster.KafkaVersion is { } version
-            && ClusterChoices.VersionProblem(BrokerCatalog.Find(typeName)!, version) is { } versionProblem)
-        {
-            errors.Add(new(InputCatalog.KafkaVersion.Key, versionProblem));
-        }
-
+        // The inputs that decide their value alone are checked and set from their descriptions; the rest, checked
+        // against each other above, are set here.
+        var settings = CheckAlone(errors);
         if (avgIn is not { } avgInValue || peakIn is not { } peakInValue || avgOut is not { } avgOutValue || peakOut is not { } peakOutValue
             || retention is not { } retentionValue || primary is not { } primaryValue || partitions is not { } partitionsValue
-            || replicationFactor is not { } replicationValue || zones is not { } zonesValue || diskTarget is not { } diskValue
-            || peakUtilization is not { } peakUtilizationValue || lagging is not { } laggingValue || tlsDerate is not { } tlsDerateValue
-            || pageCache is not { } pageCacheValue || quota is not { } quotaValue || region is null
-            || authentication is not { } authenticationValue || clientBroker is not { } clientBrokerValue || errors.Count > 0)
+            || replicationFactor is not { } replicationValue || authentication is not { } authenticationValue || clientBroker is not { } clientBrokerValue)
         {
             return Outcome.Failure<SizingInput>(errors);
         }
 
-        return Outcome.Success(new SizingInput
+        var input = settings with
         {
             AvgDataInMiBps = avgInValue,
             PeakDataInMiBps = peakInValue,
@@ -250,35 +226,47 @@ public sealed record SizingRequest
             PrimaryRetentionHours = primaryValue,
             Partitions = partitionsValue,
             ReplicationFactor = replicationValue,
-            AvailabilityZones = zonesValue,
-            NearestReplicaFetching = NearestReplicaFetching ?? InputCatalog.NearestReplicaFetching.Default,
-            DiskUtilizationTarget = diskValue,
-            PeakUtilization = peakUtilizationValue,
-            LaggingConsumerFactor = laggingValue,
-            ProvisionedThroughputMiBps = provisioned,
-            UseMaxPartitions = UseMaxPartitions ?? InputCatalog.UseMaxPartitions.Default,
-            TlsInTransit = tlsInTransit,
-            TlsDeratePercent = tlsDerateValue,
-            PageCacheSeconds = pageCacheValue,
-            BrokerQuota = quotaValue,
-            ClientConnections = connections,
-            Region = region,
             MonthlyGrowthPercent = growthIn,
             MonthlyGrowthPercentOut = growthOut,
-            HorizonMonths = horizon ?? InputLimits.DefaultHorizonMonths,
-            ClusterName = cluster.Name,
-            BrokerType = cluster.BrokerType,
-            KafkaVersion = cluster.KafkaVersion,
             ClientAuthentication = authenticationValue,
             ClientBrokerEncryption = clientBrokerValue,
-            InClusterEncryption = InClusterEncryption ?? InputCatalog.InClusterEncryption.Default,
-            BrokerLogs = ClusterChoices.Parse<LogDestination>(cluster.BrokerLogs!),
-            EnhancedMonitoring = ClusterChoices.Parse<MonitoringLevel>(cluster.EnhancedMonitoring!),
-            Tags = cluster.Tags ?? "",
-        });
+        };
+        if (input.BrokerType is { } typeName && input.KafkaVersion is { } version
+            && ClusterChoices.VersionProblem(BrokerCatalog.Find(typeName)!, version) is { } versionProblem)
+        {
+            errors.Add(new(InputCatalog.KafkaVersion.Key, versionProblem));
+        }
+
+        return errors.Count > 0 ? Outcome.Failure<SizingInput>(errors) : Outcome.Success(input);
     }
 
-    private readonly record struct ClusterFields(string? Name, string? BrokerType, string? KafkaVersion, string? BrokerLogs, string? EnhancedMonitoring, string? Tags);
+    /// <summary>
+    /// The settings before a workload is set: what <see cref="CheckAlone"/> starts from. Its workload figures are
+    /// always replaced; the settings start at their catalog defaults.
+    /// </summary>
+    private static readonly SizingInput NoWorkload = new()
+    {
+        AvgDataInMiBps = 0,
+        PeakDataInMiBps = 0,
+        AvgDataOutMiBps = 0,
+        PeakDataOutMiBps = 0,
+        RetentionHours = 0,
+        PrimaryRetentionHours = 0,
+        Partitions = 0,
+        ReplicationFactor = InputCatalog.ReplicationFactor.Default,
+    };
+
+    /// <summary>Every input that decides its value alone, checked and set from its description in the catalog.</summary>
+    private SizingInput CheckAlone(List<FieldError> errors)
+    {
+        var input = NoWorkload;
+        foreach (var definition in InputCatalog.All)
+        {
+            input = definition.CheckInto(this, input, errors);
+        }
+
+        return input;
+    }
 
     /// <summary>A peak: in range, and not below its average.</summary>
     private static double? AtLeast(NumberInput input, double? value, NumberInput floorInput, double? floor, List<FieldError> errors)

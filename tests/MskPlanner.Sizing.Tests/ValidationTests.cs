@@ -208,4 +208,51 @@ public class ValidationTests
         Assert.True(input.UsesTieredStorage);
         Assert.Equal(500, input.ProvisionedThroughputMiBps);
     }
+
+    public static TheoryData<string> InputsThatDecideAlone => [.. InputCatalog.All.Where(i => i.ChecksItself).Select(i => i.Key)];
+
+    /// <summary>A value other than the default, valid on its own, and the text the sizing's input shows for it.</summary>
+    private static (SizingRequest Request, string Shown) NonDefault(InputDefinition input) => input switch
+    {
+        NumberInput n => (n.With(Minimal, n.Max), Shown(n.Max)),
+        WholeNumberInput w => (w.With(Minimal, w.Max), Shown(w.Max)),
+        ChoiceInput c => (c.With(Minimal, c.Options[^1].Value), Shown(c.Options[^1].Value)),
+        SwitchInput s => (s.With(Minimal, !s.Default), s.Default ? "off" : "on"),
+        RegionInput r => (r.With(Minimal, "eu-west-1"), "eu-west-1"),
+        OptionInput o => (o.With(Minimal, o.Options[^1].Value), o.Options[^1].Text),
+        TextInput t => (t.With(Minimal, t.Example), t.Example),
+        _ => throw new InvalidOperationException(input.Key),
+    };
+
+    private static string Shown(double value) => value.ToString("#,0.###", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory]
+    [MemberData(nameof(InputsThatDecideAlone))]
+    public void An_input_that_decides_alone_reaches_the_sizing_as_given_from_its_description(string key)
+    {
+        var input = InputCatalog.Find(key)!;
+        var (request, shown) = NonDefault(input);
+
+        Assert.Equal(shown, input.Shown(request.Resolve().GetValueOrThrow()));
+    }
+
+    [Theory]
+    [MemberData(nameof(InputsThatDecideAlone))]
+    public void An_input_that_decides_alone_left_empty_takes_the_same_default_as_a_workload_built_in_code(string key)
+    {
+        var input = InputCatalog.Find(key)!;
+        var built = new SizingInput
+        {
+            AvgDataInMiBps = 10,
+            PeakDataInMiBps = 10,
+            AvgDataOutMiBps = 10,
+            PeakDataOutMiBps = 10,
+            RetentionHours = 168,
+            PrimaryRetentionHours = 168,
+            Partitions = 300,
+            ReplicationFactor = 3,
+        };
+
+        Assert.Equal(input.Shown(built), input.Shown(Minimal.Resolve().GetValueOrThrow()));
+    }
 }
