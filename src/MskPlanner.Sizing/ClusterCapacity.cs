@@ -37,11 +37,11 @@ public sealed record CapacityRequest
         BrokerType? type = null;
         if (string.IsNullOrWhiteSpace(InstanceType))
         {
-            errors.Add(new("instanceType", "Instance type is required: a broker type such as kafka.m5.2xlarge or express.m7g.large."));
+            errors.Add(new(CapacityInputs.InstanceType.Key, $"{CapacityInputs.InstanceType.Label} is required: one of MSK's broker types, such as kafka.m5.2xlarge or express.m7g.large."));
         }
         else if ((type = BrokerCatalog.Find(InstanceType.Trim())) is null)
         {
-            errors.Add(new("instanceType", $"Instance type must be one of MSK's broker types, such as kafka.m5.2xlarge or express.m7g.large."));
+            errors.Add(new(CapacityInputs.InstanceType.Key, $"{CapacityInputs.InstanceType.Label} must be one of MSK's broker types, such as kafka.m5.2xlarge or express.m7g.large."));
         }
 
         var zones = InputCatalog.AvailabilityZones.Check(AvailabilityZones, errors);
@@ -59,60 +59,37 @@ public sealed record CapacityRequest
             }
         }
 
-        var brokers = Brokers;
-        if (brokers is null or < 1 or > InputLimits.MaxBrokerQuota)
+        var brokers = (int?)CapacityInputs.Brokers.Check(Brokers, null, errors);
+        if (brokers is { } count && zones is { } z && count % z != 0)
         {
-            errors.Add(new("brokers", $"Brokers must be a whole number from 1 to {InputLimits.MaxBrokerQuota:N0}."));
-        }
-        else if (zones is { } z && brokers % z != 0)
-        {
-            errors.Add(new("brokers", $"MSK spreads brokers evenly over the AZs: {brokers} brokers cannot fill {z} AZs alike; use a multiple of {z}."));
+            errors.Add(new(CapacityInputs.Brokers.Key, $"MSK spreads brokers evenly over the AZs: {count} brokers cannot fill {z} AZs alike; use a multiple of {z}."));
         }
 
-        double? volume = null;
-        if (type is { Class: BrokerClass.Standard })
-        {
-            volume = VolumeGiBPerBroker;
-            if (volume is not { } v || !double.IsFinite(v) || v < 1 || v > SizingEngine.MaxVolumeGiBPerBroker)
-            {
-                errors.Add(new("volumeGiBPerBroker", $"Storage per broker is required for Standard brokers: 1 to {SizingEngine.MaxVolumeGiBPerBroker:N0} GiB."));
-                volume = null;
-            }
-        }
+        var volume = CapacityInputs.VolumeGiBPerBroker.Applies(this) ? CapacityInputs.VolumeGiBPerBroker.Check(VolumeGiBPerBroker, null, errors) : null;
 
         var fanOut = FanOutFrom(errors);
-        var retention = InputCatalog.Retention.Check(RetentionHours, errors);
-        var utilization = InputCatalog.PeakUtilization.Check(PeakUtilization, errors);
+        var retention = CapacityInputs.RetentionHours.Check(RetentionHours, null, errors);
+        var utilization = CapacityInputs.PeakUtilization.Check(PeakUtilization, null, errors);
         var diskTarget = InputCatalog.DiskUtilizationTarget.Check(DiskUtilizationTarget, errors);
         var lagging = InputCatalog.LaggingConsumers.Check(LaggingConsumerFactor, errors);
         var tlsDerate = InputCatalog.TlsDerate.Check(TlsDeratePercent, errors);
-        double? avgIn = null;
-        if (AvgDataInMiBps is not null)
-        {
-            avgIn = InputCatalog.AvgDataIn.Check(AvgDataInMiBps, errors);
-        }
+        var avgIn = CapacityInputs.AvgDataInMiBps.Check(AvgDataInMiBps, null, errors);
 
-        if (errors.Count > 0 || type is null || brokers is not { } count || zones is not { } zoneCount || replication is not { } rf || fanOut is not { } ratio
+        if (errors.Count > 0 || type is null || brokers is not { } brokerCount || zones is not { } zoneCount || replication is not { } rf || fanOut is not { } ratio
             || retention is not { } hours || utilization is not { } u || diskTarget is not { } target || lagging is not { } lag || tlsDerate is not { } derate)
         {
             return Outcome.Failure<CapacityQuestion>(errors);
         }
 
-        return Outcome.Success(new CapacityQuestion(type, count, zoneCount, volume, ratio, rf, hours, u, target, lag,
+        return Outcome.Success(new CapacityQuestion(type, brokerCount, zoneCount, volume, ratio, rf, hours, u, target, lag,
             TlsInTransit ?? InputCatalog.TlsInTransit.Default, derate, UseMaxPartitions ?? InputCatalog.UseMaxPartitions.Default, avgIn));
     }
 
     private double? FanOutFrom(List<FieldError> errors)
     {
-        if (FanOut is { } given)
+        if (FanOut is not null)
         {
-            if (!double.IsFinite(given) || given <= 0 || given > MaxFanOut)
-            {
-                errors.Add(new("fanOut", $"Fan-out must be greater than 0 and at most {MaxFanOut:N0} (data out over data in)."));
-                return null;
-            }
-
-            return given;
+            return CapacityInputs.FanOut.Check(FanOut, null, errors);
         }
 
         if (PeakDataInMiBps is null && PeakDataOutMiBps is null)
@@ -238,4 +215,73 @@ public static class CapacityEngine
         return new ClusterCapacity(question, option.IngressPerBrokerMiBps, ingress, egress, maxPeakIn, maxPeakIn * question.FanOut, (int)(question.Brokers * partitions),
             retentionHours, maxAvgIn, binding);
     }
+}
+
+/// <summary>The fields of the capacity question the form asks, in its order: drawn from here and checked with them.</summary>
+public static class CapacityInputs
+{
+    public static readonly OptionOf<CapacityRequest> InstanceType = new("instanceType", "Broker type")
+    {
+        Options = [.. BrokerCatalog.All.Select(t => (t.Name, t.Name))],
+        Get = r => r.InstanceType,
+        With = (r, v) => r with { InstanceType = v },
+    };
+
+    public static readonly NumberOf<CapacityRequest> Brokers = new("brokers", "Brokers", "brokers")
+    {
+        Get = r => r.Brokers,
+        With = (r, v) => r with { Brokers = (int?)v },
+        Min = 1,
+        Max = InputLimits.MaxBrokerQuota,
+        Whole = true,
+        Required = true,
+        Help = "A multiple of the AZs",
+    };
+
+    public static readonly ChoiceOf<CapacityRequest> AvailabilityZones = new(InputCatalog.AvailabilityZones)
+    {
+        Get = r => r.AvailabilityZones,
+        With = (r, v) => r with { AvailabilityZones = v },
+    };
+
+    /// <summary>Express storage is managed and grows with the data: the question has no volumes to give for it.</summary>
+    public static readonly NumberOf<CapacityRequest> VolumeGiBPerBroker = new("volumeGiBPerBroker", "Storage per broker", "GiB")
+    {
+        Get = r => r.VolumeGiBPerBroker,
+        With = (r, v) => r with { VolumeGiBPerBroker = v },
+        Min = 1,
+        Max = SizingEngine.MaxVolumeGiBPerBroker,
+        Required = true,
+        AppliesTo = r => BrokerCatalog.Find(r.InstanceType?.Trim() ?? "")?.Class != BrokerClass.Express,
+    };
+
+    public static readonly NumberOf<CapacityRequest> FanOut = new("fanOut", "Fan-out (data out ÷ data in)", null)
+    {
+        Get = r => r.FanOut,
+        With = (r, v) => r with { FanOut = v },
+        Min = 0,
+        MinExcluded = true,
+        Max = CapacityRequest.MaxFanOut,
+        Placeholder = "1",
+    };
+
+    public static readonly NumberOf<CapacityRequest> RetentionHours =
+        NumberOf.Like<CapacityRequest>(InputCatalog.Retention, r => r.RetentionHours, (r, v) => r with { RetentionHours = v });
+
+    /// <summary>Asked as the planner asks it, but of the cluster as it runs today, for the hours of retention its volumes hold.</summary>
+    public static readonly NumberOf<CapacityRequest> AvgDataInMiBps =
+        NumberOf.Like<CapacityRequest>(InputCatalog.AvgDataIn, r => r.AvgDataInMiBps, (r, v) => r with { AvgDataInMiBps = v },
+            optional: true, help: "Today's, for the hours of retention the volumes hold");
+
+    public static readonly NumberOf<CapacityRequest> PeakUtilization =
+        NumberOf.Like<CapacityRequest>(InputCatalog.PeakUtilization, r => r.PeakUtilization, (r, v) => r with { PeakUtilization = v });
+
+    public static readonly ChoiceOf<CapacityRequest> ReplicationFactor = new(InputCatalog.ReplicationFactor)
+    {
+        Get = r => r.ReplicationFactor,
+        With = (r, v) => r with { ReplicationFactor = v },
+    };
+
+    public static IReadOnlyList<FieldOf<CapacityRequest>> All { get; } =
+        [InstanceType, Brokers, AvailabilityZones, VolumeGiBPerBroker, FanOut, RetentionHours, AvgDataInMiBps, PeakUtilization, ReplicationFactor];
 }

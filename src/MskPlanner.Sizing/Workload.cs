@@ -159,19 +159,20 @@ public static class Workload
     private static StreamFigures? ResolveOne(StreamRequest stream, int index, double defaultRetentionHours, List<FieldError> errors)
     {
         var before = errors.Count;
+        var at = StreamInputs.Within(index);
         var name = StreamInputs.Name.Check(stream.Name, index, errors);
-        var rate = StreamInputs.MessagesPerSecond.Check(stream.MessagesPerSecond, index, errors);
-        var peak = StreamInputs.PeakMessagesPerSecond.Check(stream.PeakMessagesPerSecond ?? rate, index, errors, floor: rate);
-        var bytes = StreamInputs.MessageBytes.Check(stream.MessageBytes, index, errors);
+        var rate = StreamInputs.MessagesPerSecond.Check(stream.MessagesPerSecond, at, errors);
+        var peak = StreamInputs.PeakMessagesPerSecond.Check(stream.PeakMessagesPerSecond ?? rate, at, errors, floor: rate);
+        var bytes = StreamInputs.MessageBytes.Check(stream.MessageBytes, at, errors);
         var codec = StreamInputs.Compression.Check(stream.Compression, index, errors);
 
         // An unknown codec has no typical ratio to check; its own message says what to choose.
-        var ratio = StreamInputs.CompressionRatio.Check(stream.CompressionRatio ?? (codec.Name is null ? 1 : codec.TypicalRatio), index, errors);
-        var groups = StreamInputs.ConsumerGroups.Check(stream.ConsumerGroups ?? 1, index, errors);
-        var lagging = StreamInputs.LaggingGroups.Check(stream.LaggingGroups, index, errors, ceiling: groups);
-        var consumers = StreamInputs.ConsumersPerGroup.Check(stream.ConsumersPerGroup, index, errors);
-        var retention = StreamInputs.RetentionHours.Check(stream.RetentionHours ?? defaultRetentionHours, index, errors);
-        var partitions = StreamInputs.Partitions.Check(stream.Partitions, index, errors);
+        var ratio = StreamInputs.CompressionRatio.Check(stream.CompressionRatio ?? (codec.Name is null ? 1 : codec.TypicalRatio), at, errors);
+        var groups = StreamInputs.ConsumerGroups.Check(stream.ConsumerGroups ?? 1, at, errors);
+        var lagging = StreamInputs.LaggingGroups.Check(stream.LaggingGroups, at, errors, ceiling: groups);
+        var consumers = StreamInputs.ConsumersPerGroup.Check(stream.ConsumersPerGroup, at, errors);
+        var retention = StreamInputs.RetentionHours.Check(stream.RetentionHours ?? defaultRetentionHours, at, errors);
+        var partitions = StreamInputs.Partitions.Check(stream.Partitions, at, errors);
         if (errors.Count > before)
         {
             return null;

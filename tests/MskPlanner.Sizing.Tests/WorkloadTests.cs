@@ -181,13 +181,13 @@ public class WorkloadTests
             };
     }
 
-    public static TheoryData<string> StreamNumbers => [.. StreamInputs.All.OfType<StreamNumberInput>().Select(i => i.Key)];
+    public static TheoryData<string> StreamNumbers => [.. StreamInputs.All.OfType<NumberOf<StreamRequest>>().Select(i => i.Key)];
 
     [Theory]
     [MemberData(nameof(StreamNumbers))]
     public void A_stream_number_past_its_maximum_is_refused_at_its_field_in_the_words_of_its_label(string key)
     {
-        var input = StreamInputs.All.OfType<StreamNumberInput>().Single(i => i.Key == key);
+        var input = StreamInputs.All.OfType<NumberOf<StreamRequest>>().Single(i => i.Key == key);
         var errors = new List<FieldError>();
 
         Workload.Resolve([Orders, input.With(Orders, input.Max * 2)], 24, errors);

@@ -50,4 +50,35 @@ public class CapacityPageTests : PlannerTestContext
         Assert.Equal("Storage", page.Find("[data-testid=binding]").TextContent);
         Assert.Contains("at most 3.39 MiB/s average data in", page.Find("[data-testid=storage-binds]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_page_draws_each_field_of_the_capacity_question_labelled_as_its_description_says()
+    {
+        var page = Render<CapacityPage>();
+
+        var labels = page.FindAll("label").Select(l => l.TextContent.Trim()).ToList();
+        Assert.All(CapacityInputs.All, input => Assert.Contains(input.Label, labels));
+    }
+
+    [Fact]
+    public void An_express_type_asks_for_no_storage_per_broker()
+    {
+        var page = Render<CapacityPage>();
+        var type = page.FindComponents<MudBlazor.MudSelect<string>>().Single(s => s.Instance.Label == CapacityInputs.InstanceType.Label);
+
+        page.InvokeAsync(() => type.Instance.ValueChanged.InvokeAsync("express.m7g.large"));
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("input#volumeGiBPerBroker")));
+        Assert.Contains("Express storage is managed", page.Find("[data-testid=capacity]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broker_count_out_of_range_is_refused_in_the_words_of_its_label()
+    {
+        var page = Render<CapacityPage>();
+
+        page.Find("input#brokers").Input("0");
+
+        page.WaitForAssertion(() => Assert.Equal("Brokers must be at least 1 and at most 10,000 brokers.", page.Find("#brokers-error").TextContent));
+    }
 }

@@ -9,8 +9,6 @@ public partial class CapacityPage
     private ClusterCapacity? _capacity;
     private Dictionary<string, string> _errors = [];
 
-    private bool IsExpress => BrokerCatalog.Find(_request.InstanceType ?? "")?.Class == BrokerClass.Express;
-
     protected override void OnInitialized() => Answer();
 
     private Task ChangeAsync(CapacityRequest request)
@@ -22,8 +20,7 @@ public partial class CapacityPage
 
     private void Answer()
     {
-        // Express has no volumes to give, and only one layout: the form does not ask for what the type cannot have.
-        var question = (IsExpress ? _request with { VolumeGiBPerBroker = null } : _request).Resolve();
+        var question = _request.Resolve();
         _errors = question.Errors.FirstByField();
         _capacity = question.Succeeded ? CapacityEngine.Capacity(question.Value) : null;
     }
