@@ -86,12 +86,33 @@ public static partial class ClusterChoices
     /// <summary>The versions a cluster of this type can be created with, as the form offers them.</summary>
     public static IEnumerable<KafkaVersion> VersionsFor(BrokerType type) => Versions.Where(v => Runs(type, v));
 
-    /// <summary>The version a cluster of this type gets when the plan names none.</summary>
-    public static string RecommendedVersion(BrokerType type) => type.Class == BrokerClass.Express || type.IsBurstable ? "3.8.x" : "3.9.x.kraft";
+    private static readonly KafkaVersion StandardDefault = Versions.Single(v => v.Name == "3.9.x.kraft");
+    private static readonly KafkaVersion ExpressAndT3Default = Versions.Single(v => v.Name == "3.8.x");
 
-    /// <summary>The version a cluster of this type is created with: the plan's when the type runs it, else the recommended one.</summary>
-    public static KafkaVersion VersionFor(BrokerType type, string? version) =>
-        Versions.FirstOrDefault(v => v.Name == version && Runs(type, v)) ?? Versions.Single(v => v.Name == RecommendedVersion(type));
+    /// <summary>The version a cluster of this type gets when the plan names none.</summary>
+    public static string RecommendedVersion(BrokerType type) => RecommendedVersionOf(type).Name;
+
+    private static KafkaVersion RecommendedVersionOf(BrokerType type) => type.Class == BrokerClass.Express || type.IsBurstable ? ExpressAndT3Default : StandardDefault;
+
+    /// <summary>
+    /// The version a cluster of this type is created with: the plan's when the type runs it, else the recommended one.
+    /// A loop, not LINQ: every type's broker quota asks it, for every month a growth projection sizes.
+    /// </summary>
+    public static KafkaVersion VersionFor(BrokerType type, string? version)
+    {
+        if (version is not null)
+        {
+            foreach (var known in Versions)
+            {
+                if (known.Name == version && Runs(type, known))
+                {
+                    return known;
+                }
+            }
+        }
+
+        return RecommendedVersionOf(type);
+    }
 
     /// <summary>MSK's default quota of brokers in one cluster of this version's metadata mode.</summary>
     public static int BrokersPerCluster(KafkaVersion version) => version.KRaft ? KRaftBrokersPerCluster : ZooKeeperBrokersPerCluster;

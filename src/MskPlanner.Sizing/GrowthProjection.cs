@@ -35,6 +35,8 @@ public sealed record GrowthProjection(
 /// <summary>Projects a sizing forward: the same engine, month by month, on traffic that grows at the plan's rates.</summary>
 public static class GrowthEngine
 {
+    private static readonly BrokerFamily[] Families = Enum.GetValues<BrokerFamily>();
+
     /// <summary>Why a projection's storage never steps down (MSK guide, "Scale up Amazon MSK Standard broker storage").</summary>
     public const string VolumesOnlyGrow =
         "MSK volumes only grow: EBS storage per broker can be increased, never decreased, so a resize to more, smaller brokers keeps the larger volumes it had.";
@@ -50,9 +52,14 @@ public static class GrowthEngine
         var inFactor = 1 + (growthIn / 100);
         var outFactor = 1 + ((input.MonthlyGrowthPercentOut ?? growthIn) / 100);
         var months = new List<GrowthMonth>(input.HorizonMonths + 1);
-        var options = new List<IReadOnlyList<BrokerOption>>(input.HorizonMonths + 1);
+        var resizes = new List<Resize>();
         int? endsEarlyAt = null;
         var today = input with { MonthlyGrowthPercent = null };
+
+        // Each month needs only each type's fit and the picks, not whole options; one buffer serves every month, and a
+        // resize's other way to grow is read from its month's fits while they are there.
+        var fits = new SizingEngine.Fit[BrokerCatalog.All.Count];
+        var picks = new SizingEngine.Pick[Families.Length];
         for (var month = 0; month <= input.HorizonMonths; month++)
         {
             var grownIn = Math.Pow(inFactor, month);
@@ -71,65 +78,80 @@ public static class GrowthEngine
                 break;
             }
 
-            var result = SizingEngine.Size(grown, prices);
-            options.Add(result.Options);
-            months.Add(new GrowthMonth(month, grown.AvgDataInMiBps, grown.PeakDataInMiBps, grown.AvgDataOutMiBps, grown.PeakDataOutMiBps,
-                [.. result.Recommended.Select(r => new MonthPick(r.Family, r.Option?.Type.Name, r.Option?.Brokers, r.Option?.BindingLimit, r.Option?.MonthlyCost?.Total, r.Split))]));
-        }
-
-        var families = Enum.GetValues<BrokerFamily>();
-        var resizes = new List<Resize>();
-        foreach (var family in families)
-        {
-            for (var i = 1; i < months.Count; i++)
+            var pass = new SizingEngine.SizingPass(grown, prices);
+            pass.FitAll(fits);
+            pass.PickAll(fits, picks);
+            var monthPicks = new MonthPick[picks.Length];
+            for (var f = 0; f < picks.Length; f++)
             {
-                var before = months[i - 1].Picks.Single(p => p.Family == family);
-                var after = months[i].Picks.Single(p => p.Family == family);
-                if (before.InstanceType != after.InstanceType || before.Brokers != after.Brokers)
+                var pick = picks[f];
+                monthPicks[f] = new MonthPick(pick.Family, pick.Fit?.Type.Name, pick.Fit?.Brokers, pick.Fit?.Binding, pick.Fit?.Total, pick.Split);
+                if (months.Count > 0 && months[^1].Picks[f] is var before && (before.InstanceType != monthPicks[f].InstanceType || before.Brokers != monthPicks[f].Brokers))
                 {
-                    resizes.Add(new Resize(family, months[i].Month, before.InstanceType, before.Brokers, after.InstanceType, after.Brokers)
+                    var after = monthPicks[f];
+                    resizes.Add(new Resize(pick.Family, month, before.InstanceType, before.Brokers, after.InstanceType, after.Brokers)
                     {
-                        Instead = Instead(before, after, options[i], input),
+                        Instead = Instead(before, after, fits, input),
                     });
                 }
             }
+
+            months.Add(new GrowthMonth(month, grown.AvgDataInMiBps, grown.PeakDataInMiBps, grown.AvgDataOutMiBps, grown.PeakDataOutMiBps, monthPicks));
         }
 
         // A month is billed at the size it starts with; the last entry is the cluster the horizon ends on.
         var billed = months.Count > 1 ? months.Take(months.Count - 1).ToList() : months;
-        var totals = families.ToDictionary(f => f, f =>
+        var totals = new Dictionary<BrokerFamily, decimal?>(Families.Length);
+        for (var f = 0; f < Families.Length; f++)
         {
-            var costs = billed.Select(m => m.Picks.Single(p => p.Family == f).MonthlyTotal).ToList();
-            return costs.All(c => c is not null) ? costs.Sum(c => c!.Value) : (decimal?)null;
-        });
+            decimal? total = 0m;
+            foreach (var month in billed)
+            {
+                total += month.Picks[f].MonthlyTotal;
+            }
+
+            totals[Families[f]] = total;
+        }
+
         var cheapest = PlanHeadline.Production.Where(f => totals[f] is not null).OrderBy(f => totals[f]).Cast<BrokerFamily?>().FirstOrDefault();
-        return new GrowthProjection(months, [.. resizes.OrderBy(r => r.Month).ThenBy(r => r.Family)], totals, cheapest, endsEarlyAt);
+        return new GrowthProjection(months, resizes, totals, cheapest, endsEarlyAt);
     }
 
     /// <summary>
     /// When the pick adds brokers of its type, the next size up that month; when it changes size, its old type with
     /// as many brokers as that month needs. Only types available and within the quota.
     /// </summary>
-    private static ResizeChoice? Instead(MonthPick before, MonthPick after, IReadOnlyList<BrokerOption> month, SizingInput input)
+    private static ResizeChoice? Instead(MonthPick before, MonthPick after, ReadOnlySpan<SizingEngine.Fit> month, SizingInput input)
     {
         if (before.InstanceType is null || after.InstanceType is null)
         {
             return null;
         }
 
-        BrokerOption? other;
-        if (before.InstanceType == after.InstanceType)
+        SizingEngine.Fit? other = null;
+        for (var i = 0; i < month.Length && other is null; i++)
         {
-            // The catalog lists each family from its smallest size up.
-            other = month.SkipWhile(o => o.Type.Name != after.InstanceType).Skip(1).FirstOrDefault(o => o.Type.Family == after.Family);
-        }
-        else
-        {
-            other = month.FirstOrDefault(o => o.Type.Name == before.InstanceType);
+            if (before.InstanceType == after.InstanceType)
+            {
+                // The catalog lists each family from its smallest size up.
+                if (month[i].Type.Name == after.InstanceType)
+                {
+                    for (var j = i + 1; j < month.Length && other is null; j++)
+                    {
+                        other = month[j].Type.Family == after.Family ? month[j] : null;
+                    }
+
+                    break;
+                }
+            }
+            else if (month[i].Type.Name == before.InstanceType)
+            {
+                other = month[i];
+            }
         }
 
-        return other is { IsAvailable: true } && other.FitsQuota(input) && other.Type.Name != after.InstanceType
-            ? new ResizeChoice(other.Type.Name, other.Brokers, other.MonthlyCost?.Total)
+        return other is { Available: true } fit && fit.FitsQuota(input) && fit.Type.Name != after.InstanceType
+            ? new ResizeChoice(fit.Type.Name, fit.Brokers, fit.Total)
             : null;
     }
 }

@@ -117,10 +117,36 @@ public class GrowthTests
             WithinQuota(pair.Second, family) is not { } slower || WithinQuota(pair.First, family) is not { } faster || faster >= slower));
     }
 
+    [Property(Arbitrary = [typeof(Workloads), typeof(SignedRates)], MaxTest = 200)]
+    public bool Every_month_of_a_projection_is_the_plain_sizing_of_that_months_traffic(SizingInput input, GrowthRate rateIn, GrowthRate rateOut)
+    {
+        var growing = input with { MonthlyGrowthPercent = rateIn.Percent, MonthlyGrowthPercentOut = rateOut.Percent, HorizonMonths = 12 };
+        var growth = GrowthEngine.Project(growing, Prices)!;
+
+        return growth.Months.All(month =>
+        {
+            var plain = SizingEngine.Size(input with
+            {
+                AvgDataInMiBps = month.AvgDataInMiBps,
+                PeakDataInMiBps = month.PeakDataInMiBps,
+                AvgDataOutMiBps = month.AvgDataOutMiBps,
+                PeakDataOutMiBps = month.PeakDataOutMiBps,
+            }, Prices);
+            return plain.Recommended.Select(r => new MonthPick(r.Family, r.Option?.Type.Name, r.Option?.Brokers, r.Option?.BindingLimit, r.Option?.MonthlyCost?.Total, r.Split))
+                .SequenceEqual(month.Picks);
+        });
+    }
+
     private static decimal? WithinQuota(GrowthMonth month, BrokerFamily family) =>
         month.Picks.Single(p => p.Family == family) is { Split: null, MonthlyTotal: { } total } ? total : null;
 
     public sealed record GrowthRate(double Percent);
+
+    /// <summary>Shrinking traffic too, and data out growing at its own rate.</summary>
+    public static class SignedRates
+    {
+        public static Arbitrary<GrowthRate> Arbitrary() => Gen.Choose(-200, 300).Select(i => new GrowthRate(i / 10d)).ToArbitrary();
+    }
 
     public static class Rates
     {
