@@ -260,7 +260,6 @@ public sealed class ChoiceInput(string key, string label, InputSection section) 
     /// <summary>Why the list is what it is, added to the message for a value not in it.</summary>
     public string? Note { get; init; }
 
-    /// <summary>Absent keeps the default; text that is not a number becomes 0, which the check then names.</summary>
     /// <summary>Sets the checked value on the sizing's input, for an input whose rules are its own; see <see cref="InputDefinition.CheckInto"/>.</summary>
     public Func<SizingInput, int, SizingInput>? Set { get; init; }
 
@@ -269,6 +268,7 @@ public sealed class ChoiceInput(string key, string label, InputSection section) 
     internal override SizingInput CheckInto(SizingRequest request, SizingInput input, List<FieldError> errors) =>
         Apply(Set, input, errors, e => Check(Get(request), e) ?? Default);
 
+    /// <summary>Absent keeps the default; text that is not a number becomes 0, which the check then names.</summary>
     public override string? Text(SizingRequest request) => Get(request)?.ToString(CultureInfo.InvariantCulture);
 
     public override object? ValueIn(SizingRequest request) => Get(request);

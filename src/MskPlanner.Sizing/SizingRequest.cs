@@ -209,6 +209,12 @@ public sealed record SizingRequest
         // The inputs that decide their value alone are checked and set from their descriptions; the rest, checked
         // against each other above, are set here.
         var settings = CheckAlone(errors);
+        if (settings.BrokerType is { } typeName && settings.KafkaVersion is { } version
+            && ClusterChoices.VersionProblem(BrokerCatalog.Find(typeName)!, version) is { } versionProblem)
+        {
+            errors.Add(new(InputCatalog.KafkaVersion.Key, versionProblem));
+        }
+
         if (avgIn is not { } avgInValue || peakIn is not { } peakInValue || avgOut is not { } avgOutValue || peakOut is not { } peakOutValue
             || retention is not { } retentionValue || primary is not { } primaryValue || partitions is not { } partitionsValue
             || replicationFactor is not { } replicationValue || authentication is not { } authenticationValue || clientBroker is not { } clientBrokerValue)
@@ -231,12 +237,6 @@ public sealed record SizingRequest
             ClientAuthentication = authenticationValue,
             ClientBrokerEncryption = clientBrokerValue,
         };
-        if (input.BrokerType is { } typeName && input.KafkaVersion is { } version
-            && ClusterChoices.VersionProblem(BrokerCatalog.Find(typeName)!, version) is { } versionProblem)
-        {
-            errors.Add(new(InputCatalog.KafkaVersion.Key, versionProblem));
-        }
-
         return errors.Count > 0 ? Outcome.Failure<SizingInput>(errors) : Outcome.Success(input);
     }
 

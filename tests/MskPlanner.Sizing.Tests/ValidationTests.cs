@@ -255,4 +255,12 @@ public class ValidationTests
 
         Assert.Equal(input.Shown(built), input.Shown(Minimal.Resolve().GetValueOrThrow()));
     }
+
+    [Fact]
+    public void A_version_the_broker_type_cannot_run_is_named_beside_the_other_fields_wrong()
+    {
+        var outcome = (Minimal with { AvgDataInMiBps = null, BrokerType = "express.m7g.large", KafkaVersion = "4.0.x.kraft" }).Resolve();
+
+        Assert.Equal(["avgDataInMiBps", "kafkaVersion"], outcome.Errors.Select(e => e.Field).Order());
+    }
 }
