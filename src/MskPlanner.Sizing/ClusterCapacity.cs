@@ -244,7 +244,10 @@ public static class CapacityInputs
         With = (r, v) => r with { AvailabilityZones = v },
     };
 
-    /// <summary>Express storage is managed and grows with the data: the question has no volumes to give for it.</summary>
+    /// <summary>
+    /// Standard brokers only: Express storage is managed and grows with the data, and a type not known has no class
+    /// to ask for (its own message says so).
+    /// </summary>
     public static readonly NumberOf<CapacityRequest> VolumeGiBPerBroker = new("volumeGiBPerBroker", "Storage per broker", "GiB")
     {
         Get = r => r.VolumeGiBPerBroker,
@@ -252,7 +255,7 @@ public static class CapacityInputs
         Min = 1,
         Max = SizingEngine.MaxVolumeGiBPerBroker,
         Required = true,
-        AppliesTo = r => BrokerCatalog.Find(r.InstanceType?.Trim() ?? "")?.Class != BrokerClass.Express,
+        AppliesTo = r => BrokerCatalog.Find(r.InstanceType?.Trim() ?? "") is { Class: BrokerClass.Standard },
     };
 
     public static readonly NumberOf<CapacityRequest> FanOut = new("fanOut", "Fan-out (data out ÷ data in)", null)

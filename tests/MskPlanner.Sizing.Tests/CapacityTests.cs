@@ -159,4 +159,12 @@ public class CapacityTests
                  LaggingConsumerFactor = lagging,
              }).ToArbitrary();
     }
+
+    [Fact]
+    public void An_unknown_broker_type_is_named_alone_without_asking_for_storage()
+    {
+        var outcome = new CapacityRequest { InstanceType = "kafka.m9.huge", Brokers = 6 }.Resolve();
+
+        Assert.Equal("instanceType", Assert.Single(outcome.Errors).Field);
+    }
 }
