@@ -117,6 +117,8 @@ public sealed partial class KeyboardTests(BrowserFixture fixture) : IAsyncLifeti
 
         await TabToAsync(_page.GetByRole(AriaRole.Button, new() { Name = "Compare variants" }));
         await _page.Keyboard.PressAsync("Enter");
+        // The menu opens on the server's reply and then moves focus to its first item; arrows pressed before that are lost.
+        await Assertions.Expect(_page.GetByRole(AriaRole.Menuitem).First).ToBeFocusedAsync();
         await ArrowToAsync(_page.GetByRole(AriaRole.Menuitem, new() { Name = "2 vs 3 AZs" }), "ArrowDown");
         await _page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(_page).ToHaveURLAsync(new Regex("variants=zones"));
@@ -138,11 +140,17 @@ public sealed partial class KeyboardTests(BrowserFixture fixture) : IAsyncLifeti
         Assert.Fail($"{target} was not reached in {MaxTabs} presses of Tab.");
     }
 
+    /// <summary>
+    /// Presses the arrow key until the control has focus. Each press waits for focus to move before the next, since
+    /// the menu moves it on the server's reply: pressing ahead of it would be checked against a stale focus.
+    /// </summary>
     private async Task ArrowToAsync(ILocator target, string key)
     {
         for (var i = 0; i < 10; i++)
         {
+            var before = await _page.EvaluateHandleAsync("() => document.activeElement");
             await _page.Keyboard.PressAsync(key);
+            await _page.WaitForFunctionAsync("before => document.activeElement !== before", before);
             if (await target.EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)"))
             {
                 return;
