@@ -1,3 +1,4 @@
+using MskPlanner.Import;
 using MskPlanner.Persistence;
 using MskPlanner.Pricing;
 using MskPlanner.Reports;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddPricing();
 builder.AddPersistence();
 builder.AddReports();
+builder.AddImport();
 builder.AddWeb();
 builder.AddTelemetry();
 

@@ -117,6 +117,7 @@ public static class WebServiceCollectionExtensions
         app.MapWorkspaceApi();
         app.MapReportApi();
         app.MapExportApi();
+        app.MapImportApi();
         // Our own Content-Security-Policy already forbids framing; Blazor's would add a second, weaker header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

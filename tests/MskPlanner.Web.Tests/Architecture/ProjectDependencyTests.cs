@@ -16,6 +16,7 @@ public sealed class ProjectDependencyTests
         ["MskPlanner.PriceStore"] = ["MskPlanner.Pricing", "MskPlanner.Persistence"],
         ["MskPlanner.Deployment"] = ["MskPlanner.Sizing"],
         ["MskPlanner.Reports"] = ["MskPlanner.Sizing", "MskPlanner.Deployment"],
+        ["MskPlanner.Import"] = ["MskPlanner.Sizing"],
     };
 
     /// <summary>The test projects that test the web host itself, or drive it as a whole.</summary>

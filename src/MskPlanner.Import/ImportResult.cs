@@ -1,0 +1,15 @@
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Import;
+
+/// <summary>
+/// What an import found: a sizing request with the workload as streams, each figure with where it came from, and
+/// what the user should know before sizing it. <see cref="Summary"/> is what a plan keeps of it; the figures are not kept.
+/// </summary>
+public sealed record ImportResult(SizingRequest Request, IReadOnlyList<ImportedFigure> Figures, IReadOnlyList<string> Warnings, ImportSummary Summary);
+
+/// <summary>One imported value: where it went in the request (<c>streams[2].peakMessagesPerSecond</c>), which statistic, and the query and window it came from.</summary>
+public sealed record ImportedFigure(string Path, double Value, string Statistic, string Source);
+
+/// <summary>Where and when the measurements were taken, without credentials.</summary>
+public sealed record ImportSummary(string Source, string Naming, DateTimeOffset From, DateTimeOffset To, int StepSeconds, int Topics);

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace MskPlanner.Testing;
+
+/// <summary>
+/// A real Prometheus (Debian's prometheus package) serving history the test wrote: the OpenMetrics text is backfilled
+/// with promtool into a fresh folder, and the server started on a free loopback port. Disposing stops it and deletes the folder.
+/// </summary>
+public sealed class PrometheusServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _folder;
+
+    private PrometheusServer(Process process, string folder, Uri address)
+    {
+        _process = process;
+        _folder = folder;
+        Address = address;
+    }
+
+    /// <summary>The base address, ending in '/'.</summary>
+    public Uri Address { get; }
+
+    public static async Task<PrometheusServer> StartAsync(string openMetrics)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mskplanner-prometheus-" + Guid.NewGuid().ToString("N"));
+        var data = Path.Combine(folder, "data");
+        Directory.CreateDirectory(data);
+        var history = Path.Combine(folder, "history.om");
+        await File.WriteAllTextAsync(history, openMetrics);
+        await RunAsync("promtool", ["tsdb", "create-blocks-from", "openmetrics", history, data]);
+        var config = Path.Combine(folder, "prometheus.yml");
+        await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1m\n");
+
+        var port = LoopbackPort.Free();
+        var start = new ProcessStartInfo("prometheus") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            $"--config.file={config}", $"--storage.tsdb.path={data}", $"--web.listen-address=127.0.0.1:{port}",
+            // The backfilled history is older than the default 15 days would keep only when a test writes long windows.
+            "--storage.tsdb.retention.time=3650d",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("prometheus did not start: apt-get install prometheus (.ci/run does).");
+        var log = new StringBuilder();
+        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        var server = new PrometheusServer(process, folder, new Uri($"http://127.0.0.1:{port}/"));
+
+        // Ready once it has loaded the blocks; polled, since Prometheus has no other signal.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (process.HasExited)
+            {
+                break;
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri(server.Address, "-/ready"))).IsSuccessStatusCode)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        await server.DisposeAsync();
+        lock (log)
+        {
+            throw new InvalidOperationException("prometheus did not become ready: " + log);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static async Task RunAsync(string program, string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}");
+        }
+    }
+}
+
+/// <summary>
+/// History as OpenMetrics text with timestamps, for promtool to backfill: counters that grow at a rate the test
+/// chooses at each moment (steady, daily waves, bursts), and gauges, sampled once a minute up to <see cref="End"/>.
+/// </summary>
+public sealed class OpenMetricsHistory(DateTimeOffset end, TimeSpan length)
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    private readonly Dictionary<string, (string Type, List<string> Lines)> _families = new(StringComparer.Ordinal);
+
+    public DateTimeOffset End { get; } = end;
+
+    /// <summary>A counter (<c>family_total</c>) whose value grows by <paramref name="ratePerSecond"/> at each moment (seconds since the start).</summary>
+    public OpenMetricsHistory Counter(string family, string labels, Func<double, double> ratePerSecond) =>
+        Growing(family, family + "_total", "counter", labels, ratePerSecond);
+
+    /// <summary>
+    /// A series that only grows, written under its exporter's own name and type: MSK's <c>_Count</c> attributes
+    /// (unknown) and kafka_exporter's newest offsets (a gauge).
+    /// </summary>
+    public OpenMetricsHistory Growing(string name, string type, string labels, Func<double, double> ratePerSecond) =>
+        Growing(name, name, type, labels, ratePerSecond);
+
+    /// <summary>A gauge holding <paramref name="value"/> over the last hour: long enough for an instant query at the end.</summary>
+    public OpenMetricsHistory Gauge(string family, string labels, double value)
+    {
+        var lines = Family(family, "gauge");
+        for (var at = End - TimeSpan.FromHours(1); at <= End; at += Interval)
+        {
+            lines.Add(Line(family, labels, value, at));
+        }
+
+        return this;
+    }
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        foreach (var (name, (type, lines)) in _families)
+        {
+            text.Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
+            foreach (var line in lines)
+            {
+                text.Append(line).Append('\n');
+            }
+        }
+
+        return text.Append("# EOF\n").ToString();
+    }
+
+    private OpenMetricsHistory Growing(string family, string sample, string type, string labels, Func<double, double> ratePerSecond)
+    {
+        var lines = Family(family, type);
+        var start = End - length;
+        var total = 0.0;
+        for (var at = start; at <= End; at += Interval)
+        {
+            lines.Add(Line(sample, labels, Math.Round(total), at));
+            total += ratePerSecond((at - start).TotalSeconds) * Interval.TotalSeconds;
+        }
+
+        return this;
+    }
+
+    private List<string> Family(string name, string type)
+    {
+        if (!_families.TryGetValue(name, out var family))
+        {
+            family = (type, []);
+            _families[name] = family;
+        }
+
+        return family.Lines;
+    }
+
+    private static string Line(string sample, string labels, double value, DateTimeOffset at) =>
+        string.Create(CultureInfo.InvariantCulture, $"{sample}{{{labels}}} {value:R} {at.ToUnixTimeSeconds()}");
+}
