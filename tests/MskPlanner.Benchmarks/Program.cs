@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 
 using MskPlanner.Benchmarks;
 
-// "plans [count] [Sqlite|PostgreSql]", "offers [MiB]", "regions [count]", "circuits [count] [earlier checkouts...]", "coldstart [count] [published folders...]" and "typing [counts...]" run the load drivers; anything else goes to BenchmarkDotNet.
+// "plans [count] [Sqlite|PostgreSql]", "offers [MiB]", "import [topics] [days]", "regions [count]", "circuits [count] [earlier checkouts...]", "coldstart [count] [published folders...]" and "typing [counts...]" run the load drivers; anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "plans":
@@ -21,6 +21,11 @@ switch (args.FirstOrDefault())
         return;
     case "coldstart":
         await ColdStartLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, [.. args.Skip(2)]);
+        return;
+    case "import":
+        await ImportLoad.RunAsync(
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 7);
         return;
     case "offers":
         await OfferParsingLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500);

@@ -23,14 +23,23 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// <summary>The base address, ending in '/'.</summary>
     public Uri Address { get; }
 
-    public static async Task<PrometheusServer> StartAsync(string openMetrics)
+    /// <summary>The Prometheus process, whose peak memory a load driver reports.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Starts a server on the history <paramref name="writeHistory"/> writes as OpenMetrics text; it is streamed to a file, never held whole.</summary>
+    public static async Task<PrometheusServer> StartAsync(Action<TextWriter> writeHistory)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mskplanner-prometheus-" + Guid.NewGuid().ToString("N"));
         var data = Path.Combine(folder, "data");
         Directory.CreateDirectory(data);
         var history = Path.Combine(folder, "history.om");
-        await File.WriteAllTextAsync(history, openMetrics);
+        using (var writer = new StreamWriter(history, append: false, new UTF8Encoding(false), 1 << 16))
+        {
+            writeHistory(writer);
+        }
+
         await RunAsync("promtool", ["tsdb", "create-blocks-from", "openmetrics", history, data]);
+        File.Delete(history);
         var config = Path.Combine(folder, "prometheus.yml");
         await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1m\n");
 
@@ -149,19 +158,19 @@ public sealed class OpenMetricsHistory(DateTimeOffset end, TimeSpan length)
         return this;
     }
 
-    public override string ToString()
+    public void WriteTo(TextWriter text)
     {
-        var text = new StringBuilder();
         foreach (var (name, (type, lines)) in _families)
         {
-            text.Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
+            text.Write($"# TYPE {name} {type}\n");
             foreach (var line in lines)
             {
-                text.Append(line).Append('\n');
+                text.Write(line);
+                text.Write('\n');
             }
         }
 
-        return text.Append("# EOF\n").ToString();
+        text.Write("# EOF\n");
     }
 
     private OpenMetricsHistory Growing(string family, string sample, string type, string labels, Func<double, double> ratePerSecond)

@@ -72,7 +72,7 @@ public sealed class MeasuredCluster : IAsyncLifetime
             history.Gauge("kafka_topic_partition_replicas", labels, Logs.ReplicationFactor);
         }
 
-        Server = await PrometheusServer.StartAsync(history.ToString());
+        Server = await PrometheusServer.StartAsync(history.WriteTo);
     }
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
