@@ -145,7 +145,7 @@ public sealed class PrometheusImporter(PrometheusClient client, IOptions<Prometh
         if (factors.Count > 0)
         {
             replicationFactor = factors[^1];
-            figures.Add(new("replicationFactor", replicationFactor.Value, "the largest replication factor of the topics", (await replication).Query + " — " + windowText));
+            figures.Add(new(InputCatalog.ReplicationFactor.Key, replicationFactor.Value, "the largest replication factor of the topics", (await replication).Query + " — " + windowText));
             if (factors.Count > 1)
             {
                 warnings.Add($"The topics' replication factors differ ({string.Join(", ", factors)}); the plan uses the largest, {replicationFactor}.");

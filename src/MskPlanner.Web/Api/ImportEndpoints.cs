@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 using MskPlanner.Import;
@@ -24,7 +25,86 @@ public static class ImportEndpoints
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .LimitedBy(RateLimitPolicies.Sizing);
 
+        imports.MapPost("/files", FilesAsync)
+            .WithName("ImportFromFiles")
+            .WithSummary("A workload from a cluster's files: kafka-topics.sh --describe and kafka-log-dirs.sh --describe.")
+            .WithDescription("multipart/form-data with kafkaTopics (the text of kafka-topics.sh --describe) and/or kafkaLogDirs (the output of " +
+                "kafka-log-dirs.sh --describe), as files or fields, at most 20 MiB in all. The answer has the shape of the Prometheus import; " +
+                "request holds the totals (partitions, replication factor, retention, and data in estimated from the disks). A file that cannot be " +
+                "read is a 400 naming its line or JSON path.")
+            .Accepts<ImportFilesForm>("multipart/form-data")
+            .WithMetadata(new TakesUploads(), new RequestSizeLimitAttribute(MaxUploadBytes))
+            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .LimitedBy(RateLimitPolicies.Sizing);
+
         return app;
+    }
+
+    /// <summary>All the files of one import together; a real cluster's describe output of a few thousand topics is a few MiB.</summary>
+    public const int MaxUploadBytes = 20 * 1024 * 1024;
+
+    private static readonly string[] FileParts = [KafkaTopicsDescribe.Part, KafkaLogDirs.Part];
+
+    private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> FilesAsync(HttpRequest request, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxUploadBytes)
+        {
+            return TypedResults.Problem($"An import's files hold at most {MaxUploadBytes / (1024 * 1024)} MiB together.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.");
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return JsonBody.Problem("body", $"Send multipart/form-data with {string.Join(" and/or ", FileParts)}.");
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            // A malformed multipart body, or one past the form's own limits.
+            return JsonBody.Problem("body", $"The form cannot be read: {e.Message}");
+        }
+
+        var unknown = form.Keys.Concat(form.Files.Select(f => f.Name)).Distinct().Except(FileParts).ToList();
+        if (unknown.Count > 0)
+        {
+            return JsonBody.Problem("body", $"Unknown parts: {string.Join(", ", unknown.Take(5))}; the parts are {string.Join(" and ", FileParts)}.");
+        }
+
+        var topicsText = await PartAsync(form, KafkaTopicsDescribe.Part, cancellationToken);
+        var logDirsText = await PartAsync(form, KafkaLogDirs.Part, cancellationToken);
+        if (topicsText is null && logDirsText is null)
+        {
+            return JsonBody.Problem("body", $"Give {string.Join(" and/or ", FileParts)}.");
+        }
+
+        try
+        {
+            var topics = topicsText is null ? null : KafkaTopicsDescribe.Parse(new StringReader(topicsText));
+            var logDirs = logDirsText is null ? null : KafkaLogDirs.Parse(logDirsText);
+            return TypedResults.Ok(FileImporter.Import(topics, logDirs, time.GetUtcNow()));
+        }
+        catch (ImportFileException e)
+        {
+            return JsonBody.Problem(e.Part, e.Message, "A file cannot be read.");
+        }
+    }
+
+    /// <summary>A part's text, sent as a file or as a field; null when left out.</summary>
+    private static async Task<string?> PartAsync(IFormCollection form, string name, CancellationToken cancellationToken)
+    {
+        if (form.Files.GetFile(name) is { } file)
+        {
+            using var reader = new StreamReader(file.OpenReadStream());
+            return await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        return form.TryGetValue(name, out var value) ? value.ToString() : null;
     }
 
     private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> PrometheusAsync(
@@ -61,4 +141,14 @@ public static class ImportEndpoints
             ? TypedResults.Ok(result)
             : TypedResults.Problem(string.Join(" ", result.Warnings), statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing to import.");
     }
+}
+
+/// <summary>The parts of <c>POST /api/v1/import/files</c>, for the API's description.</summary>
+public sealed class ImportFilesForm
+{
+    /// <summary>The text of kafka-topics.sh --describe.</summary>
+    public IFormFile? KafkaTopics { get; init; }
+
+    /// <summary>The output of kafka-log-dirs.sh --describe.</summary>
+    public IFormFile? KafkaLogDirs { get; init; }
 }

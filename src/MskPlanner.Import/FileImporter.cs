@@ -1,0 +1,140 @@
+using MskPlanner.Sizing;
+
+namespace MskPlanner.Import;
+
+/// <summary>
+/// A workload from a cluster's files, for a cluster the app cannot reach: partitions, replication and retention
+/// from <c>kafka-topics.sh --describe</c>, and bytes on disk from <c>kafka-log-dirs.sh --describe</c>. Neither file
+/// counts messages, so the workload is the planner's totals, not streams; data in is estimated from what the disks
+/// hold over what the topics keep, and said to be an estimate.
+/// </summary>
+public static class FileImporter
+{
+    private const double BytesPerMiB = 1024 * 1024;
+
+    public static ImportResult Import(IReadOnlyList<DescribedTopic>? described, LogDirsReport? logDirs, DateTimeOffset now)
+    {
+        var warnings = new List<string>();
+        var figures = new List<ImportedFigure>();
+        var topics = described?.Where(t => !IsInternal(t.Name)).ToList();
+        var replicas = logDirs?.Replicas.Where(r => !IsInternal(r.Topic)).ToList();
+
+        int? leaderPartitions = null;
+        int? replicationFactor = null;
+        if (topics is { Count: > 0 })
+        {
+            leaderPartitions = (int)Math.Min(topics.Sum(t => (long)t.Partitions), Workload.MaxLeaderPartitions);
+            replicationFactor = topics.Max(t => t.ReplicationFactor);
+            figures.Add(new(InputCatalog.LeaderPartitions.Key, leaderPartitions.Value, $"sum of PartitionCount over {topics.Count} topics", $"{KafkaTopicsDescribe.Part} (kafka-topics.sh --describe)"));
+            figures.Add(new(InputCatalog.ReplicationFactor.Key, replicationFactor.Value, "the largest ReplicationFactor of the topics", $"{KafkaTopicsDescribe.Part} (kafka-topics.sh --describe)"));
+            if (topics.Select(t => t.ReplicationFactor).Distinct().Count() > 1)
+            {
+                warnings.Add($"The topics' replication factors differ; the plan uses the largest, {replicationFactor}.");
+            }
+        }
+        else if (replicas is { Count: > 0 })
+        {
+            var partitions = replicas.GroupBy(r => (r.Topic, r.Partition)).ToList();
+            leaderPartitions = Math.Min(partitions.Count, Workload.MaxLeaderPartitions);
+            replicationFactor = partitions.Max(p => p.Select(r => r.Broker).Distinct().Count());
+            figures.Add(new(InputCatalog.LeaderPartitions.Key, leaderPartitions.Value, "partitions found in the log directories", $"{KafkaLogDirs.Part} (kafka-log-dirs.sh --describe)"));
+            figures.Add(new(InputCatalog.ReplicationFactor.Key, replicationFactor.Value, "the most brokers holding one partition", $"{KafkaLogDirs.Part} (kafka-log-dirs.sh --describe)"));
+        }
+
+        double? retentionHours = null;
+        if (topics is not null)
+        {
+            var kept = topics.Where(t => !t.Compacted && t.RetentionMs is > 0).ToList();
+            var forever = topics.Where(t => t.RetentionMs == -1).Select(t => t.Name).ToList();
+            if (kept.Count > 0)
+            {
+                retentionHours = Math.Min(kept.Max(t => t.RetentionMs!.Value) / 3_600_000.0, InputLimits.MaxRetentionHours);
+                figures.Add(new(InputCatalog.Retention.Key, retentionHours.Value, "the longest retention.ms of the topics that set one", $"{KafkaTopicsDescribe.Part} (kafka-topics.sh --describe)"));
+            }
+
+            if (kept.Count < topics.Count(t => !t.Compacted && t.RetentionMs != -1))
+            {
+                warnings.Add("Some topics set no retention.ms, so they keep the cluster's default (Kafka's and MSK's is 168 hours), which the file does not show.");
+            }
+
+            if (forever.Count > 0)
+            {
+                warnings.Add($"{Names(forever)} keep data for ever (retention.ms=-1): their storage grows without end; plan tiered storage or a retention for them.");
+            }
+
+            if (topics.Any(t => t.Compacted))
+            {
+                warnings.Add($"{Names([.. topics.Where(t => t.Compacted).Select(t => t.Name)])} are compacted: their size on disk says nothing of their traffic, so they add nothing to the data in estimated here.");
+            }
+        }
+
+        double? avgDataInMiBps = null;
+        if (replicas is { Count: > 0 })
+        {
+            var onDisk = replicas.Sum(r => (double)r.Bytes);
+            warnings.Add($"The log directories hold {onDisk / (BytesPerMiB * 1024):0.#} GiB, replicas included, across {replicas.Select(r => r.Broker).Distinct().Count()} brokers.");
+            avgDataInMiBps = EstimateDataIn(topics, replicas, figures, warnings);
+        }
+
+        if (logDirs is { OfflineDirs.Count: > 0 })
+        {
+            warnings.Add($"Log directories that answered with an error hold data not counted here: {string.Join("; ", logDirs.OfflineDirs.Take(5))}.");
+        }
+
+        if (avgDataInMiBps is null)
+        {
+            warnings.Add("These files do not give data in: give avgDataInMiBps (and the peak), or import from Prometheus, before sizing.");
+        }
+
+        var request = new SizingRequest
+        {
+            AvgDataInMiBps = avgDataInMiBps,
+            LeaderPartitions = leaderPartitions,
+            ReplicationFactor = replicationFactor,
+            RetentionHours = retentionHours,
+        };
+        var source = string.Join(" and ", new[] { described is null ? null : KafkaTopicsDescribe.Part, logDirs is null ? null : KafkaLogDirs.Part }.OfType<string>());
+        return new(request, figures, warnings, new ImportSummary(source, "files", now, now, 0, topics?.Count ?? replicas?.Select(r => r.Topic).Distinct().Count() ?? 0));
+    }
+
+    /// <summary>
+    /// Data in, MiB/s: each topic's bytes on one replica over the time it keeps them. It holds for a topic that has
+    /// run its full retention at a steady rate; a younger or growing topic makes it an underestimate.
+    /// </summary>
+    private static double? EstimateDataIn(List<DescribedTopic>? topics, List<ReplicaOnDisk> replicas, List<ImportedFigure> figures, List<string> warnings)
+    {
+        if (topics is null)
+        {
+            warnings.Add("Without kafka-topics.sh --describe the retention of each topic is not known, so data in cannot be estimated from the disks.");
+            return null;
+        }
+
+        var byName = topics.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var estimated = replicas
+            .GroupBy(r => r.Topic, StringComparer.Ordinal)
+            .Where(g => byName.TryGetValue(g.Key, out var t) && !t.Compacted && t.RetentionMs is > 0)
+            .Select(g =>
+            {
+                var topic = byName[g.Key];
+                var onOneReplica = g.Sum(r => (double)r.Bytes) / g.Select(r => (r.Broker, r.Partition)).Distinct().Count() * topic.Partitions;
+                return onOneReplica / (topic.RetentionMs!.Value / 1000.0);
+            })
+            .ToList();
+        if (estimated.Count == 0)
+        {
+            return null;
+        }
+
+        var miBps = Math.Max(InputCatalog.AvgDataIn.Min, Math.Round(estimated.Sum() / BytesPerMiB, 3));
+        figures.Add(new(InputCatalog.AvgDataIn.Key, miBps,
+            $"an estimate over {estimated.Count} topics: bytes on one replica ÷ retention.ms, for a topic that has run its full retention at a steady rate",
+            $"{KafkaLogDirs.Part} (kafka-log-dirs.sh --describe) and {KafkaTopicsDescribe.Part} (kafka-topics.sh --describe)"));
+        warnings.Add("Data in is estimated from the disks: a topic younger than its retention, or one that grows, makes it low. Check it against your producers' rates.");
+        return miBps;
+    }
+
+    private static bool IsInternal(string topic) => topic.StartsWith("__", StringComparison.Ordinal);
+
+    private static string Names(List<string> names) =>
+        string.Join(", ", names.Take(5)) + (names.Count > 5 ? $" and {names.Count - 5} more" : "");
+}
