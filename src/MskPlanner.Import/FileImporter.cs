@@ -4,18 +4,32 @@ namespace MskPlanner.Import;
 
 /// <summary>
 /// A workload from a cluster's files, for a cluster the app cannot reach: partitions, replication and retention
-/// from <c>kafka-topics.sh --describe</c>, and bytes on disk from <c>kafka-log-dirs.sh --describe</c>. Neither file
-/// counts messages, so the workload is the planner's totals, not streams; data in is estimated from what the disks
-/// hold over what the topics keep, and said to be an estimate.
+/// from <c>kafka-topics.sh --describe</c>, bytes on disk from <c>kafka-log-dirs.sh --describe</c>, and rates per
+/// topic from CloudWatch. With CloudWatch's messages the workload is a stream per topic; without them it is the
+/// planner's totals, with data in estimated from what the disks hold over what the topics keep, said to be an estimate.
 /// </summary>
 public static class FileImporter
 {
     private const double BytesPerMiB = 1024 * 1024;
 
-    public static ImportResult Import(IReadOnlyList<DescribedTopic>? described, LogDirsReport? logDirs, DateTimeOffset now)
+    /// <param name="warnings">What reading the files found to say already (a CloudWatch page of several, partial data).</param>
+    public static ImportResult Import(IReadOnlyList<DescribedTopic>? described, LogDirsReport? logDirs, IReadOnlyList<MeasuredRate>? rates, List<string> warnings, DateTimeOffset now)
     {
-        var warnings = new List<string>();
         var figures = new List<ImportedFigure>();
+        var sources = string.Join(" and ", new[]
+        {
+            described is null ? null : KafkaTopicsDescribe.Part, logDirs is null ? null : KafkaLogDirs.Part, rates is null ? null : CloudWatchMetricData.Part,
+        }.OfType<string>());
+        if (rates?.Where(r => r.Metric == "MessagesInPerSec" && !IsInternal(r.Topic)).ToList() is { Count: > 0 } messages)
+        {
+            return Streams(described, logDirs, rates, messages, figures, warnings, sources);
+        }
+
+        if (rates is not null)
+        {
+            warnings.Add("The CloudWatch file has no MessagesInPerSec per topic, so it gives no streams; the totals below come from the other files.");
+        }
+
         var topics = described?.Where(t => !IsInternal(t.Name)).ToList();
         var replicas = logDirs?.Replicas.Where(r => !IsInternal(r.Topic)).ToList();
 
@@ -93,8 +107,61 @@ public static class FileImporter
             ReplicationFactor = replicationFactor,
             RetentionHours = retentionHours,
         };
-        var source = string.Join(" and ", new[] { described is null ? null : KafkaTopicsDescribe.Part, logDirs is null ? null : KafkaLogDirs.Part }.OfType<string>());
-        return new(request, figures, warnings, new ImportSummary(source, "files", now, now, 0, topics?.Count ?? replicas?.Select(r => r.Topic).Distinct().Count() ?? 0));
+        return new(request, figures, warnings, new ImportSummary(sources, "files", now, now, 0, topics?.Count ?? replicas?.Select(r => r.Topic).Distinct().Count() ?? 0));
+    }
+
+    /// <summary>A stream per topic CloudWatch measured, with its partitions and retention from kafka-topics.sh where given.</summary>
+    private static ImportResult Streams(
+        IReadOnlyList<DescribedTopic>? described, LogDirsReport? logDirs, IReadOnlyList<MeasuredRate> rates, List<MeasuredRate> messages,
+        List<ImportedFigure> figures, List<string> warnings, string sources)
+    {
+        var byName = described?.ToDictionary(t => t.Name, StringComparer.Ordinal) ?? [];
+        var byMetricAndTopic = rates.ToDictionary(r => (r.Metric, r.Topic));
+        var traffic = messages.Select(m =>
+        {
+            var topic = new TopicTraffic(m.Topic) { MessagesMean = m.Mean, MessagesPeak = m.Quantile(0.99) };
+            topic.BytesInMean = byMetricAndTopic.GetValueOrDefault(("BytesInPerSec", m.Topic))?.Mean;
+            topic.BytesOutMean = byMetricAndTopic.GetValueOrDefault(("BytesOutPerSec", m.Topic))?.Mean;
+            if (byName.TryGetValue(m.Topic, out var inFile))
+            {
+                topic.Partitions = inFile.Partitions;
+                topic.ReplicationFactor = inFile.ReplicationFactor;
+                topic.RetentionHours = inFile.RetentionMs is > 0 and var ms ? Math.Min(ms / 3_600_000.0, InputLimits.MaxRetentionHours) : null;
+            }
+
+            return topic;
+        }).ToList();
+
+        var dropped = rates.Sum(r => r.DroppedPoints);
+        if (dropped > 0)
+        {
+            warnings.Add($"CloudWatch's series have {dropped} point(s) where some broker had no value (gaps); those times are left out rather than summed low.");
+        }
+
+        var from = messages.Min(m => m.From);
+        var to = messages.Max(m => m.To);
+        var window = new TrafficSources(
+            $"{from:yyyy-MM-dd HH:mm} to {to:yyyy-MM-dd HH:mm} UTC",
+            "mean of CloudWatch's averages per period, brokers summed", "p99 of CloudWatch's averages per period, brokers summed",
+            $"{CloudWatchMetricData.Part}: MessagesInPerSec", $"{CloudWatchMetricData.Part}: MessagesInPerSec",
+            $"{CloudWatchMetricData.Part}: BytesInPerSec", $"{CloudWatchMetricData.Part}: BytesOutPerSec",
+            $"{KafkaTopicsDescribe.Part}: PartitionCount", $"{KafkaTopicsDescribe.Part}: retention.ms");
+        var streams = TopicStreams.From(traffic, groupBy: null, window, figures, warnings);
+        var replicationFactor = described is null
+            ? null
+            : TopicStreams.ReplicationFactor(traffic.Select(t => t.ReplicationFactor), $"{KafkaTopicsDescribe.Part}: ReplicationFactor", figures, warnings);
+        if (described is null)
+        {
+            warnings.Add("Without kafka-topics.sh --describe the partitions, replication factor and retention of each topic are not known: set them, or add the file.");
+        }
+
+        if (logDirs is { OfflineDirs.Count: > 0 })
+        {
+            warnings.Add($"Log directories that answered with an error: {string.Join("; ", logDirs.OfflineDirs.Take(5))}.");
+        }
+
+        var request = new SizingRequest { Streams = streams, ReplicationFactor = replicationFactor };
+        return new(request, figures, warnings, new ImportSummary(sources, "files", from, to, 0, traffic.Count));
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MskPlanner.Import;
@@ -31,6 +32,9 @@ public static class ImportServiceCollectionExtensions
             .SelectPipelineByAuthority()
             .Configure(Resilience);
         services.AddSingleton<PrometheusImporter>();
+        // Polly logs each attempt, and every retry and timeout with its exception; a failed import is logged once,
+        // as a warning with its reason, where it is answered.
+        builder.Logging.AddFilter("Polly", LogLevel.None);
         return builder;
     }
 

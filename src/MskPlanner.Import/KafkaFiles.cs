@@ -26,6 +26,7 @@ public static class KafkaTopicsDescribe
     public static IReadOnlyList<DescribedTopic> Parse(TextReader text)
     {
         var topics = new List<DescribedTopic>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var number = 0;
         while (text.ReadLine() is { } line)
         {
@@ -50,6 +51,11 @@ public static class KafkaTopicsDescribe
                 }
 
                 continue;
+            }
+
+            if (!seen.Add(name))
+            {
+                throw Malformed(number, $"topic {Shorten(name)} is described a second time");
             }
 
             var configs = Configs(fields.GetValueOrDefault("Configs", ""));

@@ -27,11 +27,12 @@ public static class ImportEndpoints
 
         imports.MapPost("/files", FilesAsync)
             .WithName("ImportFromFiles")
-            .WithSummary("A workload from a cluster's files: kafka-topics.sh --describe and kafka-log-dirs.sh --describe.")
-            .WithDescription("multipart/form-data with kafkaTopics (the text of kafka-topics.sh --describe) and/or kafkaLogDirs (the output of " +
-                "kafka-log-dirs.sh --describe), as files or fields, at most 20 MiB in all. The answer has the shape of the Prometheus import; " +
-                "request holds the totals (partitions, replication factor, retention, and data in estimated from the disks). A file that cannot be " +
-                "read is a 400 naming its line or JSON path.")
+            .WithSummary("A workload from a cluster's files: kafka-topics.sh --describe, kafka-log-dirs.sh --describe and aws cloudwatch get-metric-data.")
+            .WithDescription("multipart/form-data with any of kafkaTopics (the text of kafka-topics.sh --describe), kafkaLogDirs (the output of " +
+                "kafka-log-dirs.sh --describe) and cloudWatch (the JSON of aws cloudwatch get-metric-data, each query labelled \"MetricName Topic\"), " +
+                "as files or fields, at most 20 MiB in all. The answer has the shape of the Prometheus import: streams when CloudWatch gives messages " +
+                "per topic, otherwise the totals (partitions, replication factor, retention, and data in estimated from the disks). A file that cannot " +
+                "be read is a 400 naming its line or JSON path.")
             .Accepts<ImportFilesForm>("multipart/form-data")
             .WithMetadata(new TakesUploads(), new RequestSizeLimitAttribute(MaxUploadBytes))
             .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes)
@@ -44,7 +45,7 @@ public static class ImportEndpoints
     /// <summary>All the files of one import together; a real cluster's describe output of a few thousand topics is a few MiB.</summary>
     public const int MaxUploadBytes = 20 * 1024 * 1024;
 
-    private static readonly string[] FileParts = [KafkaTopicsDescribe.Part, KafkaLogDirs.Part];
+    private static readonly string[] FileParts = [KafkaTopicsDescribe.Part, KafkaLogDirs.Part, CloudWatchMetricData.Part];
 
     private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> FilesAsync(HttpRequest request, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -78,7 +79,8 @@ public static class ImportEndpoints
 
         var topicsText = await PartAsync(form, KafkaTopicsDescribe.Part, cancellationToken);
         var logDirsText = await PartAsync(form, KafkaLogDirs.Part, cancellationToken);
-        if (topicsText is null && logDirsText is null)
+        var cloudWatchText = await PartAsync(form, CloudWatchMetricData.Part, cancellationToken);
+        if (topicsText is null && logDirsText is null && cloudWatchText is null)
         {
             return JsonBody.Problem("body", $"Give {string.Join(" and/or ", FileParts)}.");
         }
@@ -87,7 +89,9 @@ public static class ImportEndpoints
         {
             var topics = topicsText is null ? null : KafkaTopicsDescribe.Parse(new StringReader(topicsText));
             var logDirs = logDirsText is null ? null : KafkaLogDirs.Parse(logDirsText);
-            return TypedResults.Ok(FileImporter.Import(topics, logDirs, time.GetUtcNow()));
+            var warnings = new List<string>();
+            var rates = cloudWatchText is null ? null : CloudWatchMetricData.Parse(cloudWatchText, warnings);
+            return TypedResults.Ok(FileImporter.Import(topics, logDirs, rates, warnings, time.GetUtcNow()));
         }
         catch (ImportFileException e)
         {
@@ -151,4 +155,7 @@ public sealed class ImportFilesForm
 
     /// <summary>The output of kafka-log-dirs.sh --describe.</summary>
     public IFormFile? KafkaLogDirs { get; init; }
+
+    /// <summary>The JSON of aws cloudwatch get-metric-data, each query labelled "MetricName Topic".</summary>
+    public IFormFile? CloudWatch { get; init; }
 }
