@@ -3,6 +3,7 @@ using System.Globalization;
 
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 using MskPlanner.Import;
 using MskPlanner.Testing;
@@ -20,12 +21,25 @@ public static class ImportLoad
 
     public static async Task RunAsync(int topics, int days)
     {
-        var end = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60 * 60);
+        // promtool takes minutes over a week of 500 topics, so the blocks are kept and served again on the next run,
+        // which then imports as of the moment the history ends.
+        var folder = Path.Combine(Path.GetTempPath(), $"mskplanner-import-load-{topics}-{days}");
+        var endFile = Path.Combine(folder, "end.txt");
         var watch = Stopwatch.StartNew();
-        await using var prometheus = await PrometheusServer.StartAsync(writer => Write(writer, topics, end, TimeSpan.FromDays(days) + TimeSpan.FromHours(1)));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Backfilled {topics} topics × {days} days and started Prometheus in {watch.Elapsed.TotalSeconds:0.0} s"));
+        if (!File.Exists(endFile))
+        {
+            var history = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60 * 60);
+            await PrometheusServer.BackfillAsync(folder, writer => Write(writer, topics, history, TimeSpan.FromDays(days) + TimeSpan.FromHours(1)));
+            await File.WriteAllTextAsync(endFile, history.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Backfilled {topics} topics × {days} days in {watch.Elapsed.TotalSeconds:0.0} s into {folder}"));
+        }
+
+        var end = DateTimeOffset.FromUnixTimeSeconds(long.Parse(await File.ReadAllTextAsync(endFile), CultureInfo.InvariantCulture));
+        await using var prometheus = await PrometheusServer.ServeExistingAsync(folder);
 
         var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<TimeProvider>(new FixedClock(end));
         builder.Configuration["Import:Prometheus:Timeout"] = "00:02:00";
         builder.AddImport();
         using var host = builder.Build();
@@ -87,6 +101,12 @@ public static class ImportLoad
         }
 
         writer.Write("# EOF\n");
+    }
+
+    /// <summary>The moment the kept history ends, for every import of the run.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private static double PeakResidentMiB(int processId) =>

@@ -12,12 +12,14 @@ public sealed class PrometheusServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _folder;
+    private readonly bool _ownsFolder;
 
-    private PrometheusServer(Process process, string folder, Uri address)
+    private PrometheusServer(Process process, string folder, Uri address, bool ownsFolder)
     {
         _process = process;
         _folder = folder;
         Address = address;
+        _ownsFolder = ownsFolder;
     }
 
     /// <summary>The base address, ending in '/'.</summary>
@@ -30,6 +32,19 @@ public sealed class PrometheusServer : IAsyncDisposable
     public static async Task<PrometheusServer> StartAsync(Action<TextWriter> writeHistory)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mskplanner-prometheus-" + Guid.NewGuid().ToString("N"));
+        await BackfillAsync(folder, writeHistory);
+        return await ServeAsync(folder, Path.Combine(folder, "data"), ownsFolder: true);
+    }
+
+    /// <summary>
+    /// Serves blocks backfilled before, in <paramref name="folder"/>'s <c>data</c>, and leaves them there: a load
+    /// driver backfills a large history once and measures against it many times.
+    /// </summary>
+    public static Task<PrometheusServer> ServeExistingAsync(string folder) => ServeAsync(folder, Path.Combine(folder, "data"), ownsFolder: false);
+
+    /// <summary>Backfills into <paramref name="folder"/> and leaves the blocks there for <see cref="ServeExistingAsync"/>.</summary>
+    public static async Task BackfillAsync(string folder, Action<TextWriter> writeHistory)
+    {
         var data = Path.Combine(folder, "data");
         Directory.CreateDirectory(data);
         var history = Path.Combine(folder, "history.om");
@@ -40,6 +55,10 @@ public sealed class PrometheusServer : IAsyncDisposable
 
         await RunAsync("promtool", ["tsdb", "create-blocks-from", "openmetrics", history, data]);
         File.Delete(history);
+    }
+
+    private static async Task<PrometheusServer> ServeAsync(string folder, string data, bool ownsFolder)
+    {
         var config = Path.Combine(folder, "prometheus.yml");
         await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1m\n");
 
@@ -61,7 +80,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var server = new PrometheusServer(process, folder, new Uri($"http://127.0.0.1:{port}/"));
+        var server = new PrometheusServer(process, folder, new Uri($"http://127.0.0.1:{port}/"), ownsFolder);
 
         // Ready once it has loaded the blocks; polled, since Prometheus has no other signal.
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -102,7 +121,10 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
 
         _process.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        if (_ownsFolder)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 
     private static async Task RunAsync(string program, string[] arguments)
