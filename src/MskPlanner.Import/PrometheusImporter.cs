@@ -11,8 +11,10 @@ namespace MskPlanner.Import;
 
 /// <summary>
 /// Reads a running cluster's traffic from Prometheus and describes it as the planner's streams: per topic (or group of
-/// topics), the mean and peak of its per-step rates, its size per message, its consumers' fan-out and its partitions.
-/// Prometheus works out the statistics over the window (subqueries), so an answer is one value per topic however long the window.
+/// topics), its mean rate and the peak of its per-step rates, its size per message, its consumers' fan-out and its
+/// partitions. Prometheus works out the statistics over the window, so an answer is one value per topic however long
+/// the window. Only the peak needs the per-step rates (a subquery); a mean is a counter's increase over the time the
+/// topic had data, which reads each sample once and keeps a week of 500 topics under 3 s.
 /// </summary>
 public sealed class PrometheusImporter(PrometheusClient client, IOptions<PrometheusImportOptions> options, TimeProvider time)
 {
@@ -51,22 +53,30 @@ public sealed class PrometheusImporter(PrometheusClient client, IOptions<Prometh
         var queries = new Queries(window);
         var messagesMean = Measure(queries.Mean(naming.MessagesIn));
         var messagesPeak = Measure(queries.Peak(naming.MessagesIn));
+        var samples = Measure(queries.Samples(naming.MessagesIn));
         var bytesInMean = naming.BytesIn is { } bytesIn ? Measure(queries.Mean(bytesIn)) : None();
         var bytesOutMean = naming.BytesOut is { } bytesOut ? Measure(queries.Mean(bytesOut)) : None();
         var partitions = Measure(naming.Partitions);
         var replication = Measure(naming.ReplicationFactor);
-        await Task.WhenAll(messagesMean, messagesPeak, bytesInMean, bytesOutMean, partitions, replication);
+        await Task.WhenAll(messagesMean, messagesPeak, samples, bytesInMean, bytesOutMean, partitions, replication);
 
-        var topics = (await messagesMean).Measurements.ToDictionary(v => v.Topic, v => new TopicTraffic(v.Topic) { MessagesMean = v.Value }, StringComparer.Ordinal);
+        // A topic created, or first scraped, within the window has fewer samples than one that ran throughout: its
+        // mean is over the share of the window it had data, judged against the topic with the most samples.
+        var counts = (await samples).Measurements.ToDictionary(v => v.Topic, v => v.Value, StringComparer.Ordinal);
+        var most = counts.Count > 0 ? counts.Values.Max() : 0;
+        double Share(string topic) => most > 0 && counts.TryGetValue(topic, out var count) && count > 0 ? count / most : 1;
+
+        var topics = (await messagesMean).Measurements.ToDictionary(v => v.Topic, v => new TopicTraffic(v.Topic) { MessagesMean = v.Value / Share(v.Topic) }, StringComparer.Ordinal);
         Fill(topics, await messagesPeak, (t, v) => t.MessagesPeak = v);
-        Fill(topics, await bytesInMean, (t, v) => t.BytesInMean = v);
-        Fill(topics, await bytesOutMean, (t, v) => t.BytesOutMean = v);
+        Fill(topics, await bytesInMean, (t, v) => t.BytesInMean = v / Share(t.Topic));
+        Fill(topics, await bytesOutMean, (t, v) => t.BytesOutMean = v / Share(t.Topic));
         Fill(topics, await partitions, (t, v) => t.Partitions = v);
         Fill(topics, await replication, (t, v) => t.ReplicationFactor = v);
 
         var figures = new List<ImportedFigure>();
         var sources = new TrafficSources(
-            windowText, $"mean of {step} s rates", $"{window.Peak.Description} of {step} s rates", (await messagesMean).Query, (await messagesPeak).Query,
+            windowText, "mean rate: the counter's increase over the seconds of the window the topic had data (its samples against the most complete topic's)",
+            $"{window.Peak.Description} of {step} s rates", $"{(await messagesMean).Query}, with {(await samples).Query}", (await messagesPeak).Query,
             (await bytesInMean).Query, (await bytesOutMean).Query, $"{(await partitions).Query} at the window's end", "");
         var streams = TopicStreams.From(topics.Values, window.GroupBy, sources, figures, warnings);
         if (streams.Count == 0)
@@ -112,13 +122,16 @@ public sealed class PrometheusImporter(PrometheusClient client, IOptions<Prometh
     private static ImportResult Empty(PrometheusTarget target, ImportWindow window, DateTimeOffset end, List<string> warnings, ExporterNaming? naming = null) =>
         new(new SizingRequest(), [], warnings, Summary(target, window, end, naming, 0));
 
-    /// <summary>The queries of one import: the per-step rate of a counter by topic, and its mean and peak over the window.</summary>
+    /// <summary>The queries of one import, by topic: a counter's mean rate over the window, the peak of its per-step rates, and its samples.</summary>
     private sealed class Queries(ImportWindow window)
     {
         private readonly string _step = Seconds(window.Step);
         private readonly string _length = Seconds(window.Length);
 
-        public string Mean(string counter) => $"avg_over_time({Range(counter)})";
+        /// <summary>Increase over the whole window's seconds; <see cref="Samples"/> corrects it for a topic that had data for part of it.</summary>
+        public string Mean(string counter) => $"sum by (topic) (increase({counter}[{_length}])) / {(long)window.Length.TotalSeconds}";
+
+        public string Samples(string counter) => $"max by (topic) (count_over_time({counter}[{_length}]))";
 
         public string Peak(string counter) => window.Peak.OverTime(Range(counter));
 

@@ -158,15 +158,16 @@ public sealed class OpenMetricsHistory(DateTimeOffset end, TimeSpan length)
     public DateTimeOffset End { get; } = end;
 
     /// <summary>A counter (<c>family_total</c>) whose value grows by <paramref name="ratePerSecond"/> at each moment (seconds since the start).</summary>
-    public OpenMetricsHistory Counter(string family, string labels, Func<double, double> ratePerSecond) =>
-        Growing(family, family + "_total", "counter", labels, ratePerSecond);
+    /// <param name="lastOnly">Set for a series that began this long before the end (a topic created within the window).</param>
+    public OpenMetricsHistory Counter(string family, string labels, Func<double, double> ratePerSecond, TimeSpan? lastOnly = null) =>
+        Growing(family, family + "_total", "counter", labels, ratePerSecond, lastOnly);
 
     /// <summary>
     /// A series that only grows, written under its exporter's own name and type: MSK's <c>_Count</c> attributes
     /// (unknown) and kafka_exporter's newest offsets (a gauge).
     /// </summary>
     public OpenMetricsHistory Growing(string name, string type, string labels, Func<double, double> ratePerSecond) =>
-        Growing(name, name, type, labels, ratePerSecond);
+        Growing(name, name, type, labels, ratePerSecond, lastOnly: null);
 
     /// <summary>A gauge holding <paramref name="value"/> over the last hour: long enough for an instant query at the end.</summary>
     public OpenMetricsHistory Gauge(string family, string labels, double value)
@@ -195,10 +196,10 @@ public sealed class OpenMetricsHistory(DateTimeOffset end, TimeSpan length)
         text.Write("# EOF\n");
     }
 
-    private OpenMetricsHistory Growing(string family, string sample, string type, string labels, Func<double, double> ratePerSecond)
+    private OpenMetricsHistory Growing(string family, string sample, string type, string labels, Func<double, double> ratePerSecond, TimeSpan? lastOnly)
     {
         var lines = Family(family, type);
-        var start = End - length;
+        var start = End - (lastOnly ?? length);
         var total = 0.0;
         for (var at = start; at <= End; at += Interval)
         {

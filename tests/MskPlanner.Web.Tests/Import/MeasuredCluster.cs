@@ -19,6 +19,11 @@ public sealed class MeasuredCluster : IAsyncLifetime
 
     public static readonly Topic Audit = new("audit", t => t % Day < 3600 ? 100 : 10, MessageBytes: 5000, FanOut: 2, Partitions: 3, ReplicationFactor: 2);
 
+    /// <summary>A topic created two days before the end of the week: its mean is over the days it ran.</summary>
+    public static readonly Topic Fresh = new("fresh", _ => 50, MessageBytes: 100, FanOut: 1, Partitions: 2, ReplicationFactor: 3);
+
+    public static readonly TimeSpan FreshFor = TimeSpan.FromDays(2);
+
     /// <summary>Kafka's own topic, which an import leaves out.</summary>
     public static readonly Topic ConsumerOffsets = new("__consumer_offsets", _ => 5, MessageBytes: 100, FanOut: 1, Partitions: 50, ReplicationFactor: 3);
 
@@ -46,6 +51,17 @@ public sealed class MeasuredCluster : IAsyncLifetime
             Replicas(topic, (partition, broker, value) =>
                 history.Gauge("kafka_cluster_partition_replicascount", $"instance=\"{broker}\",partition=\"{partition}\",topic=\"{topic.Name}\"", value));
         }
+
+        foreach (var broker in Brokers)
+        {
+            var labels = $"instance=\"{broker}\",topic=\"{Fresh.Name}\"";
+            history.Counter("kafka_server_brokertopicmetrics_messagesin", labels, t => Fresh.Rate(t) / Brokers.Length, FreshFor);
+            history.Counter("kafka_server_brokertopicmetrics_bytesin", labels, t => Fresh.Rate(t) * Fresh.MessageBytes / Brokers.Length, FreshFor);
+            history.Counter("kafka_server_brokertopicmetrics_bytesout", labels, t => Fresh.Rate(t) * Fresh.MessageBytes * Fresh.FanOut / Brokers.Length, FreshFor);
+        }
+
+        Replicas(Fresh, (partition, broker, value) =>
+            history.Gauge("kafka_cluster_partition_replicascount", $"instance=\"{broker}\",partition=\"{partition}\",topic=\"{Fresh.Name}\"", value));
 
         // The broker's all-topics counter has no topic label; an import must not count it as a topic.
         foreach (var broker in Brokers)

@@ -16,7 +16,7 @@ public sealed class PrometheusImportTests(MeasuredCluster cluster, PlannerAppFac
 
         Assert.Equal("jmx", answer["summary"]!["naming"]!.GetValue<string>());
         var streams = answer["request"]!["streams"]!.AsArray();
-        Assert.Equal(["clicks", "orders", "audit"], streams.Select(s => s!["name"]!.GetValue<string>()));
+        Assert.Equal(["clicks", "orders", "audit", "fresh"], streams.Select(s => s!["name"]!.GetValue<string>()));
 
         var orders = Stream(streams, "orders");
         Within1Percent(300, orders["messagesPerSecond"]);
@@ -45,6 +45,18 @@ public sealed class PrometheusImportTests(MeasuredCluster cluster, PlannerAppFac
 
         Assert.Equal(3, answer["request"]!["replicationFactor"]!.GetValue<int>());
         Assert.Contains(answer["warnings"]!.AsArray(), w => w!.GetValue<string>().Contains("replication factors differ (2, 3)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_topic_created_within_the_window_has_the_mean_of_the_days_it_ran()
+    {
+        var answer = await ImportAsync(new { url = cluster.Server.Address.ToString() });
+
+        // 50 msg/s for the last 2 of the 7 days: its mean is 50, not 50 × 2 / 7.
+        var fresh = Stream(answer["request"]!["streams"]!.AsArray(), "fresh");
+        Within1Percent(50, fresh["messagesPerSecond"]);
+        Within1Percent(100, fresh["messageBytes"]);
+        Assert.Equal(2, fresh["partitions"]!.GetValue<int>());
     }
 
     [Fact]
@@ -88,7 +100,7 @@ public sealed class PrometheusImportTests(MeasuredCluster cluster, PlannerAppFac
         var names = answer["request"]!["streams"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).ToList();
         Assert.DoesNotContain("__consumer_offsets", names);
         Assert.DoesNotContain("", names);
-        Assert.Equal(3, answer["summary"]!["topics"]!.GetValue<int>());
+        Assert.Equal(4, answer["summary"]!["topics"]!.GetValue<int>());
     }
 
     [Fact]
@@ -119,13 +131,13 @@ public sealed class PrometheusImportTests(MeasuredCluster cluster, PlannerAppFac
     }
 
     [Fact]
-    public async Task Topics_grouped_by_prefix_become_one_stream_each_group()
+    public async Task Topics_are_named_by_the_text_before_the_group_delimiter()
     {
         var answer = await ImportAsync(new { url = cluster.Server.Address.ToString(), groupBy = "r" });
 
-        // "orders" cut at its first "r" is "o"; the other names have no "r" before their end but "clicks" and "audit" have none at all.
+        // Each name up to its first "r": orders is "o" and fresh "f"; clicks and audit have none and stay whole.
         var names = answer["request"]!["streams"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).Order();
-        Assert.Equal(["audit", "clicks", "o"], names);
+        Assert.Equal(["audit", "clicks", "f", "o"], names);
     }
 
     [Fact]
@@ -140,6 +152,7 @@ public sealed class PrometheusImportTests(MeasuredCluster cluster, PlannerAppFac
                 new { name = "clicks", messagesPerSecond = 2000, peakMessagesPerSecond = 2000 * (1 + 0.5 * Math.Cos(0.01 * Math.PI)), messageBytes = 200, compression = "none", consumerGroups = 1, partitions = 6 },
                 new { name = "orders", messagesPerSecond = 300, peakMessagesPerSecond = 300, messageBytes = 1000, compression = "none", consumerGroups = 3, partitions = 12 },
                 new { name = "audit", messagesPerSecond = (23 * 10 + 100) / 24.0, peakMessagesPerSecond = 100, messageBytes = 5000, compression = "none", consumerGroups = 2, partitions = 3 },
+                new { name = "fresh", messagesPerSecond = 50.0, peakMessagesPerSecond = 50.0, messageBytes = 100, compression = "none", consumerGroups = 1, partitions = 2 },
             },
         };
 
