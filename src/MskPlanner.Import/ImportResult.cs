@@ -13,3 +13,8 @@ public sealed record ImportedFigure(string Path, double Value, string Statistic,
 
 /// <summary>Where and when the measurements were taken, without credentials.</summary>
 public sealed record ImportSummary(string Source, string Naming, DateTimeOffset From, DateTimeOffset To, int StepSeconds, int Topics);
+
+/// <summary>A running cluster's traffic as a whole, MiB/s: the means and the peaks (p99 or max of per-step rates) of all its user topics together.</summary>
+public sealed record ClusterTraffic(
+    double AvgDataInMiBps, double PeakDataInMiBps, double AvgDataOutMiBps, double PeakDataOutMiBps, int? LeaderPartitions,
+    IReadOnlyList<ImportedFigure> Figures, ImportSummary Summary);

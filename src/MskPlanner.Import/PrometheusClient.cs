@@ -35,6 +35,18 @@ public sealed class PrometheusClient(HttpClient http, IOptions<PrometheusImportO
         return values;
     }
 
+    /// <summary>An instant query that sums to one series (no labels); null when it has none (no data at that time).</summary>
+    public async Task<double?> QueryOneAsync(PrometheusTarget target, string promql, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        using var document = await QueryAsync(target, promql, at, cancellationToken);
+        foreach (var series in Vector(document, target))
+        {
+            return Number(series);
+        }
+
+        return null;
+    }
+
     /// <summary>The metric names of an instant query's series: which exporters' metrics the server has.</summary>
     public async Task<IReadOnlySet<string>> NamesAsync(PrometheusTarget target, string promql, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -18,14 +18,18 @@ namespace MskPlanner.Import;
 /// </summary>
 public sealed class PrometheusImporter(PrometheusClient client, IOptions<PrometheusImportOptions> options, TimeProvider time)
 {
-    public async Task<ImportResult> ImportAsync(PrometheusTarget target, ImportWindow window, CancellationToken cancellationToken)
+    public Task<ImportResult> ImportAsync(PrometheusTarget target, ImportWindow window, CancellationToken cancellationToken) =>
+        WithinDeadlineAsync(target, token => ImportWithinAsync(target, window, token), cancellationToken);
+
+    /// <summary>Runs every query of one import under one deadline, and says in the user's words how the server failed it.</summary>
+    private async Task<T> WithinDeadlineAsync<T>(PrometheusTarget target, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var timeout = options.Value.Timeout;
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            return await ImportWithinAsync(target, window, linked.Token);
+            return await work(linked.Token);
         }
         catch (Exception e) when (e is TimeoutRejectedException || (e is OperationCanceledException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
@@ -35,6 +39,61 @@ public sealed class PrometheusImporter(PrometheusClient client, IOptions<Prometh
         {
             throw new PrometheusQueryException($"Prometheus at {target} failed several times in a row; the app waits {ImportServiceCollectionExtensions.BreakDuration.TotalSeconds:0} s before asking it again.", e);
         }
+    }
+
+    /// <summary>
+    /// The cluster's traffic as a whole, to hold a plan against: all user topics summed before the statistics, so the
+    /// peak is the cluster's own, not a sum of topics' peaks. Null, with the reason, when the metrics have no bytes.
+    /// </summary>
+    public Task<(ClusterTraffic? Traffic, string? Missing)> MeasureClusterAsync(PrometheusTarget target, ImportWindow window, CancellationToken cancellationToken) =>
+        WithinDeadlineAsync(target, token => MeasureClusterWithinAsync(target, window, token), cancellationToken);
+
+    private async Task<(ClusterTraffic? Traffic, string? Missing)> MeasureClusterWithinAsync(PrometheusTarget target, ImportWindow window, CancellationToken cancellationToken)
+    {
+        var end = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
+        var naming = window.Naming ?? await DetectAsync(target, end, cancellationToken);
+        if (naming?.BytesIn is not { } bytesIn || naming.BytesOut is not { } bytesOut)
+        {
+            return (null, naming is null
+                ? $"Prometheus at {target} has none of the Kafka metrics we read ({string.Join(", ", ExporterNaming.All.Select(n => n.Probe))})."
+                : $"{naming.Label} has no bytes per topic; checking a plan needs the JMX exporter's or MSK open monitoring's metrics.");
+        }
+
+        var step = (int)window.Step.TotalSeconds;
+        var windowText = $"{window.Length.TotalDays:0.##} days to {end:yyyy-MM-dd HH:mm} UTC, {step} s rates, {target}";
+        var queries = new Queries(window);
+        var figures = new List<ImportedFigure>();
+        var avgIn = One(queries.ClusterMean(bytesIn));
+        var peakIn = One(queries.ClusterPeak(bytesIn));
+        var avgOut = One(queries.ClusterMean(bytesOut));
+        var peakOut = One(queries.ClusterPeak(bytesOut));
+        var partitions = One($"sum({naming.Partitions})");
+        var topics = One($"count({naming.Partitions})");
+        await Task.WhenAll(avgIn, peakIn, avgOut, peakOut, partitions, topics);
+
+        double MiBps(string key, (string Query, double? Value) measured, string statistic)
+        {
+            var value = Math.Round((measured.Value ?? 0) / (1024 * 1024), 3);
+            figures.Add(new(key, value, statistic, $"{measured.Query} — {windowText}"));
+            return value;
+        }
+
+        var traffic = new ClusterTraffic(
+            MiBps(InputCatalog.AvgDataIn.Key, await avgIn, "mean rate of all user topics"),
+            MiBps(InputCatalog.PeakDataIn.Key, await peakIn, $"{window.Peak.Description} of the cluster's {step} s rates"),
+            MiBps(InputCatalog.AvgDataOut.Key, await avgOut, "mean rate of all user topics"),
+            MiBps(InputCatalog.PeakDataOut.Key, await peakOut, $"{window.Peak.Description} of the cluster's {step} s rates"),
+            (await partitions).Value is { } count ? (int)count : null,
+            figures,
+            Summary(target, window, end, naming, (int)((await topics).Value ?? 0)));
+        if (traffic.LeaderPartitions is { } leaders)
+        {
+            figures.Add(new(InputCatalog.LeaderPartitions.Key, leaders, "partitions of all user topics at the window's end", $"{(await partitions).Query} — {windowText}"));
+        }
+
+        return (traffic, null);
+
+        async Task<(string Query, double? Value)> One(string promql) => (promql, await client.QueryOneAsync(target, promql, end, cancellationToken));
     }
 
     private async Task<ImportResult> ImportWithinAsync(PrometheusTarget target, ImportWindow window, CancellationToken cancellationToken)
@@ -132,6 +191,10 @@ public sealed class PrometheusImporter(PrometheusClient client, IOptions<Prometh
         public string Mean(string counter) => $"sum by (topic) (increase({counter}[{_length}])) / {(long)window.Length.TotalSeconds}";
 
         public string Samples(string counter) => $"max by (topic) (count_over_time({counter}[{_length}]))";
+
+        public string ClusterMean(string counter) => $"sum(increase({counter}[{_length}])) / {(long)window.Length.TotalSeconds}";
+
+        public string ClusterPeak(string counter) => window.Peak.OverTime($"(sum(rate({counter}[{_step}])))[{_length}:{_step}]");
 
         public string Peak(string counter) => window.Peak.OverTime(Range(counter));
 

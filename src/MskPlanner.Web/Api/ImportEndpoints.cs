@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 using MskPlanner.Import;
+using MskPlanner.Sizing;
 using MskPlanner.Web.Access;
+using MskPlanner.Web.Services;
 
 namespace MskPlanner.Web.Api;
 
@@ -37,6 +39,21 @@ public static class ImportEndpoints
             .WithMetadata(new TakesUploads(), new RequestSizeLimitAttribute(MaxUploadBytes))
             .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .LimitedBy(RateLimitPolicies.Sizing);
+
+        app.MapPost("/api/v1/plans/{id:int}/check", CheckAsync)
+            .WithTags("Plans")
+            .WithName("CheckPlan")
+            .WithSummary("The plan's latest revision against its running cluster, measured by Prometheus: each limit planned and measured, its drift, the headroom left.")
+            .WithDescription("The body is the Prometheus import's (source or, in Local mode, url; days, stepSeconds, naming, peak). Both workloads are sized on " +
+                "the plan's broker type, so each limit compares the demand the engine derives. flags name a drift past 20% either way, a limit already " +
+                "past the plan's brokers, and one the plan's growth reaches within its horizon.")
+            .Accepts<PrometheusImportRequest>("application/json")
+            .AddEndpointFilter<BindingProblemFilter>()
+            .ForSignedInUsers()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
             .LimitedBy(RateLimitPolicies.Sizing);
 
         return app;
@@ -111,29 +128,37 @@ public static class ImportEndpoints
         return form.TryGetValue(name, out var value) ? value.ToString() : null;
     }
 
+    /// <summary>The server and window a request names, or the problem that answers it: a typed address on a shared server, or invalid fields.</summary>
+    private static (PrometheusTarget? Target, ImportWindow? Window, IResult? Problem) Resolve(PrometheusImportRequest request, PrometheusImportOptions options, AuthOptions auth)
+    {
+        var window = request.ResolveWindow();
+        var (target, targetErrors) = PrometheusTarget.Resolve(request, options.Sources, typedUrlAllowed: auth.Mode == AuthMode.Local);
+        if (target is null && targetErrors.Count == 0)
+        {
+            return (null, null, TypedResults.Problem(
+                $"This server imports only from the Prometheus servers its operator configures in {PrometheusImportOptions.Section}:Sources; give source, one of their names, instead of url.",
+                statusCode: StatusCodes.Status403Forbidden, title: "A typed Prometheus address is not allowed here."));
+        }
+
+        return !window.Succeeded || target is null
+            ? (null, null, JsonBody.Problem([.. window.Errors, .. targetErrors], "The import has invalid fields."))
+            : (target, window.Value, null);
+    }
+
     private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> PrometheusAsync(
         JsonInput<PrometheusImportRequest> body, PrometheusImporter importer, IOptions<PrometheusImportOptions> options, IOptions<AuthOptions> auth,
         ILogger<PrometheusImporter> logger, CancellationToken cancellationToken)
     {
-        var request = body.Value;
-        var window = request.ResolveWindow();
-        var (target, targetErrors) = PrometheusTarget.Resolve(request, options.Value.Sources, typedUrlAllowed: auth.Value.Mode == AuthMode.Local);
-        if (target is null && targetErrors.Count == 0)
+        var (target, window, problem) = Resolve(body.Value, options.Value, auth.Value);
+        if (problem is not null)
         {
-            return TypedResults.Problem(
-                $"This server imports only from the Prometheus servers its operator configures in {PrometheusImportOptions.Section}:Sources; give source, one of their names, instead of url.",
-                statusCode: StatusCodes.Status403Forbidden, title: "A typed Prometheus address is not allowed here.");
-        }
-
-        if (!window.Succeeded || target is null)
-        {
-            return JsonBody.Problem([.. window.Errors, .. targetErrors], "The import has invalid fields.");
+            return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem;
         }
 
         ImportResult result;
         try
         {
-            result = await importer.ImportAsync(target, window.Value, cancellationToken);
+            result = await importer.ImportAsync(target!, window!, cancellationToken);
         }
         catch (PrometheusQueryException e)
         {
@@ -145,6 +170,75 @@ public static class ImportEndpoints
             ? TypedResults.Ok(result)
             : TypedResults.Problem(string.Join(" ", result.Warnings), statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing to import.");
     }
+
+    /// <summary>
+    /// The plan's latest revision against its running cluster: both workloads sized on the plan's broker type, each
+    /// limit's demand planned and measured, the headroom left on the plan's brokers and, with growth, the months to it.
+    /// </summary>
+    private static async Task<Results<Ok<PlanCheckResponse>, ValidationProblem, ProblemHttpResult, NotFoundProblem>> CheckAsync(
+        RequestCaller me, int id, JsonInput<PrometheusImportRequest> body, PlanService plans, SizingService sizing, PrometheusImporter importer,
+        IOptions<PrometheusImportOptions> options, IOptions<AuthOptions> auth, ILogger<PrometheusImporter> logger, CancellationToken cancellationToken)
+    {
+        var (target, window, problem) = Resolve(body.Value, options.Value, auth.Value);
+        if (problem is not null)
+        {
+            return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem;
+        }
+
+        if (await plans.Store.GetAsync(me.Caller, id, null, cancellationToken) is not { } details)
+        {
+            return JsonBody.NotFound($"There is no plan {id}.");
+        }
+
+        var priced = await plans.PriceAsync(details, cancellationToken);
+        if (priced.Result is not { } planned || priced.Headline?.Option is not { } option)
+        {
+            return Unprocessable("The plan's saved inputs no longer size, or it has no pick to hold against a cluster; open it and save a revision first.");
+        }
+
+        ClusterTraffic traffic;
+        try
+        {
+            var (measured, missing) = await importer.MeasureClusterAsync(target!, window!, cancellationToken);
+            if (measured is null)
+            {
+                return Unprocessable(missing!);
+            }
+
+            traffic = measured;
+        }
+        catch (PrometheusQueryException e)
+        {
+            logger.LogWarning("A plan check against Prometheus at {Target} failed: {Reason}", target, e.Message);
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway, title: "Prometheus did not answer the check.");
+        }
+
+        // The plan's own settings (retention, replication, utilization, AZs) with the measured traffic in place of its workload.
+        var input = planned.Input;
+        var asMeasured = details.Revision.Inputs with
+        {
+            Streams = null,
+            AvgDataInMiBps = Math.Max(traffic.AvgDataInMiBps, InputCatalog.AvgDataIn.Min),
+            PeakDataInMiBps = Math.Max(traffic.PeakDataInMiBps, Math.Max(traffic.AvgDataInMiBps, InputCatalog.AvgDataIn.Min)),
+            AvgDataOutMiBps = Math.Max(traffic.AvgDataOutMiBps, InputCatalog.AvgDataIn.Min),
+            PeakDataOutMiBps = Math.Max(traffic.PeakDataOutMiBps, Math.Max(traffic.AvgDataOutMiBps, InputCatalog.AvgDataIn.Min)),
+            LeaderPartitions = traffic.LeaderPartitions is > 0 and var leaders ? leaders : input.LeaderPartitions,
+            Partitions = null,
+            RetentionHours = input.RetentionHours,
+            LaggingConsumerFactor = input.LaggingConsumerFactor,
+        };
+        var sized = await sizing.SizeAsync(asMeasured, cancellationToken);
+        if (!sized.Succeeded || sized.Value.Options.FirstOrDefault(o => o.Type == option.Type) is not { } measuredOption)
+        {
+            return Unprocessable("The measured traffic does not size on the plan's broker type: " + string.Join(" ", sized.Errors.Select(e => e.Message)));
+        }
+
+        var (limits, flags) = PlanCheck.Compare(option, measuredOption, input);
+        return TypedResults.Ok(new PlanCheckResponse(id, details.Revision.Number, option.Type.Name, option.Brokers, limits, flags, traffic.Figures, traffic.Summary));
+    }
+
+    private static ProblemHttpResult Unprocessable(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The plan cannot be checked.");
 }
 
 /// <summary>The parts of <c>POST /api/v1/import/files</c>, for the API's description.</summary>
@@ -159,3 +253,8 @@ public sealed class ImportFilesForm
     /// <summary>The JSON of aws cloudwatch get-metric-data, each query labelled "MetricName Topic".</summary>
     public IFormFile? CloudWatch { get; init; }
 }
+
+/// <summary>A plan held against its running cluster; limits are keyed as the sizing's, in their units.</summary>
+public sealed record PlanCheckResponse(
+    int Plan, int Revision, string InstanceType, int Brokers, IReadOnlyDictionary<string, LimitDrift> Limits, IReadOnlyList<string> Flags,
+    IReadOnlyList<ImportedFigure> Figures, ImportSummary Summary);
