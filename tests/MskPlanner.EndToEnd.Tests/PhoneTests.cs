@@ -92,7 +92,7 @@ public sealed partial class PhoneTests(BrowserFixture fixture) : IAsyncLifetime
     {
         await _page.GotoAsync("/?avgDataInMiBps=10&partitions=300");
         await Assertions.Expect(_page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
-        foreach (var section in new[] { "streams-toggle", "advanced", "growth-settings", "cluster-settings" })
+        foreach (var section in new[] { "streams-toggle", "cluster-import-toggle", "advanced", "growth-settings", "cluster-settings" })
         {
             await _page.Locator($"[data-testid={section}]").ClickAsync();
             await Assertions.Expect(_page.Locator($"[data-testid={section}]")).ToHaveAttributeAsync("aria-expanded", "true");

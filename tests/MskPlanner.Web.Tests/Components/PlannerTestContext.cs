@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using MskPlanner.Import;
 using MskPlanner.Persistence;
 using MskPlanner.Pricing;
 using MskPlanner.Web.Services;
@@ -51,6 +52,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
             ["Persistence:DatabasePath"] = Path.Combine(_folder, "plans.db"),
         });
         app.AddPricing();
+        app.AddImport();
         app.AddPersistence();
         app.AddWeb();
         app.AddTelemetry();

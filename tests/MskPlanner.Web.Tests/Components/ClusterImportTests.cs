@@ -1,0 +1,58 @@
+using Bunit;
+
+using MskPlanner.Web.Tests.Import;
+
+using PlannerPage = MskPlanner.Web.Components.Planner.Planner;
+
+namespace MskPlanner.Web.Tests.Components;
+
+/// <summary>"Start from an existing cluster" on the planner, against the week in a real Prometheus.</summary>
+public sealed class ClusterImportTests(MeasuredCluster cluster) : PlannerTestContext, IClassFixture<MeasuredCluster>
+{
+    [Fact]
+    public void Importing_from_prometheus_fills_the_streams_and_says_where_each_figure_came_from()
+    {
+        var page = Render<PlannerPage>();
+        page.Find("[data-testid=streams-toggle]").Click();
+        page.Find("[data-testid=cluster-import-toggle]").Click();
+
+        page.WaitForElement("input#import-url").Change(cluster.Server.Address.ToString());
+        page.Find("[data-testid=cluster-import]").Click();
+
+        // clicks, the busiest topic, comes first: 2,000 msg/s on average, as the history was written.
+        var messages = page.WaitForElement("input[id='streams[0].messagesPerSecond']").GetAttribute("value")!;
+        Assert.InRange(double.Parse(messages, System.Globalization.CultureInfo.InvariantCulture), 1980, 2020);
+        Assert.Equal("clicks", page.Find("input[id='streams[0].name']").GetAttribute("value"));
+        Assert.Contains("Imported 4 streams from 4 topics (jmx metrics", page.Find("[data-testid=cluster-import-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("streams[0].peakMessagesPerSecond", page.Find("details.import-figures").TextContent, StringComparison.Ordinal);
+        // The aggregates are the streams' sums now, locked while there are streams.
+        Assert.True(page.Find("input#avgDataInMiBps").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void An_address_that_is_not_http_is_refused_at_its_field_and_nothing_is_fetched()
+    {
+        var page = Render<PlannerPage>();
+        page.Find("[data-testid=streams-toggle]").Click();
+        page.Find("[data-testid=cluster-import-toggle]").Click();
+
+        page.WaitForElement("input#import-url").Change("ftp://example.com/");
+        page.Find("[data-testid=cluster-import]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("URL must be an http or https address", page.Find("#cluster-import-fields").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("input[id='streams[0].messagesPerSecond']"));
+    }
+
+    [Fact]
+    public void A_prometheus_that_cannot_be_reached_is_named_in_a_message()
+    {
+        var page = Render<PlannerPage>();
+        page.Find("[data-testid=streams-toggle]").Click();
+        page.Find("[data-testid=cluster-import-toggle]").Click();
+
+        page.WaitForElement("input#import-url").Change($"http://127.0.0.1:{MskPlanner.Testing.LoopbackPort.Free()}/");
+        page.Find("[data-testid=cluster-import]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("could not be reached", page.Find("[data-testid=cluster-import-failure]").TextContent, StringComparison.Ordinal));
+    }
+}
