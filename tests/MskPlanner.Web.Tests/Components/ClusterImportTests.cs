@@ -1,6 +1,12 @@
 using Bunit;
 
+using Microsoft.Extensions.DependencyInjection;
+
+using MskPlanner.Web.Components.Planner;
+using MskPlanner.Web.Planner;
 using MskPlanner.Web.Tests.Import;
+
+using MudBlazor.Services;
 
 using PlannerPage = MskPlanner.Web.Components.Planner.Planner;
 
@@ -54,5 +60,34 @@ public sealed class ClusterImportTests(MeasuredCluster cluster) : PlannerTestCon
         page.Find("[data-testid=cluster-import]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("could not be reached", page.Find("[data-testid=cluster-import-failure]").TextContent, StringComparison.Ordinal));
+    }
+}
+
+/// <summary>The import panel on a shared server: only the sources the operator configured, and a word when there are none.</summary>
+public sealed class ClusterImportOnASharedServerTests : BunitContext
+{
+    public ClusterImportOnASharedServerTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new MskPlanner.Web.Access.AuthOptions { Mode = MskPlanner.Web.Access.AuthMode.Open }));
+        var app = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new());
+        MskPlanner.Import.ImportServiceCollectionExtensions.AddImport(app);
+        foreach (var service in app.Services)
+        {
+            Services.Add(service);
+        }
+    }
+
+    [Fact]
+    public void Without_configured_sources_the_panel_says_so_and_offers_neither_an_address_nor_an_import()
+    {
+        var panel = Render<ClusterImport>(p => p.Add(c => c.Form, new PlannerForm()));
+
+        panel.Find("[data-testid=cluster-import-toggle]").Click();
+
+        Assert.Contains("none is configured", panel.Find("[data-testid=cluster-import-unavailable]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(panel.FindAll("input#import-url"));
+        Assert.Empty(panel.FindAll("[data-testid=cluster-import]"));
     }
 }
