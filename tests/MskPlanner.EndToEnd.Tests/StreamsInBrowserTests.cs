@@ -77,4 +77,32 @@ public sealed class StreamsInBrowserTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.Locator("[data-testid=explanation]")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task Hostile_text_in_the_prometheus_address_is_refused_at_the_field_shown_as_typed_and_never_run()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.Address.ToString() });
+        var page = await context.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs++;
+            await dialog.DismissAsync();
+        };
+        await page.GotoAsync("/?avgDataInMiBps=10&partitions=100");
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        await page.Locator("[data-testid=streams-toggle]").ClickAsync();
+        await page.Locator("[data-testid=cluster-import-toggle]").ClickAsync();
+
+        // At the field's limit of 2,000 characters; the browser keeps no more.
+        var hostile = Probe.Hostile.Text + new string('x', 2_000 - Probe.Hostile.Text.Length);
+        await page.Locator("input#import-url").FillAsync(hostile);
+        await page.Locator("[data-testid=cluster-import]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#cluster-import-fields")).ToContainTextAsync("URL must be an http or https address");
+        await Assertions.Expect(page.Locator("input#import-url")).ToHaveValueAsync(hostile);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('svg[onload], [onload], script:not([src])').length"));
+        Assert.Equal(0, dialogs);
+        Assert.Empty(await page.Locator("input[id='streams[0].messagesPerSecond']").AllAsync());
+    }
 }
