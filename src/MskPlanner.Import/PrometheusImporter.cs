@@ -50,23 +50,22 @@ public sealed class PrometheusImporter(PrometheusClient client, IOptions<Prometh
 
     private async Task<(ClusterTraffic? Traffic, string? Missing)> MeasureClusterWithinAsync(PrometheusTarget target, ImportWindow window, CancellationToken cancellationToken)
     {
-        var end = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
-        var naming = window.Naming ?? await DetectAsync(target, end, cancellationToken);
+        var (end, naming) = await StartAsync(target, window, cancellationToken);
         if (naming?.BytesIn is not { } bytesIn || naming.BytesOut is not { } bytesOut)
         {
             return (null, naming is null
-                ? $"Prometheus at {target} has none of the Kafka metrics we read ({string.Join(", ", ExporterNaming.All.Select(n => n.Probe))})."
+                ? NoKafkaMetrics(target) + "."
                 : $"{naming.Label} has no bytes per topic; checking a plan needs the JMX exporter's or MSK open monitoring's metrics.");
         }
 
         var step = (int)window.Step.TotalSeconds;
-        var windowText = $"{window.Length.TotalDays:0.##} days to {end:yyyy-MM-dd HH:mm} UTC, {step} s rates, {target}";
-        var queries = new Queries(window);
+        var windowText = WindowText(target, window, end);
+        var queries = new Queries(window, Queries.WholeCluster);
         var figures = new List<ImportedFigure>();
-        var avgIn = One(queries.ClusterMean(bytesIn));
-        var peakIn = One(queries.ClusterPeak(bytesIn));
-        var avgOut = One(queries.ClusterMean(bytesOut));
-        var peakOut = One(queries.ClusterPeak(bytesOut));
+        var avgIn = One(queries.Mean(bytesIn));
+        var peakIn = One(queries.Peak(bytesIn));
+        var avgOut = One(queries.Mean(bytesOut));
+        var peakOut = One(queries.Peak(bytesOut));
         var partitions = One($"sum({naming.Partitions})");
         var topics = One($"count({naming.Partitions})");
         await Task.WhenAll(avgIn, peakIn, avgOut, peakOut, partitions, topics);
@@ -98,18 +97,17 @@ public sealed class PrometheusImporter(PrometheusClient client, IOptions<Prometh
 
     private async Task<ImportResult> ImportWithinAsync(PrometheusTarget target, ImportWindow window, CancellationToken cancellationToken)
     {
-        var end = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
-        var naming = window.Naming ?? await DetectAsync(target, end, cancellationToken);
+        var (end, naming) = await StartAsync(target, window, cancellationToken);
         var warnings = new List<string>();
         if (naming is null)
         {
-            warnings.Add($"Prometheus at {target} has none of the Kafka metrics we read ({string.Join(", ", ExporterNaming.All.Select(n => n.Probe))}); choose the naming if your exporter renames them.");
+            warnings.Add(NoKafkaMetrics(target) + "; choose the naming if your exporter renames them.");
             return Empty(target, window, end, warnings);
         }
 
         var step = (int)window.Step.TotalSeconds;
-        var windowText = $"{window.Length.TotalDays:0.##} days to {end:yyyy-MM-dd HH:mm} UTC, {step} s rates, {target}";
-        var queries = new Queries(window);
+        var windowText = WindowText(target, window, end);
+        var queries = new Queries(window, Queries.ByTopic);
         var messagesMean = Measure(queries.Mean(naming.MessagesIn));
         var messagesPeak = Measure(queries.Peak(naming.MessagesIn));
         var samples = Measure(queries.Samples(naming.MessagesIn));
@@ -152,6 +150,19 @@ public sealed class PrometheusImporter(PrometheusClient client, IOptions<Prometh
         Task<Measured> Measure(string promql) => MeasureAsync(target, promql, end, cancellationToken);
     }
 
+    /// <summary>The moment the window ends (now, to the second) and the naming: the one asked for, or the one the server's metrics show.</summary>
+    private async Task<(DateTimeOffset End, ExporterNaming? Naming)> StartAsync(PrometheusTarget target, ImportWindow window, CancellationToken cancellationToken)
+    {
+        var end = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
+        return (end, window.Naming ?? await DetectAsync(target, end, cancellationToken));
+    }
+
+    private static string NoKafkaMetrics(PrometheusTarget target) =>
+        $"Prometheus at {target} has none of the Kafka metrics we read ({string.Join(", ", ExporterNaming.All.Select(n => n.Probe))})";
+
+    private static string WindowText(PrometheusTarget target, ImportWindow window, DateTimeOffset end) =>
+        $"{window.Length.TotalDays:0.##} days to {end:yyyy-MM-dd HH:mm} UTC, {(int)window.Step.TotalSeconds} s rates, {target}";
+
     private async Task<ExporterNaming?> DetectAsync(PrometheusTarget target, DateTimeOffset end, CancellationToken cancellationToken)
     {
         var probes = string.Join("|", ExporterNaming.All.Select(n => n.Probe));
@@ -181,24 +192,24 @@ public sealed class PrometheusImporter(PrometheusClient client, IOptions<Prometh
     private static ImportResult Empty(PrometheusTarget target, ImportWindow window, DateTimeOffset end, List<string> warnings, ExporterNaming? naming = null) =>
         new(new SizingRequest(), [], warnings, Summary(target, window, end, naming, 0));
 
-    /// <summary>The queries of one import, by topic: a counter's mean rate over the window, the peak of its per-step rates, and its samples.</summary>
-    private sealed class Queries(ImportWindow window)
+    /// <summary>
+    /// The queries of one import, summed by topic or over the whole cluster: a counter's mean rate over the window, the
+    /// peak of its per-step rates, and (by topic) its samples.
+    /// </summary>
+    private sealed class Queries(ImportWindow window, string sum)
     {
+        public const string ByTopic = "sum by (topic)";
+        public const string WholeCluster = "sum";
+
         private readonly string _step = Seconds(window.Step);
         private readonly string _length = Seconds(window.Length);
 
-        /// <summary>Increase over the whole window's seconds; <see cref="Samples"/> corrects it for a topic that had data for part of it.</summary>
-        public string Mean(string counter) => $"sum by (topic) (increase({counter}[{_length}])) / {(long)window.Length.TotalSeconds}";
+        /// <summary>Increase over the whole window's seconds; by topic, <see cref="Samples"/> corrects it for a topic that had data for part of it.</summary>
+        public string Mean(string counter) => $"{sum} (increase({counter}[{_length}])) / {(long)window.Length.TotalSeconds}";
 
         public string Samples(string counter) => $"max by (topic) (count_over_time({counter}[{_length}]))";
 
-        public string ClusterMean(string counter) => $"sum(increase({counter}[{_length}])) / {(long)window.Length.TotalSeconds}";
-
-        public string ClusterPeak(string counter) => window.Peak.OverTime($"(sum(rate({counter}[{_step}])))[{_length}:{_step}]");
-
-        public string Peak(string counter) => window.Peak.OverTime(Range(counter));
-
-        private string Range(string counter) => $"(sum by (topic) (rate({counter}[{_step}])))[{_length}:{_step}]";
+        public string Peak(string counter) => window.Peak.OverTime($"({sum} (rate({counter}[{_step}])))[{_length}:{_step}]");
 
         private static string Seconds(TimeSpan span) => ((long)span.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s";
     }
