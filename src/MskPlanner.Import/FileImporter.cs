@@ -38,13 +38,8 @@ public static class FileImporter
         if (topics is { Count: > 0 })
         {
             leaderPartitions = (int)Math.Min(topics.Sum(t => (long)t.Partitions), Workload.MaxLeaderPartitions);
-            replicationFactor = topics.Max(t => t.ReplicationFactor);
             figures.Add(new(InputCatalog.LeaderPartitions.Key, leaderPartitions.Value, $"sum of PartitionCount over {topics.Count} topics", $"{KafkaTopicsDescribe.Part} (kafka-topics.sh --describe)"));
-            figures.Add(new(InputCatalog.ReplicationFactor.Key, replicationFactor.Value, "the largest ReplicationFactor of the topics", $"{KafkaTopicsDescribe.Part} (kafka-topics.sh --describe)"));
-            if (topics.Select(t => t.ReplicationFactor).Distinct().Count() > 1)
-            {
-                warnings.Add($"The topics' replication factors differ; the plan uses the largest, {replicationFactor}.");
-            }
+            replicationFactor = TopicStreams.ReplicationFactor(topics.Select(t => (double?)t.ReplicationFactor), $"{KafkaTopicsDescribe.Part} (kafka-topics.sh --describe)", figures, warnings);
         }
         else if (replicas is { Count: > 0 })
         {
