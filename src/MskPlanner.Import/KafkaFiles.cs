@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 
+using MskPlanner.Sizing;
+
 namespace MskPlanner.Import;
 
 /// <summary>A file we cannot read, with where: the line of a text file or the JSON path.</summary>
@@ -55,7 +57,7 @@ public static class KafkaTopicsDescribe
 
             if (!seen.Add(name))
             {
-                throw Malformed(number, $"topic {Shorten(name)} is described a second time");
+                throw Malformed(number, $"topic {Echo.Clip(name)} is described a second time");
             }
 
             var configs = Configs(fields.GetValueOrDefault("Configs", ""));
@@ -79,7 +81,7 @@ public static class KafkaTopicsDescribe
             var colon = token.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
             {
-                throw Malformed(number, $"\"{Shorten(token)}\" is not a \"Key: value\" field");
+                throw Malformed(number, $"\"{Echo.Clip(token)}\" is not a \"Key: value\" field");
             }
 
             fields[token[..colon]] = token[(colon + 1)..].Trim();
@@ -126,7 +128,6 @@ public static class KafkaTopicsDescribe
 
     private static ImportFileException Malformed(int number, string why) => new(Part, $"line {number}", $"{Part}, line {number}: {why}.");
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
 
 /// <summary>One partition replica's bytes in a broker's log directory.</summary>
@@ -180,7 +181,7 @@ public static class KafkaLogDirs
                     if (dir.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String)
                     {
                         var name = dir.TryGetProperty("logDir", out var logDir) && logDir.ValueKind == JsonValueKind.String ? logDir.GetString() : "?";
-                        offline.Add($"broker {broker}, {Shorten(name!)}: {Shorten(error.GetString()!)}");
+                        offline.Add($"broker {broker}, {Echo.Clip(name!, 80)}: {Echo.Clip(error.GetString()!, 80)}");
                         continue;
                     }
 
@@ -228,5 +229,4 @@ public static class KafkaLogDirs
             ? number
             : throw new ImportFileException(Part, $"{path}.{name}", $"{Part}: {path}.{name} must be a whole number of 0 or more.");
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

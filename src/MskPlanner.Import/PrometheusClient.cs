@@ -3,6 +3,8 @@ using System.Text.Json;
 
 using Microsoft.Extensions.Options;
 
+using MskPlanner.Sizing;
+
 namespace MskPlanner.Import;
 
 /// <summary>One value of an instant query, by its topic.</summary>
@@ -106,7 +108,7 @@ public sealed class PrometheusClient(HttpClient http, IOptions<PrometheusImportO
             }
 
             var error = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e2) && e2.ValueKind == JsonValueKind.String
-                ? ": " + Shorten(e2.GetString()!)
+                ? ": " + Echo.Clip(e2.GetString()!, 300)
                 : "";
             document.Dispose();
             throw new PrometheusQueryException($"Prometheus at {target} refused the query (HTTP {(int)response.StatusCode}){error}.");
@@ -166,5 +168,4 @@ public sealed class PrometheusClient(HttpClient http, IOptions<PrometheusImportO
     private static PrometheusQueryException TooLarge(PrometheusTarget target, int limit) =>
         new($"Prometheus at {target} answered more than {limit / (1024 * 1024.0):0.#} MiB to one query; group the topics or ask the operator to raise Import:Prometheus:MaxResponseBytes.");
 
-    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }

@@ -41,7 +41,7 @@ public sealed class PrometheusTarget(Uri baseUrl, AuthenticationHeaderValue? aut
             if (source?.Url is null)
             {
                 var known = sources.Count == 0 ? "none is configured (Import:Prometheus:Sources)" : "the configured ones are " + string.Join(", ", sources.Select(s => s.Name));
-                errors.Add(new("source", $"No Prometheus source is named \"{Shorten(name)}\"; {known}."));
+                errors.Add(new("source", $"No Prometheus source is named \"{Echo.Clip(name)}\"; {known}."));
                 return (null, errors);
             }
 
@@ -107,5 +107,4 @@ public sealed class PrometheusTarget(Uri baseUrl, AuthenticationHeaderValue? aut
         : username is not null ? new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")))
         : null;
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -172,19 +172,19 @@ public static partial class ClusterChoices
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                return $"write each tag as key=value (\"{Clip(pair)}\" has no key and value).";
+                return $"write each tag as key=value (\"{Echo.Clip(pair)}\" has no key and value).";
             }
 
             var key = pair[..equals].Trim();
             var value = pair[(equals + 1)..].Trim();
             if (key.Length > 128 || value.Length > 256)
             {
-                return $"a tag key has at most 128 characters and a value at most 256 (\"{Clip(key)}\").";
+                return $"a tag key has at most 128 characters and a value at most 256 (\"{Echo.Clip(key)}\").";
             }
 
             if (!TagText().IsMatch(key) || !TagText().IsMatch(value))
             {
-                return $"tags take letters, digits, spaces and _ . : / = + - @ only (\"{Clip(pair)}\").";
+                return $"tags take letters, digits, spaces and _ . : / = + - @ only (\"{Echo.Clip(pair)}\").";
             }
 
             if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
@@ -203,7 +203,6 @@ public static partial class ClusterChoices
         return parsed.Count > MaxTags ? $"at most {MaxTags} tags per resource." : null;
     }
 
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     [GeneratedRegex("^[0-9A-Za-z][0-9A-Za-z-]{0,63}$")]
     private static partial Regex ClusterName();

@@ -125,7 +125,7 @@ public static class ExportEndpoints
     }
 
     private static NotFoundProblem UnknownKind(string kind) =>
-        JsonBody.NotFound($"There is no export named '{(kind.Length > 40 ? kind[..40] + "…" : kind)}'; choose {KindsText}.");
+        JsonBody.NotFound($"There is no export named '{Echo.Clip(kind)}'; choose {KindsText}.");
 }
 
 public sealed record ExportFileResponse(string Path, string Content);
