@@ -57,6 +57,13 @@ public sealed class RevisionEntity
 
     /// <summary>Who saved it (<see cref="Caller.Label"/>); null for revisions saved before the audit.</summary>
     public string? SavedBy { get; set; }
+
+    /// <summary>Where the workload was measured (<see cref="Measurement"/>); null when it was typed.</summary>
+    public string? MeasuredSource { get; set; }
+
+    public DateTimeOffset? MeasuredFrom { get; set; }
+
+    public DateTimeOffset? MeasuredTo { get; set; }
 }
 
 /// <summary>A link that opens a plan read-only. Only a hash of its token is stored.</summary>

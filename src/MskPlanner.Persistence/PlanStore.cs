@@ -468,6 +468,9 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         PriceAsOf = draft.Price.AsOf,
         MonthlyCostThen = draft.Price.MonthlyCost,
         SavedBy = caller.Label,
+        MeasuredSource = draft.MeasuredFrom?.Source,
+        MeasuredFrom = draft.MeasuredFrom?.From,
+        MeasuredTo = draft.MeasuredFrom?.To,
     };
 
     private static PlanSummary Summary(PlanEntity p, Workspace workspace) =>
@@ -482,7 +485,8 @@ public sealed class PlanStore(IDbContextFactory<PlansDbContext> contexts, TimePr
         r.Region,
         r.SelectedFamily,
         new PriceStamp(r.PriceSource, r.PriceRegion, r.PriceAsOf, r.MonthlyCostThen),
-        r.SavedBy);
+        r.SavedBy,
+        r is { MeasuredSource: { } source, MeasuredFrom: { } from, MeasuredTo: { } to } ? new Measurement(source, from, to) : null);
 
     private static ShareLink ToShare(ShareLinkEntity l) => new(l.Id, l.PlanId, l.RevisionNumber, l.CreatedAt, l.RevokedAt, l.CreatedBy, l.RevokedBy, l.ExpiresAt);
 

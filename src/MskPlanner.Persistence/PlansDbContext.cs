@@ -105,6 +105,7 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
             revision.Property(r => r.Comment).HasMaxLength(RevisionEntity.CommentMaxLength);
             revision.Property(r => r.SelectedFamily).HasConversion<string>().HasMaxLength(16);
             revision.Property(r => r.SavedBy).HasMaxLength(Caller.AuditMaxLength);
+            revision.Property(r => r.MeasuredSource).HasMaxLength(Measurement.SourceMaxLength);
         });
 
         modelBuilder.Entity<PriceSetEntity>(set =>

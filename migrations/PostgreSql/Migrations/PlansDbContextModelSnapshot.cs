@@ -287,6 +287,16 @@ namespace MskPlanner.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("MeasuredFrom")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MeasuredSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("MeasuredTo")
+                        .HasColumnType("bigint");
+
                     b.Property<double?>("MonthlyCostThen")
                         .HasColumnType("double precision");
 

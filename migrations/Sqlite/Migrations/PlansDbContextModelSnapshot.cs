@@ -270,6 +270,16 @@ namespace MskPlanner.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MeasuredFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeasuredSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MeasuredTo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("MonthlyCostThen")
                         .HasColumnType("REAL");
 

@@ -5,7 +5,8 @@ using MskPlanner.Web.Services;
 namespace MskPlanner.Web.Api;
 
 /// <summary>Without a workspace, the plan goes to the caller's personal one.</summary>
-public sealed record CreatePlanRequest(string? Name, string? Description, SizingRequest? Inputs, BrokerFamily? SelectedFamily, string? Comment, int? WorkspaceId);
+/// <param name="MeasuredFrom">Where the inputs were measured: an import's summary (its source and window), kept with the revision.</param>
+public sealed record CreatePlanRequest(string? Name, string? Description, SizingRequest? Inputs, BrokerFamily? SelectedFamily, string? Comment, int? WorkspaceId, Measurement? MeasuredFrom = null);
 
 /// <summary>Where a plan is copied to.</summary>
 public sealed record PlanPlacementRequest(int? WorkspaceId);
@@ -40,7 +41,7 @@ public sealed record WorkspaceShareResponse(int PlanId, string PlanName, ShareRe
 }
 
 /// <summary>Any field may be left out. Inputs make a new revision; name and description change the plan.</summary>
-public sealed record UpdatePlanRequest(string? Name, string? Description, SizingRequest? Inputs, BrokerFamily? SelectedFamily, string? Comment);
+public sealed record UpdatePlanRequest(string? Name, string? Description, SizingRequest? Inputs, BrokerFamily? SelectedFamily, string? Comment, Measurement? MeasuredFrom = null);
 
 /// <param name="ExpiresIn">days7, days30, days90 (the default) or never.</param>
 public sealed record ShareRequest(int? Revision, ShareLinkExpiry? ExpiresIn);
@@ -74,9 +75,10 @@ public sealed record CompareRequest(IReadOnlyList<CompareItemRequest>? Items, Va
 
 /// <param name="SavedBy">Null for revisions saved before the audit; left out of what a share link shows.</param>
 public sealed record RevisionResponse(
-    int Number, DateTimeOffset CreatedAt, string? Comment, SizingRequest Inputs, string Region, BrokerFamily? SelectedFamily, PriceStamp PricedWith, string? SavedBy)
+    int Number, DateTimeOffset CreatedAt, string? Comment, SizingRequest Inputs, string Region, BrokerFamily? SelectedFamily, PriceStamp PricedWith, string? SavedBy,
+    Measurement? MeasuredFrom)
 {
-    public static RevisionResponse From(PlanRevision r) => new(r.Number, r.CreatedAt, r.Comment, r.Inputs, r.Region, r.SelectedFamily, r.PricedWith, r.SavedBy);
+    public static RevisionResponse From(PlanRevision r) => new(r.Number, r.CreatedAt, r.Comment, r.Inputs, r.Region, r.SelectedFamily, r.PricedWith, r.SavedBy, r.MeasuredFrom);
 }
 
 public sealed record PlanSummaryResponse(

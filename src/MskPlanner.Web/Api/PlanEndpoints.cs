@@ -74,7 +74,7 @@ public static class PlanEndpoints
             return JsonBody.Problem("inputs", "Give the plan's inputs: an object with at least avgDataInMiBps and partitions.", "The plan has invalid fields.");
         }
 
-        var saved = await plans.CreateAsync(me.Caller, body.WorkspaceId, body.Name, body.Description, body.Inputs, body.SelectedFamily, body.Comment, cancellationToken);
+        var saved = await plans.CreateAsync(me.Caller, body.WorkspaceId, body.Name, body.Description, body.Inputs, body.SelectedFamily, body.Comment, body.MeasuredFrom, cancellationToken);
         if (!saved.Succeeded)
         {
             return JsonBody.Problem(saved.Errors, "The plan has invalid fields.");
@@ -102,7 +102,7 @@ public static class PlanEndpoints
 
         if (body.Inputs is not null)
         {
-            var saved = await plans.SaveRevisionAsync(me.Caller, id, body.Inputs, body.SelectedFamily, body.Comment, cancellationToken);
+            var saved = await plans.SaveRevisionAsync(me.Caller, id, body.Inputs, body.SelectedFamily, body.Comment, body.MeasuredFrom, cancellationToken);
             if (saved is null)
             {
                 return JsonBody.NotFound($"There is no plan {id}.");

@@ -10,10 +10,11 @@ public sealed class PlanService(PlanStore store, SizingService sizing)
 
     /// <summary>A new plan in the workspace, or the caller's personal one when none is given.</summary>
     public async Task<Outcome<PlanDetails>> CreateAsync(
-        Caller caller, int? workspaceId, string? name, string? description, SizingRequest inputs, BrokerFamily? family, string? comment, CancellationToken cancellationToken = default)
+        Caller caller, int? workspaceId, string? name, string? description, SizingRequest inputs, BrokerFamily? family, string? comment,
+        Measurement? measuredFrom = null, CancellationToken cancellationToken = default)
     {
         var errors = PlanRules.Check(name ?? "", description, comment).ToList();
-        var draft = await DraftAsync(inputs, family, comment, cancellationToken);
+        var draft = await DraftAsync(inputs, family, comment, measuredFrom, cancellationToken);
         errors.AddRange(draft.Errors);
         if (errors.Count > 0 || name is null || !draft.Succeeded)
         {
@@ -27,10 +28,11 @@ public sealed class PlanService(PlanStore store, SizingService sizing)
     }
 
     /// <summary>Null when the plan does not exist for the caller (or was deleted).</summary>
-    public async Task<Outcome<PlanRevision>?> SaveRevisionAsync(Caller caller, int planId, SizingRequest inputs, BrokerFamily? family, string? comment, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PlanRevision>?> SaveRevisionAsync(
+        Caller caller, int planId, SizingRequest inputs, BrokerFamily? family, string? comment, Measurement? measuredFrom = null, CancellationToken cancellationToken = default)
     {
         var errors = PlanRules.Check(null, null, comment).ToList();
-        var draft = await DraftAsync(inputs, family, comment, cancellationToken);
+        var draft = await DraftAsync(inputs, family, comment, measuredFrom, cancellationToken);
         errors.AddRange(draft.Errors);
         if (errors.Count > 0 || !draft.Succeeded)
         {
@@ -49,8 +51,13 @@ public sealed class PlanService(PlanStore store, SizingService sizing)
         return new PricedPlan(details, outcome.Value, headline, outcome.Errors);
     }
 
-    private async Task<Outcome<RevisionDraft>> DraftAsync(SizingRequest inputs, BrokerFamily? family, string? comment, CancellationToken cancellationToken)
+    private async Task<Outcome<RevisionDraft>> DraftAsync(SizingRequest inputs, BrokerFamily? family, string? comment, Measurement? measuredFrom, CancellationToken cancellationToken)
     {
+        if (Measurement.Check("measuredFrom", measuredFrom) is { } invalid)
+        {
+            return Outcome.Failure<RevisionDraft>([invalid]);
+        }
+
         // Saved in today's terms, so every revision reads its partitions the same way (a caller may still send replicas).
         inputs = inputs.InLeaderPartitions();
         var outcome = await sizing.SizeAsync(inputs, cancellationToken);
@@ -63,7 +70,7 @@ public sealed class PlanService(PlanStore store, SizingService sizing)
         var headline = PlanHeadline.Pick(result, family);
         var stamp = new PriceStamp(result.Prices.Source, result.Prices.Region, result.Prices.AsOf, headline?.Option?.MonthlyCost?.Total);
         // The request is kept as given: a field left to its default ("peak = average") stays so when reopened.
-        return Outcome.Success(new RevisionDraft(inputs, result.Input.Region, family, comment, stamp));
+        return Outcome.Success(new RevisionDraft(inputs, result.Input.Region, family, comment, stamp, measuredFrom));
     }
 }
 
