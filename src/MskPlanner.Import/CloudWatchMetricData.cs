@@ -3,12 +3,21 @@ using System.Text.Json;
 
 namespace MskPlanner.Import;
 
+/// <summary>
+/// A cluster as its CloudWatch metrics show it: data in, data out and messages in over time (brokers summed), each
+/// broker's disk in use as it last reported it (percent of its volume), and each broker's CPU (user + system) over time.
+/// </summary>
+public sealed record CloudWatchCluster(
+    MeasuredRate? BytesIn, MeasuredRate? BytesOut, MeasuredRate? MessagesIn, IReadOnlyDictionary<string, double> DiskUsedPercentByBroker, IReadOnlyList<MeasuredRate> CpuByBroker);
+
 /// <summary>One topic's rate over time, summed over brokers, at the timestamps every broker's series has.</summary>
 public sealed record MeasuredRate(string Metric, string Topic, IReadOnlyList<double> Values, DateTimeOffset From, DateTimeOffset To, int DroppedPoints)
 {
     public double Mean => Values.Average();
 
     /// <summary>The q-quantile with linear interpolation between ranks, as Prometheus's quantile_over_time has it.</summary>
+    public double Max => Values.Max();
+
     public double Quantile(double q)
     {
         var sorted = Values.Order().ToArray();
@@ -20,19 +29,73 @@ public sealed record MeasuredRate(string Metric, string Topic, IReadOnlyList<dou
 }
 
 /// <summary>
-/// Reads the JSON of <c>aws cloudwatch get-metric-data</c> for an MSK cluster at PER_TOPIC_PER_BROKER monitoring:
+/// Reads the JSON of <c>aws cloudwatch get-metric-data</c> for an MSK cluster:
 /// <c>{"MetricDataResults":[{"Id":"m1","Label":"BytesInPerSec orders","Timestamps":[…],"Values":[…],"StatusCode":"Complete"}]}</c>.
-/// The answer does not repeat a query's dimensions, so each query is labelled "<c>MetricName Topic</c>" (the label
-/// <c>${PROP('MetricName')} ${PROP('Dim.Topic')}</c> does it); a result per broker of one topic is summed.
+/// The answer does not repeat a query's dimensions, so each query is labelled with them: traffic as
+/// "<c>MetricName Topic</c>" (<c>${PROP('MetricName')} ${PROP('Dim.Topic')}</c>), or the metric's name alone for a
+/// broker's all-topics series, and a broker's disk and CPU as "<c>MetricName BrokerId</c>"
+/// (<c>${PROP('MetricName')} ${PROP('Dim.Broker ID')}</c>). Results of one label, one per broker, are summed.
 /// </summary>
 public static class CloudWatchMetricData
 {
     public const string Part = "cloudWatch";
 
-    /// <summary>The MSK metrics read, as AWS names them in AWS/Kafka.</summary>
+    /// <summary>The MSK traffic metrics read, as AWS names them in AWS/Kafka: per broker, and per topic at PER_TOPIC_PER_BROKER.</summary>
     public static readonly string[] Metrics = ["MessagesInPerSec", "BytesInPerSec", "BytesOutPerSec"];
 
-    public static IReadOnlyList<MeasuredRate> Parse(string json, List<string> warnings)
+    /// <summary>A broker's disk, in percent of its data volume, at DEFAULT level (Standard brokers).</summary>
+    public const string DiskUsed = "KafkaDataLogsDiskUsed";
+
+    /// <summary>A broker's CPU in user and kernel space, percent, at DEFAULT level: MSK's advice holds their sum under 60%.</summary>
+    public static readonly string[] Cpu = ["CpuUser", "CpuSystem"];
+
+    private static readonly string[] Known = [.. Metrics, DiskUsed, .. Cpu];
+
+    /// <summary>Each topic's traffic (or "all topics" for a broker's series), brokers summed.</summary>
+    public static IReadOnlyList<MeasuredRate> Parse(string json, List<string> warnings) =>
+        [.. Read(json, warnings)
+            .Where(s => Metrics.Contains(s.Metric, StringComparer.Ordinal))
+            .GroupBy(s => (s.Metric, Topic: s.Detail.Length > 0 ? s.Detail : AllTopics))
+            .Select(g => Summed(g.Key.Metric, g.Key.Topic, [.. g.Select(s => s.Points)]))
+            .OfType<MeasuredRate>()];
+
+    /// <summary>
+    /// The cluster as a whole: each traffic metric summed over brokers (their all-topics series where the file has
+    /// them, else every topic's), the disk each broker last reported, and the busiest broker's CPU over time.
+    /// </summary>
+    public static CloudWatchCluster ParseCluster(string json, List<string> warnings)
+    {
+        var series = Read(json, warnings);
+        MeasuredRate? Traffic(string metric)
+        {
+            var all = series.Where(s => s.Metric == metric).ToList();
+            var brokers = all.Where(s => s.Detail.Length == 0).ToList();
+            return Summed(metric, AllTopics, [.. (brokers.Count > 0 ? brokers : all).Select(s => s.Points)]);
+        }
+
+        var disks = series.Where(s => s.Metric == DiskUsed && s.Points.Count > 0)
+            .GroupBy(s => s.Detail, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(s => s.Points).MaxBy(p => p.Key).Value, StringComparer.Ordinal);
+        var cpu = series.Where(s => Cpu.Contains(s.Metric, StringComparer.Ordinal))
+            .GroupBy(s => s.Detail, StringComparer.Ordinal)
+            .Where(g => Cpu.All(m => g.Any(s => s.Metric == m)))
+            .Select(g => Summed("CPU", g.Key, [.. Cpu.Select(m => Merge(g.Where(s => s.Metric == m)))]))
+            .OfType<MeasuredRate>()
+            .ToList();
+        if (series.Any(s => Cpu.Contains(s.Metric, StringComparer.Ordinal)) && cpu.Count == 0)
+        {
+            warnings.Add($"CpuUser and CpuSystem are read in pairs per broker, labelled \"CpuUser 1\" and \"CpuSystem 1\"; the file has no such pair.");
+        }
+
+        return new(Traffic("BytesInPerSec"), Traffic("BytesOutPerSec"), Traffic("MessagesInPerSec"), disks, cpu);
+    }
+
+    private const string AllTopics = "all topics";
+
+    /// <summary>One result of the answer: its metric, the label's second word (a topic or a broker), and its points.</summary>
+    private sealed record Series(string Metric, string Detail, Dictionary<DateTimeOffset, double> Points);
+
+    private static List<Series> Read(string json, List<string> warnings)
     {
         JsonDocument document;
         try
@@ -55,7 +118,7 @@ public static class CloudWatchMetricData
                 warnings.Add("The CloudWatch answer has a NextToken: it is one page of several, and only this page is read.");
             }
 
-            var series = new List<(string Metric, string Topic, Dictionary<DateTimeOffset, double> Points)>();
+            var series = new List<Series>();
             var unlabelled = new List<string>();
             var partial = new List<string>();
             for (var i = 0; i < results.GetArrayLength(); i++)
@@ -71,19 +134,18 @@ public static class CloudWatchMetricData
 
                 var space = label.IndexOf(' ', StringComparison.Ordinal);
                 var metric = space > 0 ? label[..space] : label;
-                if (!Metrics.Contains(metric, StringComparer.Ordinal))
+                if (!Known.Contains(metric, StringComparer.Ordinal))
                 {
                     unlabelled.Add(id);
                     continue;
                 }
 
-                var topic = space > 0 ? label[(space + 1)..].Trim() : "";
-                series.Add((metric, topic.Length > 0 ? topic : "all topics", Points(result, path)));
+                series.Add(new(metric, space > 0 ? label[(space + 1)..].Trim() : "", Points(result, path)));
             }
 
             if (unlabelled.Count > 0)
             {
-                warnings.Add($"{unlabelled.Count} result(s) are left out, their label not \"MetricName Topic\" for {string.Join(", ", Metrics)}: {string.Join(", ", unlabelled.Take(5))}.");
+                warnings.Add($"{unlabelled.Count} result(s) are left out, their label not \"MetricName Topic\" for {string.Join(", ", Metrics)} or \"MetricName BrokerId\" for {string.Join(", ", [DiskUsed, .. Cpu])}: {string.Join(", ", unlabelled.Take(5))}.");
             }
 
             if (partial.Count > 0)
@@ -91,11 +153,23 @@ public static class CloudWatchMetricData
                 warnings.Add($"CloudWatch gave part of the data (PartialData) for {string.Join(", ", partial.Take(5))}{(partial.Count > 5 ? " and more" : "")}: the statistics use what it gave.");
             }
 
-            return [.. series.GroupBy(s => (s.Metric, s.Topic)).Select(g => Summed(g.Key.Metric, g.Key.Topic, [.. g.Select(s => s.Points)])).OfType<MeasuredRate>()];
+            return series;
         }
     }
 
-    /// <summary>The brokers' series added at each timestamp they all have; a timestamp some broker lacks (a gap) is dropped, not counted low.</summary>
+    /// <summary>Results of one label (CloudWatch splits a long query over several) as one series.</summary>
+    private static Dictionary<DateTimeOffset, double> Merge(IEnumerable<Series> parts)
+    {
+        var points = new Dictionary<DateTimeOffset, double>();
+        foreach (var (at, value) in parts.SelectMany(p => p.Points))
+        {
+            points[at] = value;
+        }
+
+        return points;
+    }
+
+    /// <summary>The series added at each timestamp they all have; a timestamp some series lacks (a gap) is dropped, not counted low.</summary>
     private static MeasuredRate? Summed(string metric, string topic, List<Dictionary<DateTimeOffset, double>> brokers)
     {
         var all = brokers.SelectMany(b => b.Keys).Distinct().ToList();

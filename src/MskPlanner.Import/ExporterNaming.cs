@@ -31,10 +31,13 @@ public sealed record ExporterNaming
     /// <summary>An instant query giving, by topic, its replication factor.</summary>
     public required string ReplicationFactor { get; init; }
 
+    /// <summary>Bytes on disk per partition replica (Kafka's Log Size gauge); null where the exporter has none.</summary>
+    public required string? LogSize { get; init; }
+
     /// <summary>
     /// The Prometheus JMX exporter with its Kafka example rules (example_configs/kafka-2_0_0.yml): a broker's
-    /// BrokerTopicMetrics counters become <c>kafka_server_brokertopicmetrics_*_total</c>, and Partition gauges
-    /// <c>kafka_cluster_partition_*</c>. ReplicasCount is the replication factor on the leader and 0 on followers
+    /// BrokerTopicMetrics counters become <c>kafka_server_brokertopicmetrics_*_total</c>, Partition gauges
+    /// <c>kafka_cluster_partition_*</c> and Log gauges <c>kafka_log_log_*</c>. ReplicasCount is the replication factor on the leader and 0 on followers
     /// (Kafka's Partition.scala), so counting the non-zero ones counts partitions once.
     /// </summary>
     public static readonly ExporterNaming Jmx = new()
@@ -47,11 +50,13 @@ public sealed record ExporterNaming
         MessagesIn = $"kafka_server_brokertopicmetrics_messagesin_total{{{UserTopics}}}",
         Partitions = $"count by (topic) (kafka_cluster_partition_replicascount{{{UserTopics}}} > 0)",
         ReplicationFactor = $"max by (topic) (kafka_cluster_partition_replicascount{{{UserTopics}}})",
+        LogSize = $"kafka_log_log_size{{{UserTopics}}}",
     };
 
     /// <summary>
     /// Amazon MSK open monitoring (port 11001): the JMX exporter with the MBean's name as a label, so bytes in are
-    /// <c>kafka_server_BrokerTopicMetrics_Count{name="BytesInPerSec"}</c> and partitions <c>kafka_cluster_Partition_Value</c>.
+    /// <c>kafka_server_BrokerTopicMetrics_Count{name="BytesInPerSec"}</c>, partitions <c>kafka_cluster_Partition_Value</c>
+    /// and log sizes <c>kafka_log_Log_Value{name="Size"}</c> (as Cruise Control's DefaultPrometheusQuerySupplier reads them).
     /// </summary>
     public static readonly ExporterNaming Msk = new()
     {
@@ -63,6 +68,7 @@ public sealed record ExporterNaming
         MessagesIn = $"kafka_server_BrokerTopicMetrics_Count{{name=\"MessagesInPerSec\",{UserTopics}}}",
         Partitions = $"count by (topic) (kafka_cluster_Partition_Value{{name=\"ReplicasCount\",{UserTopics}}} > 0)",
         ReplicationFactor = $"max by (topic) (kafka_cluster_Partition_Value{{name=\"ReplicasCount\",{UserTopics}}})",
+        LogSize = $"kafka_log_Log_Value{{name=\"Size\",{UserTopics}}}",
     };
 
     /// <summary>
@@ -79,6 +85,7 @@ public sealed record ExporterNaming
         MessagesIn = $"kafka_topic_partition_current_offset{{{UserTopics}}}",
         Partitions = $"max by (topic) (kafka_topic_partitions{{{UserTopics}}})",
         ReplicationFactor = $"max by (topic) (kafka_topic_partition_replicas{{{UserTopics}}})",
+        LogSize = null,
     };
 
     /// <summary>In the order <c>auto</c> tries them: the exporters with bytes first.</summary>

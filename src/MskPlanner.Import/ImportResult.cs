@@ -14,7 +14,17 @@ public sealed record ImportedFigure(string Path, double Value, string Statistic,
 /// <summary>Where and when the measurements were taken, without credentials.</summary>
 public sealed record ImportSummary(string Source, string Naming, DateTimeOffset From, DateTimeOffset To, int StepSeconds, int Topics);
 
-/// <summary>A running cluster's traffic as a whole, MiB/s: the means and the peaks (p99 or max of per-step rates) of all its user topics together.</summary>
+/// <summary>
+/// A running cluster as a whole: its traffic in MiB/s, the means and the peaks (p99 or max of per-step rates) of all
+/// its user topics together; and, where the source has them, its partitions, the disk its data uses on all brokers
+/// (GiB) and its busiest broker's CPU (user + system, percent).
+/// </summary>
 public sealed record ClusterTraffic(
     double AvgDataInMiBps, double PeakDataInMiBps, double AvgDataOutMiBps, double PeakDataOutMiBps, int? LeaderPartitions,
-    IReadOnlyList<ImportedFigure> Figures, ImportSummary Summary);
+    IReadOnlyList<ImportedFigure> Figures, ImportSummary Summary, double? DiskUsedGiB = null, double? CpuPercent = null)
+{
+    /// <summary>The figures' paths of the two measurements that are not sizing inputs.</summary>
+    public const string DiskUsedKey = "diskUsedGiB";
+
+    public const string CpuKey = "cpuPercent";
+}

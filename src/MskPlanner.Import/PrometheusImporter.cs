@@ -68,7 +68,8 @@ public sealed class PrometheusImporter(PrometheusClient client, IOptions<Prometh
         var peakOut = One(queries.Peak(bytesOut));
         var partitions = One($"sum({naming.Partitions})");
         var topics = One($"count({naming.Partitions})");
-        await Task.WhenAll(avgIn, peakIn, avgOut, peakOut, partitions, topics);
+        var onDisk = naming.LogSize is { } logSize ? One($"sum({logSize})") : Task.FromResult<(string Query, double? Value)>(("", null));
+        await Task.WhenAll(avgIn, peakIn, avgOut, peakOut, partitions, topics, onDisk);
 
         double MiBps(string key, (string Query, double? Value) measured, string statistic)
         {
@@ -84,10 +85,16 @@ public sealed class PrometheusImporter(PrometheusClient client, IOptions<Prometh
             MiBps(InputCatalog.PeakDataOut.Key, await peakOut, $"{window.Peak.Description} of the cluster's {step} s rates"),
             (await partitions).Value is { } count ? (int)count : null,
             figures,
-            Summary(target, window, end, naming, (int)((await topics).Value ?? 0)));
+            Summary(target, window, end, naming, (int)((await topics).Value ?? 0)),
+            (await onDisk).Value is { } bytes ? Math.Round(bytes / (1024.0 * 1024 * 1024), 3) : null);
         if (traffic.LeaderPartitions is { } leaders)
         {
             figures.Add(new(InputCatalog.LeaderPartitions.Key, leaders, "partitions of all user topics at the window's end", $"{(await partitions).Query} — {windowText}"));
+        }
+
+        if (traffic.DiskUsedGiB is { } used)
+        {
+            figures.Add(new(ClusterTraffic.DiskUsedKey, used, "GiB on disk, every replica of every user topic, at the window's end", $"{(await onDisk).Query} — {windowText}"));
         }
 
         return (traffic, null);

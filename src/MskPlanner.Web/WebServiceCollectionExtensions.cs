@@ -63,6 +63,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddStoredPriceCache();
         builder.Services.AddSingleton<SizingService>();
         builder.Services.AddSingleton<PlanService>();
+        builder.Services.AddSingleton<PlanCheckService>();
         builder.Services.AddSingleton<ComparisonService>();
         builder.Services.AddScoped<MskPlanner.Web.Planner.AddressBar>();
         return builder;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 using MskPlanner.Import;
-using MskPlanner.Sizing;
 using MskPlanner.Web.Access;
 using MskPlanner.Web.Services;
 
@@ -56,6 +55,21 @@ public static class ImportEndpoints
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .LimitedBy(RateLimitPolicies.Sizing);
 
+        app.MapPost("/api/v1/plans/{id:int}/check/files", CheckFilesAsync)
+            .WithTags("Plans")
+            .WithName("CheckPlanFromFiles")
+            .WithSummary("The plan's latest revision against its running MSK cluster, measured by a CloudWatch file.")
+            .WithDescription("multipart/form-data with cloudWatch: the JSON of aws cloudwatch get-metric-data, traffic labelled \"BytesInPerSec\" (per broker) or " +
+                "\"BytesInPerSec Topic\", and KafkaDataLogsDiskUsed, CpuUser and CpuSystem labelled \"MetricName BrokerId\". The answer is the Prometheus check's; " +
+                "disk percentages are read on the plan's volume, and CPU is flagged past the 60% MSK advises.")
+            .Accepts<CheckFilesForm>("multipart/form-data")
+            .WithMetadata(new TakesUploads(), new RequestSizeLimitAttribute(MaxUploadBytes))
+            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes)
+            .ForSignedInUsers()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .LimitedBy(RateLimitPolicies.Sizing);
+
         return app;
     }
 
@@ -66,44 +80,17 @@ public static class ImportEndpoints
 
     private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> FilesAsync(HttpRequest request, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxUploadBytes)
+        var (parts, problem) = await ReadPartsAsync(request, FileParts, cancellationToken);
+        if (problem is not null)
         {
-            return TypedResults.Problem($"An import's files hold at most {MaxUploadBytes / (1024 * 1024)} MiB together.",
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.");
-        }
-
-        if (!request.HasFormContentType)
-        {
-            return JsonBody.Problem("body", $"Send multipart/form-data with {string.Join(" and/or ", FileParts)}.");
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (InvalidDataException e)
-        {
-            // A malformed multipart body, or one past the form's own limits.
-            return JsonBody.Problem("body", $"The form cannot be read: {e.Message}");
-        }
-
-        var unknown = form.Keys.Concat(form.Files.Select(f => f.Name)).Distinct().Except(FileParts).ToList();
-        if (unknown.Count > 0)
-        {
-            return JsonBody.Problem("body", $"Unknown parts: {string.Join(", ", unknown.Take(5))}; the parts are {string.Join(" and ", FileParts)}.");
-        }
-
-        var topicsText = await PartAsync(form, KafkaTopicsDescribe.Part, cancellationToken);
-        var logDirsText = await PartAsync(form, KafkaLogDirs.Part, cancellationToken);
-        var cloudWatchText = await PartAsync(form, CloudWatchMetricData.Part, cancellationToken);
-        if (topicsText is null && logDirsText is null && cloudWatchText is null)
-        {
-            return JsonBody.Problem("body", $"Give {string.Join(" and/or ", FileParts)}.");
+            return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem;
         }
 
         try
         {
+            var topicsText = parts.GetValueOrDefault(KafkaTopicsDescribe.Part);
+            var logDirsText = parts.GetValueOrDefault(KafkaLogDirs.Part);
+            var cloudWatchText = parts.GetValueOrDefault(CloudWatchMetricData.Part);
             var topics = topicsText is null ? null : KafkaTopicsDescribe.Parse(new StringReader(topicsText));
             var logDirs = logDirsText is null ? null : KafkaLogDirs.Parse(logDirsText);
             var warnings = new List<string>();
@@ -114,6 +101,52 @@ public static class ImportEndpoints
         {
             return JsonBody.Problem(e.Part, e.Message, "A file cannot be read.");
         }
+    }
+
+    /// <summary>
+    /// The texts of an upload's parts, at least one of <paramref name="allowed"/>, or the problem that answers it: too
+    /// large, not multipart, malformed, or with parts of other names.
+    /// </summary>
+    private static async Task<(Dictionary<string, string> Parts, IResult? Problem)> ReadPartsAsync(HttpRequest request, string[] allowed, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxUploadBytes)
+        {
+            return ([], TypedResults.Problem($"An import's files hold at most {MaxUploadBytes / (1024 * 1024)} MiB together.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large."));
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return ([], JsonBody.Problem("body", $"Send multipart/form-data with {string.Join(" and/or ", allowed)}."));
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            // A malformed multipart body, or one past the form's own limits.
+            return ([], JsonBody.Problem("body", $"The form cannot be read: {e.Message}"));
+        }
+
+        var unknown = form.Keys.Concat(form.Files.Select(f => f.Name)).Distinct().Except(allowed).ToList();
+        if (unknown.Count > 0)
+        {
+            return ([], JsonBody.Problem("body", $"Unknown parts: {string.Join(", ", unknown.Take(5))}; the parts are {string.Join(" and ", allowed)}."));
+        }
+
+        var parts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in allowed)
+        {
+            if (await PartAsync(form, name, cancellationToken) is { } text)
+            {
+                parts[name] = text;
+            }
+        }
+
+        return parts.Count == 0 ? ([], JsonBody.Problem("body", $"Give {string.Join(" and/or ", allowed)}.")) : (parts, null);
     }
 
     /// <summary>A part's text, sent as a file or as a field; null when left out.</summary>
@@ -171,13 +204,9 @@ public static class ImportEndpoints
             : TypedResults.Problem(string.Join(" ", result.Warnings), statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing to import.");
     }
 
-    /// <summary>
-    /// The plan's latest revision against its running cluster: both workloads sized on the plan's broker type, each
-    /// limit's demand planned and measured, the headroom left on the plan's brokers and, with growth, the months to it.
-    /// </summary>
-    private static async Task<Results<Ok<PlanCheckResponse>, ValidationProblem, ProblemHttpResult, NotFoundProblem>> CheckAsync(
-        RequestCaller me, int id, JsonInput<PrometheusImportRequest> body, PlanService plans, SizingService sizing, PrometheusImporter importer,
-        IOptions<PrometheusImportOptions> options, IOptions<AuthOptions> auth, ILogger<PrometheusImporter> logger, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PlanCheckResult>, ValidationProblem, ProblemHttpResult, NotFoundProblem>> CheckAsync(
+        RequestCaller me, int id, JsonInput<PrometheusImportRequest> body, PlanCheckService checks, IOptions<PrometheusImportOptions> options,
+        IOptions<AuthOptions> auth, CancellationToken cancellationToken)
     {
         var (target, window, problem) = Resolve(body.Value, options.Value, auth.Value);
         if (problem is not null)
@@ -185,57 +214,31 @@ public static class ImportEndpoints
             return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem;
         }
 
-        if (await plans.Store.GetAsync(me.Caller, id, null, cancellationToken) is not { } details)
-        {
-            return JsonBody.NotFound($"There is no plan {id}.");
-        }
-
-        var priced = await plans.PriceAsync(details, cancellationToken);
-        if (priced.Result is not { } planned || priced.Headline?.Option is not { } option)
-        {
-            return Unprocessable("The plan's saved inputs no longer size, or it has no pick to hold against a cluster; open it and save a revision first.");
-        }
-
-        ClusterTraffic traffic;
-        try
-        {
-            var (measured, missing) = await importer.MeasureClusterAsync(target!, window!, cancellationToken);
-            if (measured is null)
-            {
-                return Unprocessable(missing!);
-            }
-
-            traffic = measured;
-        }
-        catch (PrometheusQueryException e)
-        {
-            logger.LogWarning("A plan check against Prometheus at {Target} failed: {Reason}", target, e.Message);
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway, title: "Prometheus did not answer the check.");
-        }
-
-        // The plan's own settings (retention, replication, utilization, AZs) with the measured traffic in place of its workload.
-        var input = planned.Input;
-        var asMeasured = details.Revision.Inputs with
-        {
-            Streams = null,
-            AvgDataInMiBps = Math.Max(traffic.AvgDataInMiBps, InputCatalog.AvgDataIn.Min),
-            PeakDataInMiBps = Math.Max(traffic.PeakDataInMiBps, Math.Max(traffic.AvgDataInMiBps, InputCatalog.AvgDataIn.Min)),
-            AvgDataOutMiBps = Math.Max(traffic.AvgDataOutMiBps, InputCatalog.AvgDataIn.Min),
-            PeakDataOutMiBps = Math.Max(traffic.PeakDataOutMiBps, Math.Max(traffic.AvgDataOutMiBps, InputCatalog.AvgDataIn.Min)),
-            LeaderPartitions = traffic.LeaderPartitions is > 0 and var leaders ? leaders : input.LeaderPartitions,
-            Partitions = null,
-            RetentionHours = input.RetentionHours,
-            LaggingConsumerFactor = input.LaggingConsumerFactor,
-        };
-        var sized = await sizing.SizeAsync(asMeasured, cancellationToken);
-        if (!sized.Succeeded || sized.Value.Options.FirstOrDefault(o => o.Type == option.Type) is not { } measuredOption)
-        {
-            return Unprocessable("The measured traffic does not size on the plan's broker type: " + string.Join(" ", sized.Errors.Select(e => e.Message)));
-        }
-
-        var (limits, flags) = PlanCheck.Compare(option, measuredOption, input);
-        return TypedResults.Ok(new PlanCheckResponse(id, details.Revision.Number, option.Type.Name, option.Brokers, limits, flags, traffic.Figures, traffic.Summary));
+        return Answer(await checks.FromPrometheusAsync(me.Caller, id, target!, window!, cancellationToken));
     }
+
+    private static readonly string[] CheckParts = [CloudWatchMetricData.Part];
+
+    private static async Task<Results<Ok<PlanCheckResult>, ValidationProblem, ProblemHttpResult, NotFoundProblem>> CheckFilesAsync(
+        HttpRequest request, RequestCaller me, int id, PlanCheckService checks, CancellationToken cancellationToken)
+    {
+        var (parts, problem) = await ReadPartsAsync(request, CheckParts, cancellationToken);
+        if (problem is not null)
+        {
+            return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem;
+        }
+
+        return Answer(await checks.FromCloudWatchAsync(me.Caller, id, parts[CloudWatchMetricData.Part], cancellationToken));
+    }
+
+    private static Results<Ok<PlanCheckResult>, ValidationProblem, ProblemHttpResult, NotFoundProblem> Answer(PlanCheckOutcome outcome) => outcome switch
+    {
+        { Check: { } check } => TypedResults.Ok(check),
+        { Failure: PlanCheckFailure.NotFound } => JsonBody.NotFound(outcome.Message!),
+        { Failure: PlanCheckFailure.InvalidFile } => JsonBody.Problem(outcome.Field!, outcome.Message!, "A file cannot be read."),
+        { Failure: PlanCheckFailure.Unreachable } => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status502BadGateway, title: "Prometheus did not answer the check."),
+        _ => Unprocessable(outcome.Message!),
+    };
 
     private static ProblemHttpResult Unprocessable(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The plan cannot be checked.");
@@ -254,7 +257,9 @@ public sealed class ImportFilesForm
     public IFormFile? CloudWatch { get; init; }
 }
 
-/// <summary>A plan held against its running cluster; limits are keyed as the sizing's, in their units.</summary>
-public sealed record PlanCheckResponse(
-    int Plan, int Revision, string InstanceType, int Brokers, IReadOnlyDictionary<string, LimitDrift> Limits, IReadOnlyList<string> Flags,
-    IReadOnlyList<ImportedFigure> Figures, ImportSummary Summary);
+/// <summary>The part of <c>POST /api/v1/plans/{id}/check/files</c>, for the API's description.</summary>
+public sealed class CheckFilesForm
+{
+    /// <summary>The JSON of aws cloudwatch get-metric-data for the plan's cluster.</summary>
+    public IFormFile? CloudWatch { get; init; }
+}

@@ -1,3 +1,4 @@
+using MskPlanner.Persistence;
 using MskPlanner.Sizing;
 
 namespace MskPlanner.Web.Planner;
@@ -10,6 +11,9 @@ namespace MskPlanner.Web.Planner;
 public sealed class PlannerForm
 {
     public SizingRequest Request { get; set; } = InputCatalog.Starter;
+
+    /// <summary>Where the workload was measured, set by an import and kept with a save; the address does not carry it.</summary>
+    public Measurement? MeasuredFrom { get; set; }
 
     /// <summary>A form showing a saved request, with partitions given as replicas shown as the leader partitions they make.</summary>
     public static PlannerForm FromRequest(SizingRequest request) => new() { Request = request.InLeaderPartitions() };

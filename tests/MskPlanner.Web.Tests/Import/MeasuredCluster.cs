@@ -32,6 +32,11 @@ public sealed class MeasuredCluster : IAsyncLifetime
 
     public static readonly Topic Logs = new("logs", _ => 120, MessageBytes: 0, FanOut: 0, Partitions: 10, ReplicationFactor: 2);
 
+    /// <summary>Bytes on disk of each replica of orders' partitions, on both brokers: 24 replicas of 2 GiB are the disk a check reads.</summary>
+    public const double OrdersReplicaBytes = 2L << 30;
+
+    public static double OrdersOnDiskGiB => OrdersReplicaBytes * Orders.Partitions * Brokers.Length / (1 << 30);
+
     public PrometheusServer Server { get; private set; } = default!;
 
     public async Task InitializeAsync()
@@ -50,6 +55,14 @@ public sealed class MeasuredCluster : IAsyncLifetime
 
             Replicas(topic, (partition, broker, value) =>
                 history.Gauge("kafka_cluster_partition_replicascount", $"instance=\"{broker}\",partition=\"{partition}\",topic=\"{topic.Name}\"", value));
+        }
+
+        for (var partition = 0; partition < Orders.Partitions; partition++)
+        {
+            foreach (var broker in Brokers)
+            {
+                history.Gauge("kafka_log_log_size", $"instance=\"{broker}\",partition=\"{partition}\",topic=\"{Orders.Name}\"", OrdersReplicaBytes);
+            }
         }
 
         foreach (var broker in Brokers)

@@ -20,13 +20,19 @@ public sealed class PlanCheckTests(MeasuredCluster cluster, PlannerAppFactory fa
         var limits = check["limits"]!.AsObject();
         Assert.Equal(["ingress", "egress", "partitions", "storage"], limits.Select(l => l.Key).Where(k => k != "provisionedThroughput"));
         Assert.Equal(0, limits["partitions"]!["drift"]!.GetValue<double>(), 0.001);
-        foreach (var (key, limit) in limits)
+        foreach (var (key, limit) in limits.Where(l => l.Key != "storage"))
         {
             Assert.True(limit!["planned"]!.GetValue<double>() > 0 && limit["measured"]!.GetValue<double>() > 0, key);
             Assert.True(Math.Abs(limit["drift"]!.GetValue<double>()) <= 0.2, $"{key}: {limit.ToJsonString()}");
         }
 
-        Assert.DoesNotContain(check["flags"]!.AsArray(), f => f!.GetValue<string>().Contains("planned (", StringComparison.Ordinal));
+        // Storage is the disk in use, as the log sizes of every replica add up, against the plan's volumes.
+        var storage = limits["storage"]!;
+        Assert.Equal(MeasuredCluster.OrdersOnDiskGiB, storage["measured"]!.GetValue<double>(), 0.001);
+        Assert.Equal("GiB on disk", storage["unit"]!.GetValue<string>());
+        Assert.Contains(check["figures"]!.AsArray(), f => f!["path"]!.GetValue<string>() == "diskUsedGiB" && f["source"]!.GetValue<string>().StartsWith("sum(kafka_log_log_size{", StringComparison.Ordinal));
+
+        Assert.DoesNotContain(check["flags"]!.AsArray(), f => f!.GetValue<string>().Contains("planned (", StringComparison.Ordinal) && !f.GetValue<string>().StartsWith("Storage", StringComparison.Ordinal));
         Assert.Contains(check["figures"]!.AsArray(), f => f!["path"]!.GetValue<string>() == "peakDataInMiBps");
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
 using MskPlanner.Import;
+using MskPlanner.Persistence;
 using MskPlanner.Sizing;
 using MskPlanner.Web.Access;
 using MskPlanner.Web.Planner;
@@ -17,9 +18,7 @@ public sealed partial class ClusterImport : IDisposable
     private readonly CancellationTokenSource _leaving = new();
     private bool _open;
     private bool _busy;
-    private string? _url;
-    private string? _source;
-    private int? _days;
+    private readonly PrometheusChoice _choice = new("import");
     private Dictionary<string, string> _errors = [];
     private string? _failure;
     private ImportResult? _result;
@@ -49,12 +48,8 @@ public sealed partial class ClusterImport : IDisposable
     {
         _failure = null;
         _result = null;
-        var typed = string.IsNullOrWhiteSpace(_url) ? null : _url;
-        var request = new PrometheusImportRequest { Url = typed, Source = typed is null ? _source : null, Days = _days };
-        var window = request.ResolveWindow();
-        var (target, targetErrors) = PrometheusTarget.Resolve(request, Sources, TypedAddressAllowed);
-        _errors = window.Errors.Concat(targetErrors).GroupBy(e => FieldOf(e.Field)).ToDictionary(g => g.Key, g => g.First().Message);
-        if (_errors.Count > 0 || !window.Succeeded)
+        (var target, var window, _errors) = _choice.Resolve(Sources, TypedAddressAllowed);
+        if (_errors.Count > 0)
         {
             return;
         }
@@ -68,7 +63,7 @@ public sealed partial class ClusterImport : IDisposable
         _busy = true;
         try
         {
-            var result = await Importer.ImportAsync(target, window.Value, _leaving.Token);
+            var result = await Importer.ImportAsync(target, window!, _leaving.Token);
             if (result.Request.Streams is not { Count: > 0 } streams)
             {
                 _failure = string.Join(" ", result.Warnings);
@@ -76,6 +71,7 @@ public sealed partial class ClusterImport : IDisposable
             }
 
             Form.Request = (Form.Request with { Streams = streams, ReplicationFactor = result.Request.ReplicationFactor ?? Form.Request.ReplicationFactor }).WithStreamTotals();
+            Form.MeasuredFrom = new Measurement(result.Summary.Source, result.Summary.From, result.Summary.To);
             _result = result;
             await OnChange.InvokeAsync();
         }
@@ -88,15 +84,6 @@ public sealed partial class ClusterImport : IDisposable
             _busy = false;
         }
     }
-
-    /// <summary>The request's field names as this form's ids: a message shows under the field it is about.</summary>
-    private static string FieldOf(string field) => field switch
-    {
-        "url" or "bearerToken" or "username" or "password" => "import-url",
-        "source" => "import-source",
-        "days" => "import-days",
-        _ => "import-url",
-    };
 
     private static string SummaryText(ImportResult result) =>
         $"Imported {Figures.Count(result.Request.Streams?.Count ?? 0, "stream")} from {Figures.Count(result.Summary.Topics, "topic")} " +

@@ -121,6 +121,7 @@ public partial class Planner : IDisposable
         var dialog = await Dialogs.ShowAsync<SavePlanDialog>("Save as plan", new DialogParameters<SavePlanDialog>
         {
             { d => d.Inputs, _form.Request },
+            { d => d.MeasuredFrom, _form.MeasuredFrom },
         });
         if (await dialog.Result is { Canceled: false, Data: int id })
         {

@@ -58,6 +58,7 @@ public partial class PlanPage
         }
 
         _form = PlannerForm.FromRequest(_plan.Revision.Inputs);
+        _form.MeasuredFrom = _plan.Revision.MeasuredFrom;
         _family = _plan.Revision.SelectedFamily;
         _comment = null;
         MarkSaved();
@@ -158,7 +159,7 @@ public partial class PlanPage
 
     private Task SaveRevisionAsync() => Snackbar.TryAsync(async () =>
     {
-        var saved = await Plans.SaveRevisionAsync(await Me.GetAsync(), Id, _form.Request, _family, _comment);
+        var saved = await Plans.SaveRevisionAsync(await Me.GetAsync(), Id, _form.Request, _family, _comment, _form.MeasuredFrom);
         if (saved is null)
         {
             Navigation.NotFound();
@@ -177,6 +178,27 @@ public partial class PlanPage
         }
     });
 
+    /// <summary>The running cluster's measurements, with the plan's own settings, as the next revision.</summary>
+    private Task SaveMeasuredAsync(PlanCheckResult check) => Snackbar.TryAsync(async () =>
+    {
+        if (!await ConfirmDiscardAsync())
+        {
+            return;
+        }
+
+        var saved = await Plans.SaveRevisionAsync(await Me.GetAsync(), Id, check.MeasuredInputs, _plan!.Revision.SelectedFamily,
+            $"Measured from {check.MeasuredFrom.Text}", check.MeasuredFrom);
+        if (saved?.Value is { } revision)
+        {
+            Snackbar.Add($"Saved revision {revision.Number} from the measurements.", Severity.Success);
+            await ReloadLatestAsync();
+        }
+        else if (saved is not null)
+        {
+            Snackbar.Add(string.Join(" ", saved.Errors.Select(e => e.Message)), Severity.Error);
+        }
+    });
+
     private Task RestoreAsync(int number) => Snackbar.TryAsync(async () =>
     {
         var old = _history.FirstOrDefault(h => h.Details.Revision.Number == number)?.Details.Revision;
@@ -185,7 +207,7 @@ public partial class PlanPage
             return;
         }
 
-        var saved = await Plans.SaveRevisionAsync(await Me.GetAsync(), Id, old.Inputs, old.SelectedFamily, $"Restored revision {number}");
+        var saved = await Plans.SaveRevisionAsync(await Me.GetAsync(), Id, old.Inputs, old.SelectedFamily, $"Restored revision {number}", old.MeasuredFrom);
         if (saved?.Value is { } revision)
         {
             Snackbar.Add($"Revision {number} restored as revision {revision.Number}.", Severity.Success);
@@ -210,6 +232,7 @@ public partial class PlanPage
         var dialog = await Dialogs.ShowAsync<SavePlanDialog>("Save as new plan", new DialogParameters<SavePlanDialog>
         {
             { d => d.Inputs, _form.Request },
+            { d => d.MeasuredFrom, _form.MeasuredFrom },
             { d => d.Family, _family },
             { d => d.Name, PlanStore.CopyName(_plan!.Plan.Name) },
             { d => d.Description, _plan.Plan.Description },
@@ -282,7 +305,7 @@ public partial class PlanPage
         }
 
         // The copy takes what is on screen: edits the user could not save here (a viewer's) become its latest revision.
-        if (IsDirty && await Plans.SaveRevisionAsync(await Me.GetAsync(), placed.Id, _form.Request, _family, "Copied with the changes made before copying") is not { Succeeded: true })
+        if (IsDirty && await Plans.SaveRevisionAsync(await Me.GetAsync(), placed.Id, _form.Request, _family, "Copied with the changes made before copying", _form.MeasuredFrom) is not { Succeeded: true })
         {
             Snackbar.Add($"Copied to \"{placed.Workspace.Name}\" as last saved: the changes on screen could not be added to the copy.", Severity.Warning);
         }

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Options;
+
+using MskPlanner.Import;
+using MskPlanner.Sizing;
+using MskPlanner.Web.Access;
+using MskPlanner.Web.Planner;
+using MskPlanner.Web.Services;
+
+namespace MskPlanner.Web.Components.Plans;
+
+/// <summary>
+/// "Check against the running cluster" on a saved plan: the API's plan check, from a Prometheus the server may read or
+/// from a CloudWatch file, shown limit by limit. Saving a revision from the measurements is the plan page's to do.
+/// </summary>
+public sealed partial class PlanCheckPanel : IDisposable
+{
+    private readonly CancellationTokenSource _leaving = new();
+    private readonly PrometheusChoice _choice = new("check");
+    private CheckSource _from = CheckSource.Prometheus;
+    private IBrowserFile? _file;
+    private bool _busy;
+    private Dictionary<string, string> _errors = [];
+    private string? _failure;
+    private PlanCheckResult? _check;
+
+    [Inject] private PlanCheckService Checks { get; set; } = default!;
+
+    [Inject] private CurrentCaller Me { get; set; } = default!;
+
+    [Inject] private IOptions<PrometheusImportOptions> Options { get; set; } = default!;
+
+    [Inject] private IOptions<AuthOptions> Auth { get; set; } = default!;
+
+    [Parameter, EditorRequired] public int PlanId { get; set; }
+
+    [Parameter] public bool CanEdit { get; set; }
+
+    /// <summary>Asked to save the measured inputs as the plan's next revision.</summary>
+    [Parameter] public EventCallback<PlanCheckResult> OnSaveMeasured { get; set; }
+
+    private bool TypedAddressAllowed => Auth.Value.Mode == AuthMode.Local;
+
+    private IReadOnlyList<PrometheusSource> Sources => Options.Value.Sources;
+
+    public void Dispose()
+    {
+        _leaving.Cancel();
+        _leaving.Dispose();
+    }
+
+    private void PickFile(InputFileChangeEventArgs e) => _file = e.File;
+
+    private async Task CheckAsync()
+    {
+        _failure = null;
+        _check = null;
+        _errors = [];
+        _busy = true;
+        try
+        {
+            var outcome = _from == CheckSource.Prometheus ? await FromPrometheusAsync() : await FromCloudWatchAsync();
+            _check = outcome?.Check;
+            _failure = outcome?.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task<PlanCheckOutcome?> FromPrometheusAsync()
+    {
+        (var target, var window, _errors) = _choice.Resolve(Sources, TypedAddressAllowed);
+        if (_errors.Count > 0)
+        {
+            return null;
+        }
+
+        return target is null
+            ? PlanCheckOutcome.Fail(PlanCheckFailure.Unprocessable, "Choose one of the Prometheus sources this server's operator configured.")
+            : await Checks.FromPrometheusAsync(await Me.GetAsync(), PlanId, target, window!, _leaving.Token);
+    }
+
+    private async Task<PlanCheckOutcome> FromCloudWatchAsync()
+    {
+        if (_file is null)
+        {
+            return PlanCheckOutcome.Fail(PlanCheckFailure.InvalidFile, "Choose the CloudWatch file first.");
+        }
+
+        if (_file.Size > Api.ImportEndpoints.MaxUploadBytes)
+        {
+            return PlanCheckOutcome.Fail(PlanCheckFailure.InvalidFile, $"The file has {_file.Size / (1024 * 1024)} MiB; a check reads at most {Api.ImportEndpoints.MaxUploadBytes / (1024 * 1024)} MiB.");
+        }
+
+        using var reader = new StreamReader(_file.OpenReadStream(Api.ImportEndpoints.MaxUploadBytes, _leaving.Token));
+        var json = await reader.ReadToEndAsync(_leaving.Token);
+        return await Checks.FromCloudWatchAsync(await Me.GetAsync(), PlanId, json, _leaving.Token);
+    }
+
+    private static string Label(string key) => Enum.GetValues<LimitKind>().Select(Names.Of).FirstOrDefault(t => t.Key == key)?.Label ?? key;
+
+    private static string RunsOut(LimitDrift limit) =>
+        limit.Headroom <= 0 ? "already"
+        : limit.MonthsLeft is { } months ? $"in {Figures.Number(Math.Floor(months), "0")} months"
+        : "not at the planned growth";
+}
+
+public enum CheckSource
+{
+    Prometheus,
+    CloudWatch,
+}
