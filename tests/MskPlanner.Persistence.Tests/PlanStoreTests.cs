@@ -29,6 +29,19 @@ public abstract class PlanStoreTests(DatabaseProvider provider) : StoreTest(prov
     }
 
     [Fact]
+    public async Task A_revision_measured_from_a_running_cluster_reloads_with_its_source_and_window_and_a_typed_one_without()
+    {
+        var measured = new Measurement("prod-prometheus", new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+        var plan = await Store.CreatePersonalAsync("Measured", null, Drafts.For(10) with { MeasuredFrom = measured });
+
+        await Store.SaveRevisionAsync(Me, plan.Plan.Id, Drafts.For(20, "typed over"));
+
+        Assert.Equal(measured, (await Store.GetAsync(Me, plan.Plan.Id, revision: 1))!.Revision.MeasuredFrom);
+        Assert.Null((await Store.GetAsync(Me, plan.Plan.Id))!.Revision.MeasuredFrom);
+        Assert.Equal("prod-prometheus, 2026-11-25 09:00 to 2026-12-02 09:00 UTC", measured.Text);
+    }
+
+    [Fact]
     public async Task Every_save_adds_a_revision_and_old_ones_stay_as_they_were()
     {
         var plan = await Store.CreatePersonalAsync("Plan", null, Drafts.For(10, cost: 100m));
