@@ -12,7 +12,7 @@ public sealed class PrometheusServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _folder;
-    private readonly bool _ownsFolder;
+    private bool _ownsFolder;
 
     private PrometheusServer(Process process, string folder, Uri address, bool ownsFolder)
     {
@@ -57,12 +57,26 @@ public sealed class PrometheusServer : IAsyncDisposable
         File.Delete(history);
     }
 
-    private static async Task<PrometheusServer> ServeAsync(string folder, string data, bool ownsFolder)
+    /// <summary>
+    /// Stops this server, backfills more history into its blocks and serves them again at the same address: a running
+    /// cluster's traffic changing under a plan. This instance hands its folder to the one returned.
+    /// </summary>
+    public async Task<PrometheusServer> BackfillMoreAsync(Action<TextWriter> writeHistory)
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        await BackfillAsync(_folder, writeHistory);
+        var next = await ServeAsync(_folder, Path.Combine(_folder, "data"), _ownsFolder, Address.Port);
+        _ownsFolder = false;
+        return next;
+    }
+
+    private static async Task<PrometheusServer> ServeAsync(string folder, string data, bool ownsFolder, int? port = null)
     {
         var config = Path.Combine(folder, "prometheus.yml");
         await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1m\n");
 
-        var port = LoopbackPort.Free();
+        port ??= LoopbackPort.Free();
         var start = new ProcessStartInfo("prometheus") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
         {
