@@ -12,6 +12,19 @@ public static class FileImporter
 {
     private const double BytesPerMiB = 1024 * 1024;
 
+    /// <summary>
+    /// The files' texts as uploaded, any of them left out, read and imported; a file that cannot be read throws
+    /// <see cref="ImportFileException"/> naming its part and the line or JSON path.
+    /// </summary>
+    public static ImportResult FromTexts(string? kafkaTopics, string? kafkaLogDirs, string? cloudWatch, DateTimeOffset now)
+    {
+        var topics = kafkaTopics is null ? null : KafkaTopicsDescribe.Parse(new StringReader(kafkaTopics));
+        var logDirs = kafkaLogDirs is null ? null : KafkaLogDirs.Parse(kafkaLogDirs);
+        var warnings = new List<string>();
+        var rates = cloudWatch is null ? null : CloudWatchMetricData.Parse(cloudWatch, warnings);
+        return Import(topics, logDirs, rates, warnings, now);
+    }
+
     /// <param name="warnings">What reading the files found to say already (a CloudWatch page of several, partial data).</param>
     public static ImportResult Import(IReadOnlyList<DescribedTopic>? described, LogDirsReport? logDirs, IReadOnlyList<MeasuredRate>? rates, List<string> warnings, DateTimeOffset now)
     {

@@ -88,14 +88,8 @@ public static class ImportEndpoints
 
         try
         {
-            var topicsText = parts.GetValueOrDefault(KafkaTopicsDescribe.Part);
-            var logDirsText = parts.GetValueOrDefault(KafkaLogDirs.Part);
-            var cloudWatchText = parts.GetValueOrDefault(CloudWatchMetricData.Part);
-            var topics = topicsText is null ? null : KafkaTopicsDescribe.Parse(new StringReader(topicsText));
-            var logDirs = logDirsText is null ? null : KafkaLogDirs.Parse(logDirsText);
-            var warnings = new List<string>();
-            var rates = cloudWatchText is null ? null : CloudWatchMetricData.Parse(cloudWatchText, warnings);
-            return TypedResults.Ok(FileImporter.Import(topics, logDirs, rates, warnings, time.GetUtcNow()));
+            return TypedResults.Ok(FileImporter.FromTexts(
+                parts.GetValueOrDefault(KafkaTopicsDescribe.Part), parts.GetValueOrDefault(KafkaLogDirs.Part), parts.GetValueOrDefault(CloudWatchMetricData.Part), time.GetUtcNow()));
         }
         catch (ImportFileException e)
         {

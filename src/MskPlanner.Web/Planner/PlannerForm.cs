@@ -1,3 +1,4 @@
+using MskPlanner.Import;
 using MskPlanner.Persistence;
 using MskPlanner.Sizing;
 
@@ -14,6 +15,34 @@ public sealed class PlannerForm
 
     /// <summary>Where the workload was measured, set by an import and kept with a save; the address does not carry it.</summary>
     public Measurement? MeasuredFrom { get; set; }
+
+    /// <summary>
+    /// An import's workload in place of the form's: its streams, with their totals, or (from files without rates) its
+    /// totals; its replication factor and retention where it measured them. The form's other settings stay, and where
+    /// the workload was measured is kept for the save.
+    /// </summary>
+    public void Import(ImportResult result)
+    {
+        var imported = result.Request;
+        var request = Request with
+        {
+            ReplicationFactor = imported.ReplicationFactor ?? Request.ReplicationFactor,
+            RetentionHours = imported.RetentionHours ?? Request.RetentionHours,
+        };
+        Request = imported.Streams is { Count: > 0 } streams
+            ? (request with { Streams = streams }).WithStreamTotals()
+            : request with
+            {
+                Streams = null,
+                AvgDataInMiBps = imported.AvgDataInMiBps ?? request.AvgDataInMiBps,
+                PeakDataInMiBps = imported.AvgDataInMiBps is null ? request.PeakDataInMiBps : null,
+                AvgDataOutMiBps = imported.AvgDataInMiBps is null ? request.AvgDataOutMiBps : null,
+                PeakDataOutMiBps = imported.AvgDataInMiBps is null ? request.PeakDataOutMiBps : null,
+                LeaderPartitions = imported.LeaderPartitions ?? request.LeaderPartitions,
+                Partitions = imported.LeaderPartitions is null ? request.Partitions : null,
+            };
+        MeasuredFrom = new Measurement(result.Summary.Source, result.Summary.From, result.Summary.To);
+    }
 
     /// <summary>A form showing a saved request, with partitions given as replicas shown as the leader partitions they make.</summary>
     public static PlannerForm FromRequest(SizingRequest request) => new() { Request = request.InLeaderPartitions() };

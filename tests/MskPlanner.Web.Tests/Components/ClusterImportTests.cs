@@ -36,6 +36,41 @@ public sealed class ClusterImportTests(MeasuredCluster cluster) : PlannerTestCon
     }
 
     [Fact]
+    public void Files_from_the_clusters_tools_fill_the_totals_they_know_and_say_what_they_do_not()
+    {
+        var page = Render<PlannerPage>();
+        page.Find("[data-testid=streams-toggle]").Click();
+        page.Find("[data-testid=cluster-import-toggle]").Click();
+
+        page.Find("input[type=radio][data-testid=import-from-files]").Click();
+        page.FindComponents<Microsoft.AspNetCore.Components.Forms.InputFile>()[0].UploadFiles(InputFileContent.CreateFromText(Fixture("kafka-topics-describe.txt"), "topics.txt"));
+        page.FindComponents<Microsoft.AspNetCore.Components.Forms.InputFile>()[1].UploadFiles(InputFileContent.CreateFromText(Fixture("kafka-log-dirs-describe.txt"), "log-dirs.json"));
+        page.Find("[data-testid=cluster-import]").Click();
+
+        // The fixtures' ten partitions of four topics, orders' day of retention, and three replicas.
+        page.WaitForAssertion(() => Assert.Equal("10", page.Find("input#leaderPartitions").GetAttribute("value")));
+        Assert.Equal("24", page.Find("input#retentionHours").GetAttribute("value"));
+        Assert.Contains("Imported the totals of 4 topics from kafkaTopics and kafkaLogDirs", page.Find("[data-testid=cluster-import-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Data in is estimated from the disks", page.Find("#cluster-import-fields").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_cannot_be_read_is_named_with_its_line()
+    {
+        var page = Render<PlannerPage>();
+        page.Find("[data-testid=streams-toggle]").Click();
+        page.Find("[data-testid=cluster-import-toggle]").Click();
+
+        page.Find("input[type=radio][data-testid=import-from-files]").Click();
+        page.FindComponents<Microsoft.AspNetCore.Components.Forms.InputFile>()[2].UploadFiles(InputFileContent.CreateFromText("{\"MetricDataResults\": 5}", "cloudwatch.json"));
+        page.Find("[data-testid=cluster-import]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("$.MetricDataResults must be an array", page.Find("[data-testid=cluster-import-failure]").TextContent, StringComparison.Ordinal));
+    }
+
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Import", "Fixtures", name));
+
+    [Fact]
     public void An_address_that_is_not_http_is_refused_at_its_field_and_nothing_is_fetched()
     {
         var page = Render<PlannerPage>();
@@ -64,8 +99,13 @@ public sealed class ClusterImportTests(MeasuredCluster cluster) : PlannerTestCon
 }
 
 /// <summary>The import panel on a shared server: only the sources the operator configured, and a word when there are none.</summary>
-public sealed class ClusterImportOnASharedServerTests : BunitContext
+public sealed class ClusterImportOnASharedServerTests : BunitContext, IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's key interceptor, which the source choice brings, is disposed only asynchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
     public ClusterImportOnASharedServerTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -89,5 +129,9 @@ public sealed class ClusterImportOnASharedServerTests : BunitContext
         Assert.Contains("none is configured", panel.Find("[data-testid=cluster-import-unavailable]").TextContent, StringComparison.Ordinal);
         Assert.Empty(panel.FindAll("input#import-url"));
         Assert.Empty(panel.FindAll("[data-testid=cluster-import]"));
+
+        // Files need no server of the operator's.
+        panel.Find("input[type=radio][data-testid=import-from-files]").Click();
+        Assert.Single(panel.FindAll("[data-testid=cluster-import]"));
     }
 }

@@ -50,7 +50,7 @@ public sealed class PlanCheckPanelTests(MeasuredCluster cluster) : PlannerTestCo
     [Fact]
     public async Task A_cloudwatch_file_checks_the_plan_with_its_disks_and_busiest_cpu()
     {
-        var inputs = new SizingRequest { AvgDataInMiBps = 30, AvgDataOutMiBps = 60, LeaderPartitions = 300 };
+        var inputs = new SizingRequest { AvgDataInMiBps = 30, AvgDataOutMiBps = 60, LeaderPartitions = 300, MonthlyGrowthPercent = 10 };
         var id = (await Plans.CreateAsync(Persistence.Caller.LocalUser, null, "Typed", null, inputs, BrokerFamily.M7g, null)).Value!.Plan.Id;
         var page = Render<PlanPage>(p => p.Add(c => c.Id, id));
 
@@ -63,6 +63,8 @@ public sealed class PlanCheckPanelTests(MeasuredCluster cluster) : PlannerTestCo
         page.WaitForAssertion(() => Assert.Contains("70 %", page.Find("[data-testid=check-limits] tr[data-limit=cpu]").TextContent, StringComparison.Ordinal));
         Assert.Contains("CPU: the busiest broker runs at 70%", page.Find("[data-testid=check-flags]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=check-limits] tr[data-limit=partitions]"));
+        // Growing 10% a month, the measured traffic fills the brokers in a month the row names.
+        Assert.Matches(@"in \d+ months \([A-Z][a-z]{2} \d{4}\)", page.Find("[data-testid=check-limits] tr[data-limit=ingress]").TextContent);
     }
 
     [Fact]

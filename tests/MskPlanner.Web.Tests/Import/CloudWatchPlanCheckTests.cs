@@ -72,6 +72,23 @@ public sealed class CloudWatchPlanCheckTests(PlannerAppFactory factory) : IClass
     }
 
     [Fact]
+    public async Task With_growth_each_limit_says_how_many_months_the_measured_demand_takes_to_fill_the_plans_brokers()
+    {
+        var id = await SaveAsync(Brokers * InPerBroker, Brokers * OutPerBroker, monthlyGrowthPercent: 10);
+
+        var check = await CheckAsync(id, Fixture());
+
+        foreach (var (key, limit) in check["limits"]!.AsObject())
+        {
+            var measured = limit!["measured"]!.GetValue<double>();
+            var capacity = limit["capacity"]!.GetValue<double>();
+            // By hand: measured x 1.1^months = capacity.
+            Assert.Equal(Math.Log(capacity / measured) / Math.Log(1.1), limit["monthsLeft"]!.GetValue<double>(), 0.001);
+            Assert.Equal(1 - (measured / capacity), limit["headroom"]!.GetValue<double>(), 0.001);
+        }
+    }
+
+    [Fact]
     public async Task A_measurement_source_with_control_characters_is_refused_at_its_field()
     {
         using var response = await _client.PostAsJsonAsync("/api/v1/plans", new JsonObject
@@ -107,13 +124,13 @@ public sealed class CloudWatchPlanCheckTests(PlannerAppFactory factory) : IClass
         Assert.Contains("has no BytesInPerSec", await response.Content.ReadAsStringAsync());
     }
 
-    private async Task<int> SaveAsync(double avgIn, double avgOut)
+    private async Task<int> SaveAsync(double avgIn, double avgOut, double? monthlyGrowthPercent = null)
     {
         using var response = await _client.PostAsJsonAsync("/api/v1/plans", new JsonObject
         {
             ["name"] = "Typed",
             ["selectedFamily"] = "m7g",
-            ["inputs"] = new JsonObject { ["avgDataInMiBps"] = avgIn, ["avgDataOutMiBps"] = avgOut, ["leaderPartitions"] = 300 },
+            ["inputs"] = new JsonObject { ["avgDataInMiBps"] = avgIn, ["avgDataOutMiBps"] = avgOut, ["leaderPartitions"] = 300, ["monthlyGrowthPercent"] = monthlyGrowthPercent },
         });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, text);

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 
 using MskPlanner.Import;
-using MskPlanner.Persistence;
 using MskPlanner.Sizing;
 using MskPlanner.Web.Access;
 using MskPlanner.Web.Planner;
@@ -10,8 +10,8 @@ using MskPlanner.Web.Planner;
 namespace MskPlanner.Web.Components.Planner;
 
 /// <summary>
-/// "Start from an existing cluster": the Prometheus import of the API, on the page. It checks what the user typed with
-/// the API's own rules, and replaces the plan's streams (and its replication factor) with what the cluster measured.
+/// "Start from an existing cluster": the API's imports, from Prometheus or from files, on the page. It checks what the
+/// user typed with the API's own rules, and replaces the plan's workload with what the cluster measured.
 /// </summary>
 public sealed partial class ClusterImport : IDisposable
 {
@@ -19,11 +19,15 @@ public sealed partial class ClusterImport : IDisposable
     private bool _open;
     private bool _busy;
     private readonly PrometheusChoice _choice = new("import");
+    private readonly Dictionary<string, IBrowserFile> _files = [];
+    private ClusterSource _from = ClusterSource.Prometheus;
     private Dictionary<string, string> _errors = [];
     private string? _failure;
     private ImportResult? _result;
 
     [Inject] private PrometheusImporter Importer { get; set; } = default!;
+
+    [Inject] private TimeProvider Time { get; set; } = default!;
 
     [Inject] private IOptions<PrometheusImportOptions> Options { get; set; } = default!;
 
@@ -44,38 +48,42 @@ public sealed partial class ClusterImport : IDisposable
         _leaving.Dispose();
     }
 
+    /// <summary>The files the API's file import takes, with what each is.</summary>
+    private static readonly (string Part, string Label)[] FileParts =
+    [
+        (KafkaTopicsDescribe.Part, "kafka-topics.sh --describe (partitions, replication, retention)"),
+        (KafkaLogDirs.Part, "kafka-log-dirs.sh --describe (bytes on disk)"),
+        (CloudWatchMetricData.Part, "aws cloudwatch get-metric-data, labelled \"MetricName Topic\" (rates per topic)"),
+    ];
+
     private async Task ImportAsync()
     {
         _failure = null;
         _result = null;
-        (var target, var window, _errors) = _choice.Resolve(Sources, TypedAddressAllowed);
-        if (_errors.Count > 0)
-        {
-            return;
-        }
-
-        if (target is null)
-        {
-            _failure = "Choose one of the Prometheus sources this server's operator configured.";
-            return;
-        }
-
         _busy = true;
         try
         {
-            var result = await Importer.ImportAsync(target, window!, _leaving.Token);
-            if (result.Request.Streams is not { Count: > 0 } streams)
+            var result = _from == ClusterSource.Files ? await FromFilesAsync() : await FromPrometheusAsync();
+            if (result is null)
+            {
+                return;
+            }
+
+            if (result.Request is { Streams: null or { Count: 0 }, AvgDataInMiBps: null, LeaderPartitions: null })
             {
                 _failure = string.Join(" ", result.Warnings);
                 return;
             }
 
-            Form.Request = (Form.Request with { Streams = streams, ReplicationFactor = result.Request.ReplicationFactor ?? Form.Request.ReplicationFactor }).WithStreamTotals();
-            Form.MeasuredFrom = new Measurement(result.Summary.Source, result.Summary.From, result.Summary.To);
+            Form.Import(result);
             _result = result;
             await OnChange.InvokeAsync();
         }
         catch (PrometheusQueryException e)
+        {
+            _failure = e.Message;
+        }
+        catch (ImportFileException e)
         {
             _failure = e.Message;
         }
@@ -85,7 +93,43 @@ public sealed partial class ClusterImport : IDisposable
         }
     }
 
-    private static string SummaryText(ImportResult result) =>
-        $"Imported {Figures.Count(result.Request.Streams?.Count ?? 0, "stream")} from {Figures.Count(result.Summary.Topics, "topic")} " +
-        $"({result.Summary.Naming} metrics at {result.Summary.Source}, {result.Summary.From:yyyy-MM-dd HH:mm} to {result.Summary.To:yyyy-MM-dd HH:mm} UTC).";
+    private async Task<ImportResult?> FromPrometheusAsync()
+    {
+        (var target, var window, _errors) = _choice.Resolve(Sources, TypedAddressAllowed);
+        if (_errors.Count > 0)
+        {
+            return null;
+        }
+
+        if (target is null)
+        {
+            _failure = "Choose one of the Prometheus sources this server's operator configured.";
+            return null;
+        }
+
+        return await Importer.ImportAsync(target, window!, _leaving.Token);
+    }
+
+    private async Task<ImportResult?> FromFilesAsync()
+    {
+        if (_files.Count == 0)
+        {
+            _failure = "Choose at least one file.";
+            return null;
+        }
+
+        if (await Uploads.ReadAsync(_files, _leaving.Token) is not { } texts)
+        {
+            _failure = Uploads.TooLarge;
+            return null;
+        }
+
+        return FileImporter.FromTexts(
+            texts.GetValueOrDefault(KafkaTopicsDescribe.Part), texts.GetValueOrDefault(KafkaLogDirs.Part), texts.GetValueOrDefault(CloudWatchMetricData.Part), Time.GetUtcNow());
+    }
+
+    private static string SummaryText(ImportResult result) => result.Request.Streams is { Count: > 0 } streams
+        ? $"Imported {Figures.Count(streams.Count, "stream")} from {Figures.Count(result.Summary.Topics, "topic")} " +
+          $"({result.Summary.Naming} metrics at {result.Summary.Source}, {result.Summary.From:yyyy-MM-dd HH:mm} to {result.Summary.To:yyyy-MM-dd HH:mm} UTC)."
+        : $"Imported the totals of {Figures.Count(result.Summary.Topics, "topic")} from {result.Summary.Source}.";
 }

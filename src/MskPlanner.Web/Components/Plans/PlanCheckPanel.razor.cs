@@ -18,7 +18,7 @@ public sealed partial class PlanCheckPanel : IDisposable
 {
     private readonly CancellationTokenSource _leaving = new();
     private readonly PrometheusChoice _choice = new("check");
-    private CheckSource _from = CheckSource.Prometheus;
+    private ClusterSource _from = ClusterSource.Prometheus;
     private IBrowserFile? _file;
     private bool _busy;
     private Dictionary<string, string> _errors = [];
@@ -28,6 +28,8 @@ public sealed partial class PlanCheckPanel : IDisposable
     [Inject] private PlanCheckService Checks { get; set; } = default!;
 
     [Inject] private CurrentCaller Me { get; set; } = default!;
+
+    [Inject] private TimeProvider Time { get; set; } = default!;
 
     [Inject] private IOptions<PrometheusImportOptions> Options { get; set; } = default!;
 
@@ -60,7 +62,7 @@ public sealed partial class PlanCheckPanel : IDisposable
         _busy = true;
         try
         {
-            var outcome = _from == CheckSource.Prometheus ? await FromPrometheusAsync() : await FromCloudWatchAsync();
+            var outcome = _from == ClusterSource.Prometheus ? await FromPrometheusAsync() : await FromCloudWatchAsync();
             _check = outcome?.Check;
             _failure = outcome?.Message;
         }
@@ -90,26 +92,31 @@ public sealed partial class PlanCheckPanel : IDisposable
             return PlanCheckOutcome.Fail(PlanCheckFailure.InvalidFile, "Choose the CloudWatch file first.");
         }
 
-        if (_file.Size > Api.ImportEndpoints.MaxUploadBytes)
+        if (await Uploads.ReadAsync(new Dictionary<string, IBrowserFile> { [CloudWatchMetricData.Part] = _file }, _leaving.Token) is not { } texts)
         {
-            return PlanCheckOutcome.Fail(PlanCheckFailure.InvalidFile, $"The file has {_file.Size / (1024 * 1024)} MiB; a check reads at most {Api.ImportEndpoints.MaxUploadBytes / (1024 * 1024)} MiB.");
+            return PlanCheckOutcome.Fail(PlanCheckFailure.InvalidFile, Uploads.TooLarge);
         }
 
-        using var reader = new StreamReader(_file.OpenReadStream(Api.ImportEndpoints.MaxUploadBytes, _leaving.Token));
-        var json = await reader.ReadToEndAsync(_leaving.Token);
-        return await Checks.FromCloudWatchAsync(await Me.GetAsync(), PlanId, json, _leaving.Token);
+        return await Checks.FromCloudWatchAsync(await Me.GetAsync(), PlanId, texts[CloudWatchMetricData.Part], _leaving.Token);
     }
 
     private static string Label(string key) => Enum.GetValues<LimitKind>().Select(Names.Of).FirstOrDefault(t => t.Key == key)?.Label ?? key;
 
-    private static string RunsOut(LimitDrift limit) =>
-        limit.Headroom <= 0 ? "already"
-        : limit.MonthsLeft is { } months ? $"in {Figures.Number(Math.Floor(months), "0")} months"
-        : "not at the planned growth";
-}
+    /// <summary>When the measured demand, growing as the plan says, fills the plan's brokers: the month, counted from today.</summary>
+    private string RunsOut(LimitDrift limit)
+    {
+        if (limit.Headroom <= 0)
+        {
+            return "already";
+        }
 
-public enum CheckSource
-{
-    Prometheus,
-    CloudWatch,
+        if (limit.MonthsLeft is not { } months)
+        {
+            return "not at the planned growth";
+        }
+
+        var whole = (int)Math.Floor(Math.Min(months, 1200));
+        var month = Time.GetUtcNow().AddMonths(whole);
+        return $"in {Figures.Count(whole, "month")} ({month.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)})";
+    }
 }
