@@ -51,6 +51,8 @@ public static class CloudWatchMetricData
 
     private static readonly string[] Known = [.. Metrics, DiskUsed, .. Cpu];
 
+    private static readonly JsonFile Json = new(Part);
+
     /// <summary>Each topic's traffic (or "all topics" for a broker's series), brokers summed.</summary>
     public static IReadOnlyList<MeasuredRate> Parse(string json, List<string> warnings) =>
         [.. Read(json, warnings)
@@ -97,16 +99,7 @@ public static class CloudWatchMetricData
 
     private static List<Series> Read(string json, List<string> warnings)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
-        }
-        catch (JsonException e)
-        {
-            throw new ImportFileException(Part, "$", $"{Part}: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine}).");
-        }
-
+        var document = Json.Parse(json.AsMemory());
         using (document)
         {
             var root = document.RootElement;
@@ -125,7 +118,7 @@ public static class CloudWatchMetricData
             {
                 var path = $"$.MetricDataResults[{i}]";
                 var result = results[i];
-                var label = Text(result, "Label", path);
+                var label = Json.Text(result, "Label", path);
                 var id = result.TryGetProperty("Id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : path;
                 if (result.TryGetProperty("StatusCode", out var status) && status.ValueKind == JsonValueKind.String && status.GetString() != "Complete")
                 {
@@ -181,11 +174,11 @@ public static class CloudWatchMetricData
 
     private static Dictionary<DateTimeOffset, double> Points(JsonElement result, string path)
     {
-        var timestamps = Array(result, "Timestamps", path);
-        var values = Array(result, "Values", path);
+        var timestamps = Json.Array(result, "Timestamps", path);
+        var values = Json.Array(result, "Values", path);
         if (timestamps.GetArrayLength() != values.GetArrayLength())
         {
-            throw new ImportFileException(Part, $"{path}.Values", $"{Part}: {path} has {timestamps.GetArrayLength()} timestamps and {values.GetArrayLength()} values; they go in pairs.");
+            throw Json.Wrong($"{path}.Values", $"has {values.GetArrayLength()} values for {timestamps.GetArrayLength()} timestamps; they go in pairs");
         }
 
         var points = new Dictionary<DateTimeOffset, double>();
@@ -194,12 +187,12 @@ public static class CloudWatchMetricData
             if (timestamps[i].ValueKind != JsonValueKind.String
                 || !DateTimeOffset.TryParse(timestamps[i].GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             {
-                throw new ImportFileException(Part, $"{path}.Timestamps[{i}]", $"{Part}: {path}.Timestamps[{i}] must be a time such as 2026-12-01T00:05:00Z.");
+                throw Json.Wrong($"{path}.Timestamps[{i}]", "must be a time such as 2026-12-01T00:05:00Z");
             }
 
             if (values[i].ValueKind != JsonValueKind.Number || !values[i].TryGetDouble(out var value) || !double.IsFinite(value) || value < 0)
             {
-                throw new ImportFileException(Part, $"{path}.Values[{i}]", $"{Part}: {path}.Values[{i}] must be a number of 0 or more.");
+                throw Json.Wrong($"{path}.Values[{i}]", "must be a number of 0 or more");
             }
 
             points[at] = value;
@@ -208,13 +201,4 @@ public static class CloudWatchMetricData
         return points;
     }
 
-    private static string Text(JsonElement parent, string name, string path) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new ImportFileException(Part, $"{path}.{name}", $"{Part}: {path}.{name} must be a string.");
-
-    private static JsonElement Array(JsonElement parent, string name, string path) =>
-        parent.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
-            ? array
-            : throw new ImportFileException(Part, $"{path}.{name}", $"{Part}: {path}.{name} must be an array.");
 }

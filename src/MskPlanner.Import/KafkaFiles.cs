@@ -145,6 +145,8 @@ public static class KafkaLogDirs
 {
     public const string Part = "kafkaLogDirs";
 
+    private static readonly JsonFile Json = new(Part);
+
     public static LogDirsReport Parse(string text)
     {
         var start = text.IndexOf('{', StringComparison.Ordinal);
@@ -153,27 +155,17 @@ public static class KafkaLogDirs
             throw new ImportFileException(Part, "$", $"{Part}: the file holds no JSON; give the whole output of kafka-log-dirs.sh --describe.");
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text.AsMemory(start), new JsonDocumentOptions { MaxDepth = 16 });
-        }
-        catch (JsonException e)
-        {
-            var where = e.Path ?? "$";
-            throw new ImportFileException(Part, where, $"{Part}: not valid JSON at {where} (line {e.LineNumber + 1}, byte {e.BytePositionInLine}).");
-        }
-
+        var document = Json.Parse(text.AsMemory(start));
         using (document)
         {
             var replicas = new List<ReplicaOnDisk>();
             var offline = new List<string>();
-            var brokers = Array(document.RootElement, "brokers", "$");
+            var brokers = Json.Array(document.RootElement, "brokers", "$");
             for (var b = 0; b < brokers.GetArrayLength(); b++)
             {
                 var brokerPath = $"$.brokers[{b}]";
-                var broker = Number(brokers[b], "broker", brokerPath);
-                var dirs = Array(brokers[b], "logDirs", brokerPath);
+                var broker = Json.WholeNumber(brokers[b], "broker", brokerPath);
+                var dirs = Json.Array(brokers[b], "logDirs", brokerPath);
                 for (var d = 0; d < dirs.GetArrayLength(); d++)
                 {
                     var dirPath = $"{brokerPath}.logDirs[{d}]";
@@ -185,7 +177,7 @@ public static class KafkaLogDirs
                         continue;
                     }
 
-                    var partitions = Array(dir, "partitions", dirPath);
+                    var partitions = Json.Array(dir, "partitions", dirPath);
                     for (var p = 0; p < partitions.GetArrayLength(); p++)
                     {
                         var path = $"{dirPath}.partitions[{p}]";
@@ -196,7 +188,7 @@ public static class KafkaLogDirs
                         }
 
                         var (topic, index) = TopicPartition(partition, path);
-                        replicas.Add(new ReplicaOnDisk((int)broker, topic, index, Number(partition, "size", path)));
+                        replicas.Add(new ReplicaOnDisk((int)broker, topic, index, Json.WholeNumber(partition, "size", path)));
                     }
                 }
             }
@@ -215,18 +207,7 @@ public static class KafkaLogDirs
             return (text[..dash], index);
         }
 
-        throw new ImportFileException(Part, $"{path}.partition", $"{Part}: {path}.partition must be a topic and partition such as \"orders-0\".");
+        throw Json.Wrong($"{path}.partition", "must be a topic and partition such as \"orders-0\"");
     }
-
-    private static JsonElement Array(JsonElement parent, string name, string path) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
-            ? array
-            : throw new ImportFileException(Part, $"{path}.{name}", $"{Part}: {path}.{name} must be an array.");
-
-    private static long Number(JsonElement parent, string name, string path) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
-        && value.TryGetInt64(out var number) && number >= 0
-            ? number
-            : throw new ImportFileException(Part, $"{path}.{name}", $"{Part}: {path}.{name} must be a whole number of 0 or more.");
 
 }
