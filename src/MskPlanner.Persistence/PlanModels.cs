@@ -18,6 +18,10 @@ public sealed record Measurement(string Source, DateTimeOffset From, DateTimeOff
 {
     public const int SourceMaxLength = 200;
 
+    /// <summary>An import's summary as a revision keeps it: a typed Prometheus address may be far longer than a source's name, so it is cut.</summary>
+    public static Measurement Of(string source, DateTimeOffset from, DateTimeOffset to) =>
+        new(source.Length <= SourceMaxLength ? source : source[..(SourceMaxLength - 1)] + "…", from, to);
+
     /// <summary>"prod-prometheus, 2026-11-25 09:00 to 2026-12-02 09:00 UTC".</summary>
     public string Text => string.Create(CultureInfo.InvariantCulture, $"{Source}, {From.UtcDateTime:yyyy-MM-dd HH:mm} to {To.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
 

@@ -41,7 +41,7 @@ public sealed class PlannerForm
                 LeaderPartitions = imported.LeaderPartitions ?? request.LeaderPartitions,
                 Partitions = imported.LeaderPartitions is null ? request.Partitions : null,
             };
-        MeasuredFrom = new Measurement(result.Summary.Source, result.Summary.From, result.Summary.To);
+        MeasuredFrom = Measurement.Of(result.Summary.Source, result.Summary.From, result.Summary.To);
     }
 
     /// <summary>A form showing a saved request, with partitions given as replicas shown as the leader partitions they make.</summary>

@@ -75,7 +75,7 @@ public sealed class PlanCheckService(PlanService plans, SizingService sizing, Pr
         var summary = traffic.Summary;
         return new PlanCheckOutcome(new PlanCheckResult(
             id, details.Revision.Number, option.Type.Name, option.Brokers, limits, cpu, flags, traffic.Figures, summary,
-            asMeasured, new Measurement(summary.Source, summary.From, summary.To)));
+            asMeasured, Measurement.Of(summary.Source, summary.From, summary.To)));
     }
 
     /// <summary>The plan's own settings (retention, replication, utilization, AZs, growth) with the measured traffic in place of its workload.</summary>
