@@ -16,11 +16,30 @@ public sealed class PrometheusChoice(string prefix)
 
     public int? Days { get; set; }
 
+    /// <summary>auto (detect it), jmx, msk or kafka-exporter.</summary>
+    public string Naming { get; set; } = "auto";
+
+    /// <summary>p99 or max of the rates.</summary>
+    public string Peak { get; set; } = PeakStatistic.P99.Key;
+
+    /// <summary>With a typed address only: a bearer token, or a user name and password for basic auth.</summary>
+    public string? BearerToken { get; set; }
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
     public string UrlField => Prefix + "-url";
 
     public string SourceField => Prefix + "-source";
 
     public string DaysField => Prefix + "-days";
+
+    public string TokenField => Prefix + "-token";
+
+    public string UsernameField => Prefix + "-username";
+
+    public string PasswordField => Prefix + "-password";
 
     /// <summary>
     /// The target and window, or the messages keyed by field id; a shared server without a chosen source has no
@@ -29,7 +48,17 @@ public sealed class PrometheusChoice(string prefix)
     public (PrometheusTarget? Target, ImportWindow? Window, Dictionary<string, string> Errors) Resolve(IReadOnlyList<PrometheusSource> sources, bool typedUrlAllowed)
     {
         var typed = string.IsNullOrWhiteSpace(Url) ? null : Url;
-        var request = new PrometheusImportRequest { Url = typed, Source = typed is null ? Source : null, Days = Days };
+        var request = new PrometheusImportRequest
+        {
+            Url = typed,
+            Source = typed is null ? Source : null,
+            Days = Days,
+            Naming = Naming,
+            Peak = Peak,
+            BearerToken = typed is null ? null : Blank(BearerToken),
+            Username = typed is null ? null : Blank(Username),
+            Password = typed is null ? null : Blank(Password),
+        };
         var window = request.ResolveWindow();
         var (target, targetErrors) = PrometheusTarget.Resolve(request, sources, typedUrlAllowed);
         var errors = window.Errors.Concat(targetErrors).GroupBy(e => FieldOf(e.Field)).ToDictionary(g => g.Key, g => g.First().Message);
@@ -41,6 +70,11 @@ public sealed class PrometheusChoice(string prefix)
     {
         "source" => SourceField,
         "days" => DaysField,
+        "bearerToken" => TokenField,
+        "username" => UsernameField,
+        "password" => PasswordField,
         _ => UrlField,
     };
+
+    private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

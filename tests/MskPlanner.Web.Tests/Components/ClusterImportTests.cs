@@ -68,6 +68,22 @@ public sealed class ClusterImportTests(MeasuredCluster cluster) : PlannerTestCon
         page.WaitForAssertion(() => Assert.Contains("$.MetricDataResults must be an array", page.Find("[data-testid=cluster-import-failure]").TextContent, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_token_with_control_characters_is_refused_at_its_field_before_anything_is_sent()
+    {
+        var page = Render<PlannerPage>();
+        page.Find("[data-testid=streams-toggle]").Click();
+        page.Find("[data-testid=cluster-import-toggle]").Click();
+
+        page.WaitForElement("input#import-url").Change(cluster.Server.Address.ToString());
+        page.Find("input#import-token").Change("token\u001b]8;;");
+        page.Find("[data-testid=cluster-import]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Bearer token must be 1 to", page.Find("#cluster-import-fields").TextContent, StringComparison.Ordinal));
+        Assert.Equal("password", page.Find("input#import-token").GetAttribute("type"));
+        Assert.Empty(page.FindAll("input[id='streams[0].messagesPerSecond']"));
+    }
+
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Import", "Fixtures", name));
 
     [Fact]
