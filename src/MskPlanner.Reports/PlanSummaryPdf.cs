@@ -27,6 +27,11 @@ internal static class PlanSummaryPdf
             layout.Paragraph(description);
         }
 
+        if (report.MeasuredFrom is { } measured)
+        {
+            layout.Paragraph($"Workload measured from {measured}.");
+        }
+
         layout.Paragraph($"Generated {Figures.When(report.GeneratedAt)}. Region {result.Input.Region}. " +
             $"Prices: {Figures.Prices(prices)}.{(prices.Note is null ? "" : " " + prices.Note)}");
 

@@ -35,6 +35,17 @@ public class PlanSummaryTests
     }
 
     [Fact]
+    public void A_plan_measured_from_a_running_cluster_says_where_and_over_which_window()
+    {
+        var report = Reports.Plan(Workload) with { MeasuredFrom = "prod-prometheus, 2026-11-25 09:00 to 2026-12-02 09:00 UTC" };
+
+        var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(report));
+
+        Assert.Contains("Workload measured from prod-prometheus, 2026-11-25 09:00 to 2026-12-02 09:00 UTC.", pdf.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("measured from", ReadBack.Read(Reports.Renderer().PlanSummary(Reports.Plan(Workload))).All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_summary_names_the_plan_region_prices_as_of_date_and_app_version()
     {
         var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(Reports.Plan(Workload, share: "https://planner.example/shared/abc")));

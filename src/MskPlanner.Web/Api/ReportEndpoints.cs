@@ -129,7 +129,7 @@ public static class ReportEndpoints
         var plan = priced.Details.Plan;
         var revision = priced.Details.Revision;
         var now = pdfs.Clock.GetUtcNow();
-        var report = new PlanReport(plan.Name, plan.Description, revision.Number, result, revision.SelectedFamily, shareLink, now, AppVersion);
+        var report = new PlanReport(plan.Name, plan.Description, revision.Number, result, revision.SelectedFamily, shareLink, now, AppVersion, MeasuredFrom: revision.MeasuredFrom?.Text);
         return Pdf(() => pdfs.Renderer.PlanSummary(report, paper), $"mskplanner-{Slug(plan.Name)}-r{revision.Number}-{now:yyyy-MM-dd}.pdf");
     }
 
