@@ -41,10 +41,7 @@ public sealed class PrometheusChoice(string prefix)
 
     public string PasswordField => Prefix + "-password";
 
-    /// <summary>
-    /// The target and window, or the messages keyed by field id; a shared server without a chosen source has no
-    /// target and no field error, and the caller says so.
-    /// </summary>
+    /// <summary>The target and window, or the messages keyed by field id.</summary>
     public (PrometheusTarget? Target, ImportWindow? Window, Dictionary<string, string> Errors) Resolve(IReadOnlyList<PrometheusSource> sources, bool typedUrlAllowed)
     {
         var typed = string.IsNullOrWhiteSpace(Url) ? null : Url;
@@ -62,6 +59,12 @@ public sealed class PrometheusChoice(string prefix)
         var window = request.ResolveWindow();
         var (target, targetErrors) = PrometheusTarget.Resolve(request, sources, typedUrlAllowed);
         var errors = window.Errors.Concat(targetErrors).GroupBy(e => FieldOf(e.Field)).ToDictionary(g => g.Key, g => g.First().Message);
+        if (target is null && errors.Count == 0)
+        {
+            // An address where only the operator's sources may be read: the page shows no address field there, but says so.
+            errors[SourceField] = "Choose one of the Prometheus sources this server's operator configured.";
+        }
+
         return errors.Count > 0 || !window.Succeeded ? (null, null, errors) : (target, window.Value, errors);
     }
 

@@ -96,18 +96,7 @@ public sealed partial class ClusterImport : IDisposable
     private async Task<ImportResult?> FromPrometheusAsync()
     {
         (var target, var window, _errors) = _choice.Resolve(Sources, TypedAddressAllowed);
-        if (_errors.Count > 0)
-        {
-            return null;
-        }
-
-        if (target is null)
-        {
-            _failure = "Choose one of the Prometheus sources this server's operator configured.";
-            return null;
-        }
-
-        return await Importer.ImportAsync(target, window!, _leaving.Token);
+        return _errors.Count > 0 ? null : await Importer.ImportAsync(target!, window!, _leaving.Token);
     }
 
     private async Task<ImportResult?> FromFilesAsync()

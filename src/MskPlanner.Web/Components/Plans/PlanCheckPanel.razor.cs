@@ -75,14 +75,7 @@ public sealed partial class PlanCheckPanel : IDisposable
     private async Task<PlanCheckOutcome?> FromPrometheusAsync()
     {
         (var target, var window, _errors) = _choice.Resolve(Sources, TypedAddressAllowed);
-        if (_errors.Count > 0)
-        {
-            return null;
-        }
-
-        return target is null
-            ? PlanCheckOutcome.Fail(PlanCheckFailure.Unprocessable, "Choose one of the Prometheus sources this server's operator configured.")
-            : await Checks.FromPrometheusAsync(await Me.GetAsync(), PlanId, target, window!, _leaving.Token);
+        return _errors.Count > 0 ? null : await Checks.FromPrometheusAsync(await Me.GetAsync(), PlanId, target!, window!, _leaving.Token);
     }
 
     private async Task<PlanCheckOutcome> FromCloudWatchAsync()
