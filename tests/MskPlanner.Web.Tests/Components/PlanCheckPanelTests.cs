@@ -45,6 +45,8 @@ public sealed class PlanCheckPanelTests(MeasuredCluster cluster) : PlannerTestCo
         Assert.Equal(cluster.Server.Address.ToString(), latest.MeasuredFrom!.Source);
         Assert.StartsWith($"Measured from {cluster.Server.Address}", latest.Comment, StringComparison.Ordinal);
         Assert.Equal(BrokerFamily.M7g, latest.SelectedFamily);
+        // The history marks both revisions as measured, each with its own window.
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=history] tr[data-revision] [data-measured]").Count));
     }
 
     [Fact]
