@@ -64,6 +64,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddSingleton<SizingService>();
         builder.Services.AddSingleton<PlanService>();
         builder.Services.AddSingleton<PlanCheckService>();
+        builder.Services.AddSingleton<PrometheusAccess>();
         builder.Services.AddSingleton<ComparisonService>();
         builder.Services.AddScoped<MskPlanner.Web.Planner.AddressBar>();
         return builder;

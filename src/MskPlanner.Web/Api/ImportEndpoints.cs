@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 using MskPlanner.Import;
 using MskPlanner.Web.Access;
@@ -156,10 +155,10 @@ public static class ImportEndpoints
     }
 
     /// <summary>The server and window a request names, or the problem that answers it: a typed address on a shared server, or invalid fields.</summary>
-    private static (PrometheusTarget? Target, ImportWindow? Window, IResult? Problem) Resolve(PrometheusImportRequest request, PrometheusImportOptions options, AuthOptions auth)
+    private static (PrometheusTarget? Target, ImportWindow? Window, IResult? Problem) Resolve(PrometheusImportRequest request, PrometheusAccess access)
     {
         var window = request.ResolveWindow();
-        var (target, targetErrors) = PrometheusTarget.Resolve(request, options.Sources, typedUrlAllowed: auth.Mode == AuthMode.Local);
+        var (target, targetErrors) = access.Resolve(request);
         if (target is null && targetErrors.Count == 0)
         {
             return (null, null, TypedResults.Problem(
@@ -173,10 +172,10 @@ public static class ImportEndpoints
     }
 
     private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> PrometheusAsync(
-        JsonInput<PrometheusImportRequest> body, PrometheusImporter importer, IOptions<PrometheusImportOptions> options, IOptions<AuthOptions> auth,
+        JsonInput<PrometheusImportRequest> body, PrometheusImporter importer, PrometheusAccess access,
         ILogger<PrometheusImporter> logger, CancellationToken cancellationToken)
     {
-        var (target, window, problem) = Resolve(body.Value, options.Value, auth.Value);
+        var (target, window, problem) = Resolve(body.Value, access);
         if (problem is not null)
         {
             return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem;
@@ -199,10 +198,10 @@ public static class ImportEndpoints
     }
 
     private static async Task<Results<Ok<PlanCheckResult>, ValidationProblem, ProblemHttpResult, NotFoundProblem>> CheckAsync(
-        RequestCaller me, int id, JsonInput<PrometheusImportRequest> body, PlanCheckService checks, IOptions<PrometheusImportOptions> options,
-        IOptions<AuthOptions> auth, CancellationToken cancellationToken)
+        RequestCaller me, int id, JsonInput<PrometheusImportRequest> body, PlanCheckService checks, PrometheusAccess access,
+        CancellationToken cancellationToken)
     {
-        var (target, window, problem) = Resolve(body.Value, options.Value, auth.Value);
+        var (target, window, problem) = Resolve(body.Value, access);
         if (problem is not null)
         {
             return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem;

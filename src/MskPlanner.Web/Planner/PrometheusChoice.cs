@@ -1,4 +1,5 @@
 using MskPlanner.Import;
+using MskPlanner.Web.Access;
 
 namespace MskPlanner.Web.Planner;
 
@@ -42,7 +43,7 @@ public sealed class PrometheusChoice(string prefix)
     public string PasswordField => Prefix + "-password";
 
     /// <summary>The target and window, or the messages keyed by field id.</summary>
-    public (PrometheusTarget? Target, ImportWindow? Window, Dictionary<string, string> Errors) Resolve(IReadOnlyList<PrometheusSource> sources, bool typedUrlAllowed)
+    public (PrometheusTarget? Target, ImportWindow? Window, Dictionary<string, string> Errors) Resolve(PrometheusAccess access)
     {
         var typed = string.IsNullOrWhiteSpace(Url) ? null : Url;
         var request = new PrometheusImportRequest
@@ -57,7 +58,7 @@ public sealed class PrometheusChoice(string prefix)
             Password = typed is null ? null : Blank(Password),
         };
         var window = request.ResolveWindow();
-        var (target, targetErrors) = PrometheusTarget.Resolve(request, sources, typedUrlAllowed);
+        var (target, targetErrors) = access.Resolve(request);
         var errors = window.Errors.Concat(targetErrors).GroupBy(e => FieldOf(e.Field)).ToDictionary(g => g.Key, g => g.First().Message);
         if (target is null && errors.Count == 0)
         {

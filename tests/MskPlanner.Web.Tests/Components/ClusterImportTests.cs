@@ -129,6 +129,7 @@ public sealed class ClusterImportOnASharedServerTests : BunitContext, IAsyncLife
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new MskPlanner.Web.Access.AuthOptions { Mode = MskPlanner.Web.Access.AuthMode.Open }));
         var app = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new());
         MskPlanner.Import.ImportServiceCollectionExtensions.AddImport(app);
+        Services.AddSingleton<MskPlanner.Web.Access.PrometheusAccess>();
         foreach (var service in app.Services)
         {
             Services.Add(service);

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.Extensions.Options;
 
 using MskPlanner.Import;
 using MskPlanner.Sizing;
@@ -29,18 +28,12 @@ public sealed partial class ClusterImport : IDisposable
 
     [Inject] private TimeProvider Time { get; set; } = default!;
 
-    [Inject] private IOptions<PrometheusImportOptions> Options { get; set; } = default!;
-
-    [Inject] private IOptions<AuthOptions> Auth { get; set; } = default!;
+    [Inject] private PrometheusAccess Access { get; set; } = default!;
 
     [Parameter, EditorRequired] public PlannerForm Form { get; set; } = new();
 
     [Parameter] public EventCallback OnChange { get; set; }
 
-    /// <summary>Only on one's own machine may the server be asked to fetch an address typed on the page.</summary>
-    private bool TypedAddressAllowed => Auth.Value.Mode == AuthMode.Local;
-
-    private IReadOnlyList<PrometheusSource> Sources => Options.Value.Sources;
 
     public void Dispose()
     {
@@ -95,7 +88,7 @@ public sealed partial class ClusterImport : IDisposable
 
     private async Task<ImportResult?> FromPrometheusAsync()
     {
-        (var target, var window, _errors) = _choice.Resolve(Sources, TypedAddressAllowed);
+        (var target, var window, _errors) = _choice.Resolve(Access);
         return _errors.Count > 0 ? null : await Importer.ImportAsync(target!, window!, _leaving.Token);
     }
 

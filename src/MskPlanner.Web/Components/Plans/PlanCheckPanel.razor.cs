@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.Extensions.Options;
 
 using MskPlanner.Import;
 using MskPlanner.Sizing;
@@ -31,9 +30,7 @@ public sealed partial class PlanCheckPanel : IDisposable
 
     [Inject] private TimeProvider Time { get; set; } = default!;
 
-    [Inject] private IOptions<PrometheusImportOptions> Options { get; set; } = default!;
-
-    [Inject] private IOptions<AuthOptions> Auth { get; set; } = default!;
+    [Inject] private PrometheusAccess Access { get; set; } = default!;
 
     [Parameter, EditorRequired] public int PlanId { get; set; }
 
@@ -41,10 +38,6 @@ public sealed partial class PlanCheckPanel : IDisposable
 
     /// <summary>Asked to save the measured inputs as the plan's next revision.</summary>
     [Parameter] public EventCallback<PlanCheckResult> OnSaveMeasured { get; set; }
-
-    private bool TypedAddressAllowed => Auth.Value.Mode == AuthMode.Local;
-
-    private IReadOnlyList<PrometheusSource> Sources => Options.Value.Sources;
 
     public void Dispose()
     {
@@ -74,7 +67,7 @@ public sealed partial class PlanCheckPanel : IDisposable
 
     private async Task<PlanCheckOutcome?> FromPrometheusAsync()
     {
-        (var target, var window, _errors) = _choice.Resolve(Sources, TypedAddressAllowed);
+        (var target, var window, _errors) = _choice.Resolve(Access);
         return _errors.Count > 0 ? null : await Checks.FromPrometheusAsync(await Me.GetAsync(), PlanId, target!, window!, _leaving.Token);
     }
 
