@@ -16,8 +16,6 @@ public sealed record MeasuredRate(string Metric, string Topic, IReadOnlyList<dou
     public double Mean => Values.Average();
 
     /// <summary>The q-quantile with linear interpolation between ranks, as Prometheus's quantile_over_time has it.</summary>
-    public double Max => Values.Max();
-
     public double Quantile(double q)
     {
         var sorted = Values.Order().ToArray();
@@ -52,6 +50,16 @@ public static class CloudWatchMetricData
     private static readonly string[] Known = [.. Metrics, DiskUsed, .. Cpu];
 
     private static readonly JsonFile Json = new(Part);
+
+    /// <summary>How a traffic figure is worked out from CloudWatch's series, as its figures say.</summary>
+    public const string MeanStatistic = "mean of CloudWatch's averages per period, brokers summed";
+
+    public const string PeakStatistic = "p99 of CloudWatch's averages per period, brokers summed";
+
+    /// <summary>What the user should know of the times some broker had no value; null when none had a gap.</summary>
+    public static string? GapsWarning(int droppedPoints) => droppedPoints > 0
+        ? $"CloudWatch's series have {droppedPoints} point(s) where some broker had no value (gaps); those times are left out rather than summed low."
+        : null;
 
     /// <summary>Each topic's traffic (or "all topics" for a broker's series), brokers summed.</summary>
     public static IReadOnlyList<MeasuredRate> Parse(string json, List<string> warnings) =>

@@ -9,8 +9,6 @@ namespace MskPlanner.Import;
 /// </summary>
 public static class CloudWatchTraffic
 {
-    private const double BytesPerMiB = 1024 * 1024;
-
     /// <summary>Null, with the reason, when the file has no bytes in; a file that cannot be read throws <see cref="ImportFileException"/>.</summary>
     public static (ClusterTraffic? Traffic, string? Missing) Measure(string json, double volumeGiBPerBroker, List<string> warnings)
     {
@@ -36,10 +34,9 @@ public static class CloudWatchTraffic
         }
 
         var dataOut = bytesOut ?? bytesIn;
-        var dropped = bytesIn.DroppedPoints + dataOut.DroppedPoints;
-        if (dropped > 0)
+        if (CloudWatchMetricData.GapsWarning(bytesIn.DroppedPoints + dataOut.DroppedPoints) is { } gaps)
         {
-            warnings.Add($"CloudWatch's series have {dropped} point(s) where some broker had no value (gaps); those times are left out rather than summed low.");
+            warnings.Add(gaps);
         }
 
         double? disk = null;
@@ -53,15 +50,15 @@ public static class CloudWatchTraffic
         double? cpu = null;
         if (cluster.CpuByBroker.Count > 0)
         {
-            var busiest = cluster.CpuByBroker.MaxBy(b => b.Quantile(0.99))!;
-            cpu = Add(ClusterTraffic.CpuKey, busiest.Quantile(0.99), $"p99 of broker {busiest.Topic}'s CPU per period, the busiest of {cluster.CpuByBroker.Count}", "CpuUser + CpuSystem");
+            var (broker, p99) = cluster.CpuByBroker.Select(b => (b.Topic, P99: b.Quantile(0.99))).MaxBy(b => b.P99);
+            cpu = Add(ClusterTraffic.CpuKey, p99, $"p99 of broker {broker}'s CPU per period, the busiest of {cluster.CpuByBroker.Count}", "CpuUser + CpuSystem");
         }
 
         var traffic = new ClusterTraffic(
-            Add(Sizing.InputCatalog.AvgDataIn.Key, bytesIn.Mean / BytesPerMiB, "mean of CloudWatch's averages per period, brokers summed", "BytesInPerSec"),
-            Add(Sizing.InputCatalog.PeakDataIn.Key, bytesIn.Quantile(0.99) / BytesPerMiB, "p99 of CloudWatch's averages per period, brokers summed", "BytesInPerSec"),
-            Add(Sizing.InputCatalog.AvgDataOut.Key, dataOut.Mean / BytesPerMiB, "mean of CloudWatch's averages per period, brokers summed", dataOut.Metric),
-            Add(Sizing.InputCatalog.PeakDataOut.Key, dataOut.Quantile(0.99) / BytesPerMiB, "p99 of CloudWatch's averages per period, brokers summed", dataOut.Metric),
+            Add(Sizing.InputCatalog.AvgDataIn.Key, bytesIn.Mean / Bytes.PerMiB, CloudWatchMetricData.MeanStatistic, "BytesInPerSec"),
+            Add(Sizing.InputCatalog.PeakDataIn.Key, bytesIn.Quantile(0.99) / Bytes.PerMiB, CloudWatchMetricData.PeakStatistic, "BytesInPerSec"),
+            Add(Sizing.InputCatalog.AvgDataOut.Key, dataOut.Mean / Bytes.PerMiB, CloudWatchMetricData.MeanStatistic, dataOut.Metric),
+            Add(Sizing.InputCatalog.PeakDataOut.Key, dataOut.Quantile(0.99) / Bytes.PerMiB, CloudWatchMetricData.PeakStatistic, dataOut.Metric),
             LeaderPartitions: null,
             figures,
             new ImportSummary("CloudWatch file", "cloudwatch", bytesIn.From, bytesIn.To, 0, 0),

@@ -10,8 +10,6 @@ namespace MskPlanner.Import;
 /// </summary>
 public static class FileImporter
 {
-    private const double BytesPerMiB = 1024 * 1024;
-
     /// <summary>
     /// The files' texts as uploaded, any of them left out, read and imported; a file that cannot be read throws
     /// <see cref="ImportFileException"/> naming its part and the line or JSON path.
@@ -81,12 +79,12 @@ public static class FileImporter
 
             if (forever.Count > 0)
             {
-                warnings.Add($"{Names(forever)} keep data for ever (retention.ms=-1): their storage grows without end; plan tiered storage or a retention for them.");
+                warnings.Add($"{TopicStreams.Names(forever)} keep data for ever (retention.ms=-1): their storage grows without end; plan tiered storage or a retention for them.");
             }
 
             if (topics.Any(t => t.Compacted))
             {
-                warnings.Add($"{Names([.. topics.Where(t => t.Compacted).Select(t => t.Name)])} are compacted: their size on disk says nothing of their traffic, so they add nothing to the data in estimated here.");
+                warnings.Add($"{TopicStreams.Names([.. topics.Where(t => t.Compacted).Select(t => t.Name)])} are compacted: their size on disk says nothing of their traffic, so they add nothing to the data in estimated here.");
             }
         }
 
@@ -94,14 +92,11 @@ public static class FileImporter
         if (replicas is { Count: > 0 })
         {
             var onDisk = replicas.Sum(r => (double)r.Bytes);
-            warnings.Add($"The log directories hold {onDisk / (BytesPerMiB * 1024):0.#} GiB, replicas included, across {replicas.Select(r => r.Broker).Distinct().Count()} brokers.");
+            warnings.Add($"The log directories hold {onDisk / Bytes.PerGiB:0.#} GiB, replicas included, across {replicas.Select(r => r.Broker).Distinct().Count()} brokers.");
             avgDataInMiBps = EstimateDataIn(topics, replicas, figures, warnings);
         }
 
-        if (logDirs is { OfflineDirs.Count: > 0 })
-        {
-            warnings.Add($"Log directories that answered with an error hold data not counted here: {string.Join("; ", logDirs.OfflineDirs.Take(5))}.");
-        }
+        WarnOfOfflineDirs(logDirs, warnings);
 
         if (avgDataInMiBps is null)
         {
@@ -140,17 +135,16 @@ public static class FileImporter
             return topic;
         }).ToList();
 
-        var dropped = rates.Sum(r => r.DroppedPoints);
-        if (dropped > 0)
+        if (CloudWatchMetricData.GapsWarning(rates.Sum(r => r.DroppedPoints)) is { } gaps)
         {
-            warnings.Add($"CloudWatch's series have {dropped} point(s) where some broker had no value (gaps); those times are left out rather than summed low.");
+            warnings.Add(gaps);
         }
 
         var from = messages.Min(m => m.From);
         var to = messages.Max(m => m.To);
         var window = new TrafficSources(
             $"{from:yyyy-MM-dd HH:mm} to {to:yyyy-MM-dd HH:mm} UTC",
-            "mean of CloudWatch's averages per period, brokers summed", "p99 of CloudWatch's averages per period, brokers summed",
+            CloudWatchMetricData.MeanStatistic, CloudWatchMetricData.PeakStatistic,
             $"{CloudWatchMetricData.Part}: MessagesInPerSec", $"{CloudWatchMetricData.Part}: MessagesInPerSec",
             $"{CloudWatchMetricData.Part}: BytesInPerSec", $"{CloudWatchMetricData.Part}: BytesOutPerSec",
             $"{KafkaTopicsDescribe.Part}: PartitionCount", $"{KafkaTopicsDescribe.Part}: retention.ms");
@@ -163,10 +157,7 @@ public static class FileImporter
             warnings.Add("Without kafka-topics.sh --describe the partitions, replication factor and retention of each topic are not known: set them, or add the file.");
         }
 
-        if (logDirs is { OfflineDirs.Count: > 0 })
-        {
-            warnings.Add($"Log directories that answered with an error: {string.Join("; ", logDirs.OfflineDirs.Take(5))}.");
-        }
+        WarnOfOfflineDirs(logDirs, warnings);
 
         var request = new SizingRequest { Streams = streams, ReplicationFactor = replicationFactor };
         return new(request, figures, warnings, new ImportSummary(sources, "files", from, to, 0, traffic.Count));
@@ -200,7 +191,7 @@ public static class FileImporter
             return null;
         }
 
-        var miBps = Math.Max(InputCatalog.AvgDataIn.Min, Math.Round(estimated.Sum() / BytesPerMiB, 3));
+        var miBps = Math.Max(InputCatalog.AvgDataIn.Min, Math.Round(estimated.Sum() / Bytes.PerMiB, 3));
         figures.Add(new(InputCatalog.AvgDataIn.Key, miBps,
             $"an estimate over {estimated.Count} topics: bytes on one replica ÷ retention.ms, for a topic that has run its full retention at a steady rate",
             $"{KafkaLogDirs.Part} (kafka-log-dirs.sh --describe) and {KafkaTopicsDescribe.Part} (kafka-topics.sh --describe)"));
@@ -208,8 +199,13 @@ public static class FileImporter
         return miBps;
     }
 
-    private static bool IsInternal(string topic) => topic.StartsWith("__", StringComparison.Ordinal);
+    private static void WarnOfOfflineDirs(LogDirsReport? logDirs, List<string> warnings)
+    {
+        if (logDirs is { OfflineDirs.Count: > 0 })
+        {
+            warnings.Add($"Log directories that answered with an error hold data not counted here: {string.Join("; ", logDirs.OfflineDirs.Take(5))}.");
+        }
+    }
 
-    private static string Names(List<string> names) =>
-        string.Join(", ", names.Take(5)) + (names.Count > 5 ? $" and {names.Count - 5} more" : "");
+    private static bool IsInternal(string topic) => topic.StartsWith("__", StringComparison.Ordinal);
 }

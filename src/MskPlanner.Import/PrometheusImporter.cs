@@ -73,7 +73,7 @@ public sealed class PrometheusImporter(PrometheusClient client, IOptions<Prometh
 
         double MiBps(string key, (string Query, double? Value) measured, string statistic)
         {
-            var value = Math.Round((measured.Value ?? 0) / (1024 * 1024), 3);
+            var value = Math.Round((measured.Value ?? 0) / Bytes.PerMiB, 3);
             figures.Add(new(key, value, statistic, $"{measured.Query} — {windowText}"));
             return value;
         }
@@ -86,7 +86,7 @@ public sealed class PrometheusImporter(PrometheusClient client, IOptions<Prometh
             (await partitions).Value is { } count ? (int)count : null,
             figures,
             Summary(target, window, end, naming, (int)((await topics).Value ?? 0)),
-            (await onDisk).Value is { } bytes ? Math.Round(bytes / (1024.0 * 1024 * 1024), 3) : null);
+            (await onDisk).Value is { } bytes ? Math.Round(bytes / Bytes.PerGiB, 3) : null);
         if (traffic.LeaderPartitions is { } leaders)
         {
             figures.Add(new(InputCatalog.LeaderPartitions.Key, leaders, "partitions of all user topics at the window's end", $"{(await partitions).Query} — {windowText}"));
