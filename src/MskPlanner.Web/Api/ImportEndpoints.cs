@@ -75,6 +75,11 @@ public static class ImportEndpoints
     /// <summary>All the files of one import together; a real cluster's describe output of a few thousand topics is a few MiB.</summary>
     public const int MaxUploadBytes = 20 * 1024 * 1024;
 
+    public const int MaxUploadMiB = MaxUploadBytes / (1024 * 1024);
+
+    /// <summary>What the API and the pages say of an upload past <see cref="MaxUploadBytes"/>.</summary>
+    public static readonly string UploadTooLarge = $"An import's files hold at most {MaxUploadMiB} MiB together.";
+
     private static readonly string[] FileParts = [KafkaTopicsDescribe.Part, KafkaLogDirs.Part, CloudWatchMetricData.Part];
 
     private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> FilesAsync(HttpRequest request, TimeProvider time, CancellationToken cancellationToken)
@@ -104,7 +109,7 @@ public static class ImportEndpoints
     {
         if (request.ContentLength > MaxUploadBytes)
         {
-            return ([], TypedResults.Problem($"An import's files hold at most {MaxUploadBytes / (1024 * 1024)} MiB together.",
+            return ([], TypedResults.Problem(UploadTooLarge,
                 statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large."));
         }
 

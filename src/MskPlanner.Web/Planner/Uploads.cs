@@ -7,8 +7,6 @@ public static class Uploads
 {
     public const long MaxBytes = Api.ImportEndpoints.MaxUploadBytes;
 
-    public static string TooLarge => $"The files hold at most {MaxBytes / (1024 * 1024)} MiB together, as the API takes them.";
-
     /// <summary>The text of each file chosen, keyed as given; null when together they pass <see cref="MaxBytes"/>.</summary>
     public static async Task<Dictionary<string, string>?> ReadAsync(IReadOnlyDictionary<string, IBrowserFile> files, CancellationToken cancellationToken)
     {

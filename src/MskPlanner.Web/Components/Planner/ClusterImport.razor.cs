@@ -102,7 +102,7 @@ public sealed partial class ClusterImport : IDisposable
 
         if (await Uploads.ReadAsync(_files, _leaving.Token) is not { } texts)
         {
-            _failure = Uploads.TooLarge;
+            _failure = Api.ImportEndpoints.UploadTooLarge;
             return null;
         }
 

@@ -80,7 +80,7 @@ public sealed partial class PlanCheckPanel : IDisposable
 
         if (await Uploads.ReadAsync(new Dictionary<string, IBrowserFile> { [CloudWatchMetricData.Part] = _file }, _leaving.Token) is not { } texts)
         {
-            return PlanCheckOutcome.Fail(PlanCheckFailure.InvalidFile, Uploads.TooLarge);
+            return PlanCheckOutcome.Fail(PlanCheckFailure.InvalidFile, Api.ImportEndpoints.UploadTooLarge);
         }
 
         return await Checks.FromCloudWatchAsync(await Me.GetAsync(), PlanId, texts[CloudWatchMetricData.Part], _leaving.Token);
