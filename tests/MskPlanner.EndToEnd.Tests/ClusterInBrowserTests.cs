@@ -49,6 +49,13 @@ public sealed class ClusterInBrowserTests(BrowserFixture fixture) : IAsyncLifeti
         _prometheus = await _prometheus.BackfillMoreAsync(History(["b-3"], share: 0.3).WriteTo);
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Check" }).ClickAsync();
+
+        // Hostile text in the check's address is refused at its field, and nothing of it runs.
+        await page.Locator("input#check-url").FillAsync(Probe.Hostile.Text);
+        await page.Locator("[data-testid=check-run]").ClickAsync();
+        await Assertions.Expect(page.Locator(".check-fields")).ToContainTextAsync("URL must be an http or https address");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('svg[onload], [onload], script:not([src])').length"));
+
         await page.Locator("input#check-url").FillAsync(_prometheus.Address.ToString());
         await page.Locator("input#check-days").FillAsync("1");
         await page.Locator("[data-testid=check-run]").ClickAsync();
@@ -58,7 +65,10 @@ public sealed class ClusterInBrowserTests(BrowserFixture fixture) : IAsyncLifeti
         await Assertions.Expect(ingress.Locator("td.drift-flagged")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=check-limits] tr[data-limit=partitions] td").Nth(2)).ToHaveTextAsync("0%");
         await Assertions.Expect(page.Locator("[data-testid=check-flags]")).ToContainTextAsync("Ingress: measured");
-        var findings = await PageChecks.FindingsAsync(page, "the plan's check", 1280);
+        var findings = (await PageChecks.FindingsAsync(page, "the plan's check", 1280)).ToList();
+        await page.SetViewportSizeAsync(390, 844);
+        findings.AddRange(await PageChecks.FindingsAsync(page, "the plan's check", 390));
+        await page.SetViewportSizeAsync(1280, 900);
         Assert.True(findings.Count == 0, string.Join('\n', findings));
 
         await page.Locator("[data-testid=check-save]").ClickAsync();

@@ -98,6 +98,10 @@ public sealed partial class PhoneTests(BrowserFixture fixture) : IAsyncLifetime
             await Assertions.Expect(_page.Locator($"[data-testid={section}]")).ToHaveAttributeAsync("aria-expanded", "true");
         }
 
+        // The import's files, the other way in, at a phone's width too.
+        await _page.Locator("input[type=radio][data-testid=import-from-files]").CheckAsync();
+        await Assertions.Expect(_page.Locator("input#import-kafkaTopics")).ToBeVisibleAsync();
+
         await _page.GetByRole(AriaRole.Tab, new() { Name = "CloudFormation" }).ClickAsync();
         await Assertions.Expect(_page.Locator("#deploy-tabpanel")).ToContainTextAsync("cloudformation/");
 

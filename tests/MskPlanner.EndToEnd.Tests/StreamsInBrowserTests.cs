@@ -97,10 +97,17 @@ public sealed class StreamsInBrowserTests(BrowserFixture fixture)
         // At the field's limit of 2,000 characters; the browser keeps no more.
         var hostile = Probe.Hostile.Text + new string('x', 2_000 - Probe.Hostile.Text.Length);
         await page.Locator("input#import-url").FillAsync(hostile);
+        // The address's own credentials, hostile too: password fields that keep what was typed and show it to no one.
+        foreach (var field in new[] { "import-token", "import-username", "import-password" })
+        {
+            await page.Locator($"input#{field}").FillAsync(Probe.Hostile.Text);
+        }
+
         await page.Locator("[data-testid=cluster-import]").ClickAsync();
 
         await Assertions.Expect(page.Locator("#cluster-import-fields")).ToContainTextAsync("URL must be an http or https address");
         await Assertions.Expect(page.Locator("input#import-url")).ToHaveValueAsync(hostile);
+        await Assertions.Expect(page.Locator("input#import-token")).ToHaveValueAsync(Probe.Hostile.Text);
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('svg[onload], [onload], script:not([src])').length"));
         Assert.Equal(0, dialogs);
         Assert.Empty(await page.Locator("input[id='streams[0].messagesPerSecond']").AllAsync());
