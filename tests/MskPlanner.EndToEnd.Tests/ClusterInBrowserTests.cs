@@ -68,6 +68,9 @@ public sealed class ClusterInBrowserTests(BrowserFixture fixture) : IAsyncLifeti
         var findings = (await PageChecks.FindingsAsync(page, "the plan's check", 1280)).ToList();
         await page.SetViewportSizeAsync(390, 844);
         findings.AddRange(await PageChecks.FindingsAsync(page, "the plan's check", 390));
+        await page.Locator("input[type=radio][data-testid=check-from-cloudwatch]").CheckAsync();
+        await Assertions.Expect(page.Locator("input#check-cloudwatch")).ToBeVisibleAsync();
+        findings.AddRange(await PageChecks.FindingsAsync(page, "the plan's check, CloudWatch file", 390));
         await page.SetViewportSizeAsync(1280, 900);
         Assert.True(findings.Count == 0, string.Join('\n', findings));
 
