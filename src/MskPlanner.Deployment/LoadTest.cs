@@ -18,7 +18,7 @@ public static class LoadTest
     /// <summary>The record size the commands use; the plan describes bytes, not messages.</summary>
     public const int RecordBytes = 1024;
 
-    public const int MinutesAtPeak = 30;
+    public const int MinutesAtPeak = MigrationEngine.LoadTestMinutesAtPeak;
 
     public static int Producers(ClusterBlueprint plan) => Math.Max(1, (int)Math.Ceiling(plan.Input.PeakDataInMiBps / MiBpsPerProducer));
 

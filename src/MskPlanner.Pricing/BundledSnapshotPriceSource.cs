@@ -61,6 +61,10 @@ public sealed class BundledSnapshotPriceSource : IPriceSource
                 ? new ServerlessRates(rates.ClusterHour, rates.PartitionHour, rates.StoragePerGiBMonth, rates.DataInPerGiB, rates.DataOutPerGiB,
                     $"bundled {file.Region} rates as of {Figures.Date(rates.AsOf)} ({rates.Source})")
                 : null,
+            Migration = file.Migration is { } move
+                ? new MigrationRates(move.McuHour, move.ReplicatorHour, move.ReplicatorPerGiB, move.InterRegionPerGiB,
+                    $"bundled {file.Region} rates as of {Figures.Date(move.AsOf)} ({move.Source})")
+                : null,
         };
     }
 
@@ -76,7 +80,10 @@ public sealed class BundledSnapshotPriceSource : IPriceSource
         double CrossAzPerGiB,
         Dictionary<string, double> Ec2Hourly,
         double? Ec2Gp3PerGiBMonth,
-        SnapshotServerless? Serverless);
+        SnapshotServerless? Serverless,
+        SnapshotMigration? Migration);
+
+    private sealed record SnapshotMigration(DateOnly AsOf, string Source, double McuHour, double ReplicatorHour, double ReplicatorPerGiB, double InterRegionPerGiB);
 
     private sealed record SnapshotServerless(
         DateOnly AsOf, string Source, double ClusterHour, double PartitionHour, double StoragePerGiBMonth, double DataInPerGiB, double DataOutPerGiB);

@@ -141,6 +141,18 @@ public static class LivePriceSheet
             borrowed.Add("MSK Serverless");
         }
 
+        MigrationRates? migration = snapshot.Migration;
+        if (migration is not null && rates.TryGetValue(MskPriceKind.ConnectMcuHours, out var mcuHour) && rates.TryGetValue(MskPriceKind.ReplicatorHours, out var replicatorHour)
+            && rates.TryGetValue(MskPriceKind.ReplicatorData, out var replicatorData))
+        {
+            // Transfer between regions is not an MSK product: it stays at the bundled rate whatever the offer holds.
+            migration = new MigrationRates(mcuHour, replicatorHour, replicatorData, migration.InterRegionPerGiB, $"{SourceName}, {region}; inter-region transfer: {migration.Source}");
+        }
+        else if (migration is not null)
+        {
+            borrowed.Add("MSK Connect and MSK Replicator");
+        }
+
         var sheet = new PriceSheet
         {
             Origin = new PriceOrigin(SourceName, region, PublishedOn(live.Msk.PublicationDate)),
@@ -154,8 +166,9 @@ public static class LivePriceSheet
             Ec2Hourly = ec2,
             Ec2Gp3PerGiBMonth = gp3,
             Serverless = serverless,
+            Migration = migration,
         };
-        borrowed.Add("cross-AZ transfer");
+        borrowed.Add("cross-AZ and inter-region transfer");
         return sheet with
         {
             Origin = sheet.Origin with { Note = $"Not in the MSK price list, so at bundled us-east-1 rates: {string.Join(", ", borrowed)}." },

@@ -14,6 +14,9 @@ public enum MskPriceKind
     ServerlessStorage,
     ServerlessDataIn,
     ServerlessDataOut,
+    ConnectMcuHours,
+    ReplicatorHours,
+    ReplicatorData,
 }
 
 /// <summary>A product's meaning: its kind and, for brokers, the MSK instance type.</summary>
@@ -32,7 +35,9 @@ public readonly record struct MskPriceItem(MskPriceKind Kind, string? InstanceTy
 /// containing "DataIn", "In-Bytes" or "Ingress"); when the live list has neither, the snapshot's rate is used and
 /// the result says so. Forms such as <c>EU-Kafka.kraft.t3.small</c> are matched tolerantly. MSK Serverless:
 /// <c>KafkaServerless-ClusterHours</c> is confirmed (ap-southeast-1, 2026); its partition-hour, storage, data-in and
-/// data-out usage types are UNCONFIRMED and matched by the words they must contain.
+/// data-out usage types are UNCONFIRMED and matched by the words they must contain. MSK Connect (a usage type with
+/// "Connect" and "MCU") and MSK Replicator (with "Replicator": per hour, or per GB when it names bytes or data) are
+/// UNCONFIRMED too (no real offer file with them was read); without them the bundled rates stand and the note says so.
 /// </remarks>
 public static class MskPriceMapping
 {
@@ -45,6 +50,17 @@ public static class MskPriceMapping
         if (string.IsNullOrEmpty(usageType))
         {
             return null;
+        }
+
+        bool Has(string word) => usageType.Contains(word, StringComparison.OrdinalIgnoreCase);
+        if (Has("Replicator"))
+        {
+            return new(Has("Bytes") || Has("GB") || Has("Data") ? MskPriceKind.ReplicatorData : MskPriceKind.ReplicatorHours);
+        }
+
+        if (Has("Connect") && Has("MCU"))
+        {
+            return new(MskPriceKind.ConnectMcuHours);
         }
 
         var serverless = usageType.IndexOf("KafkaServerless-", StringComparison.OrdinalIgnoreCase);

@@ -24,6 +24,18 @@ public static partial class ClusterChoices
     public static T Parse<T>(string name)
         where T : struct, Enum => SettingNames<T>.ByName[name];
 
+    /// <summary>The setting a name stands for, or false for a name no member has (a caller's text, not yet checked).</summary>
+    public static bool TryParse<T>(string? name, out T value)
+        where T : struct, Enum
+    {
+        value = default;
+        return name is not null && SettingNames<T>.ByName.TryGetValue(name, out value);
+    }
+
+    /// <summary>Every name of a setting, for the message that lists what is allowed.</summary>
+    public static string NamesOf<T>()
+        where T : struct, Enum => string.Join(", ", SettingNames<T>.ByValue.Values);
+
     /// <summary>A setting as the form offers it.</summary>
     public static (string Value, string Text) Option<T>(T value, string text)
         where T : struct, Enum => (NameOf(value), text);

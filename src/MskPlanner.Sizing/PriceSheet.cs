@@ -35,4 +35,7 @@ public sealed record PriceSheet
 
     /// <summary>MSK Serverless rates; null when there are none for the region, so Serverless is not priced.</summary>
     public ServerlessRates? Serverless { get; init; }
+
+    /// <summary>MSK Connect, MSK Replicator and inter-region transfer rates; null when there are none, so a move is not costed.</summary>
+    public MigrationRates? Migration { get; init; }
 }

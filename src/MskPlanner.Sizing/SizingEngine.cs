@@ -42,12 +42,13 @@ public static partial class SizingEngine
         // With tiered storage, the same workload kept wholly on broker disks: the advice says what tiering saves.
         var allOnDisk = input.UsesTieredStorage ? SizeAll(input with { PrimaryRetentionHours = input.RetentionHours }, prices).Recommended : null;
         var advice = AdviceRules.For(input, options, recommended, network, prices, allOnDisk);
-        return new SizingResult(input, options, recommended, storage, network, advice, prices.Origin)
+        var result = new SizingResult(input, options, recommended, storage, network, advice, prices.Origin)
         {
             Growth = GrowthEngine.Project(input, prices),
             Serverless = ServerlessEngine.Size(input, storage, prices),
             Rates = prices,
         };
+        return input.Migration is null ? result : result with { Migration = MigrationEngine.For(result, family: null) };
     }
 
     private static (BrokerOption[] Options, Recommendation[] Recommended, StorageFigures Storage, NetworkFigures Network) SizeAll(SizingInput input, PriceSheet prices)

@@ -78,6 +78,9 @@ public sealed record SizingInput
     /// <summary>The streams the aggregates were added up from, when the plan describes its workload as streams.</summary>
     public WorkloadTotals? Workload { get; init; }
 
+    /// <summary>The move onto the plan's cluster, when the plan has a "Migrating from" section.</summary>
+    public MigrationInput? Migration { get; init; }
+
     /// <summary>
     /// The brokers one cluster of this type may have: the plan's quota, and never more than MSK's 30 when the
     /// cluster keeps its metadata in ZooKeeper (T3 always does; others on a ZooKeeper version). A raised ZooKeeper

@@ -45,6 +45,9 @@ public sealed record SizingRequest
     public string? EnhancedMonitoring { get; init; }
     public string? Tags { get; init; }
 
+    /// <summary>The cluster the plan replaces and how to move off it; when given, the sizing plans the move too.</summary>
+    public MigrationRequest? Migration { get; init; }
+
     /// <summary>The workload as streams; when given, they replace the aggregate data, retention, partitions and lagging inputs.</summary>
     public IReadOnlyList<StreamRequest>? Streams { get; init; }
 
@@ -222,8 +225,10 @@ public sealed record SizingRequest
             return Outcome.Failure<SizingInput>(errors);
         }
 
+        var migration = Migration?.Resolve(errors);
         var input = settings with
         {
+            Migration = migration,
             AvgDataInMiBps = avgInValue,
             PeakDataInMiBps = peakInValue,
             AvgDataOutMiBps = avgOutValue,

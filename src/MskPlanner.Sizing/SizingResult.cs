@@ -124,4 +124,7 @@ public sealed record SizingResult(
 
     /// <summary>The workload on MSK Serverless, beside the provisioned options.</summary>
     public ServerlessOption? Serverless { get; init; }
+
+    /// <summary>The move onto the plan's headline pick (or the type it names), when the plan has a migration section.</summary>
+    public MigrationPlan? Migration { get; init; }
 }

@@ -22,7 +22,27 @@ public sealed class LivePricingTests() : FakeAwsTest(PriceSourceKind.Bulk)
         Assert.Equal(0.011, sheet.ExpressDataInPerGiB);
         Assert.Equal(new ServerlessRates(0.8, 0.0016, 0.11, 0.11, 0.055, "AWS price list, eu-west-1"), sheet.Serverless);
         // The fixtures hold no eu-west-1 EC2 file, so the self-managed comparison borrows the bundled EC2 rates too.
-        Assert.Equal("Not in the MSK price list, so at bundled us-east-1 rates: EC2 for the self-managed comparison, cross-AZ transfer.", sheet.Origin.Note);
+        Assert.Equal("Not in the MSK price list, so at bundled us-east-1 rates: EC2 for the self-managed comparison, cross-AZ and inter-region transfer.", sheet.Origin.Note);
+    }
+
+    [Fact]
+    public async Task Msk_connect_and_replicator_rates_come_from_the_region_list_and_transfer_between_regions_from_the_bundle()
+    {
+        var sheet = await Harness.Prices.GetPricesAsync("eu-west-1");
+        var bundled = new BundledSnapshotPriceSource().Snapshot.Migration!;
+
+        Assert.Equal((0.121, 0.33, 0.088), (sheet.Migration!.McuHour, sheet.Migration.ReplicatorHour, sheet.Migration.ReplicatorPerGiB));
+        Assert.Equal(bundled.InterRegionPerGiB, sheet.Migration.InterRegionPerGiB);
+        Assert.StartsWith("AWS price list, eu-west-1; inter-region transfer: bundled us-east-1 rates", sheet.Migration.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_region_list_without_msk_connect_or_replicator_keeps_the_bundled_rates_and_says_so()
+    {
+        var sheet = await Harness.Prices.GetPricesAsync("ap-southeast-1");
+
+        Assert.Equal(new BundledSnapshotPriceSource().Snapshot.Migration, sheet.Migration);
+        Assert.Contains("MSK Connect and MSK Replicator", sheet.Origin.Note, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +71,7 @@ public sealed class LivePricingTests() : FakeAwsTest(PriceSourceKind.Bulk)
         Assert.Equal(0.0264, sheet.Ec2Hourly["t3.small"]);
         Assert.Equal(0.12, sheet.Ec2Hourly["m5.large"]);
         Assert.Equal(0.096, sheet.Ec2Gp3PerGiBMonth);
-        Assert.Contains("provisioned throughput, Express data in, cross-AZ transfer", sheet.Origin.Note, StringComparison.Ordinal);
+        Assert.Contains("provisioned throughput, Express data in", sheet.Origin.Note, StringComparison.Ordinal);
         // The real list has Serverless cluster-hours (0.9375) but not the other four rates: all five come from the bundle, and the note says so.
         Assert.Contains("MSK Serverless", sheet.Origin.Note, StringComparison.Ordinal);
         Assert.Equal(0.75, sheet.Serverless!.ClusterHour);

@@ -54,6 +54,9 @@ public class OfferFileReaderTests
     [InlineData("EU-KafkaServerless-Storage", MskPriceKind.ServerlessStorage, null)]
     [InlineData("EU-KafkaServerless-DataIn", MskPriceKind.ServerlessDataIn, null)]
     [InlineData("EU-KafkaServerless-DataOut", MskPriceKind.ServerlessDataOut, null)]
+    [InlineData("EU-KafkaConnect-MCU-Hours", MskPriceKind.ConnectMcuHours, null)]
+    [InlineData("EU-Replicator-Hours", MskPriceKind.ReplicatorHours, null)]
+    [InlineData("EU-Replicator-DataProcessed-Bytes", MskPriceKind.ReplicatorData, null)]
     public void Usage_types_map_to_what_they_price(string usageType, MskPriceKind kind, string? instanceType)
     {
         Assert.Equal(new MskPriceItem(kind, instanceType), MskPriceMapping.Classify(usageType));
