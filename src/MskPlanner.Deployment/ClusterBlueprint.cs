@@ -34,6 +34,9 @@ public sealed record ClusterBlueprint
     public required int Clusters { get; init; }
 
     public required string KafkaVersion { get; init; }
+
+    /// <summary>The move onto this cluster, when the plan has a migration section: priced and sized for this option.</summary>
+    public MigrationPlan? Migration { get; init; }
     public SizingInput Input => Sizing.Input;
     public int Zones => IsExpress ? 3 : Input.AvailabilityZones;
     public int ReplicationFactor => IsExpress ? 3 : Input.ReplicationFactor;
@@ -165,6 +168,7 @@ public sealed record ClusterBlueprint
             BrokersPerCluster = split?.BrokersPerCluster ?? option.Brokers,
             Clusters = split?.Clusters ?? 1,
             KafkaVersion = version,
+            Migration = input.Migration is { } move && sizing.Rates is { } rates ? MigrationEngine.Plan(move, sizing, option, rates) : null,
         });
     }
 

@@ -11,6 +11,7 @@ public enum ExportKind
     Cli,
     Alarms,
     LoadTest,
+    Migration,
 }
 
 /// <summary>One generated file: its path in the zip, and its text.</summary>
@@ -46,6 +47,7 @@ public static class DeployFiles
             new("loadtest/client.properties", LoadTest.ClientProperties(plan)),
             new("loadtest/RUNBOOK.md", LoadTest.Runbook(plan)),
         ],
+        ExportKind.Migration => MigrationFiles.For(plan),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "An export kind without files."),
     };
 

@@ -134,7 +134,7 @@ public static class MigrationEngine
         var version = input.KafkaVersion ?? ClusterChoices.RecommendedVersion(target.Type);
         var backfill = result.Storage.ExpressGiB;
         var live = input.AvgDataInMiBps * migration.WindowHours * SecondsPerHour / MiBPerGiB;
-        var unavailable = Unavailable(migration, target, version);
+        var unavailable = Unavailable(migration, input, target, version);
         var notes = new List<string>();
 
         var replication = unavailable.Any(u => u.Tool == migration.Tool) ? null : Size(migration, input, backfill);
@@ -145,7 +145,7 @@ public static class MigrationEngine
     }
 
     /// <summary>Every tool the source and the target rule out, with the rule that does.</summary>
-    public static IReadOnlyList<UnavailableTool> Unavailable(MigrationInput migration, BrokerOption target, string targetVersion)
+    public static IReadOnlyList<UnavailableTool> Unavailable(MigrationInput migration, SizingInput input, BrokerOption target, string targetVersion)
     {
         var source = migration.Source;
         var tools = new List<UnavailableTool>();
@@ -156,7 +156,7 @@ public static class MigrationEngine
             tools.Add(new(ReplicationTool.Ec2, why));
         }
 
-        if (ReplicatorProblem(migration, target, targetVersion) is { } replicator)
+        if ((ReplicatorProblem(migration, target, targetVersion) ?? ReplicatorPartitionsProblem(input)) is { } replicator)
         {
             tools.Add(new(ReplicationTool.Replicator, replicator));
         }
@@ -208,6 +208,18 @@ public static class MigrationEngine
         return null;
     }
 
+    /// <summary>What MSK Replicator carries by AWS's sizing table: its throughput follows the leader partitions, up to the table's top.</summary>
+    public static double ReplicatorCapacityMiBps(SizingInput input) => Math.Min(ReplicatorMaxMiBps, input.LeaderPartitions * ReplicatorMiBpsPerPartition);
+
+    /// <summary>
+    /// Fewer partitions than AWS's table asks for the peak means the copy falls behind the live traffic: taken as
+    /// ruling the Replicator out (AWS calls the table a recommended minimum; the conservative reading).
+    /// </summary>
+    private static string? ReplicatorPartitionsProblem(SizingInput input) => ReplicatorCapacityMiBps(input) >= input.PeakDataInMiBps
+        ? null
+        : $"AWS's MSK Replicator sizing table asks about {Math.Ceiling(input.PeakDataInMiBps / ReplicatorMiBpsPerPartition):N0} partitions to replicate the peak of {Figures.Number(input.PeakDataInMiBps)} MiB/s; "
+          + $"the plan has {input.LeaderPartitions:N0} leader partitions, so the copy would fall behind. Add partitions, or choose MirrorMaker 2.";
+
     private static ReplicationSizing Size(MigrationInput migration, SizingInput input, double backfillGiB)
     {
         var needed = input.PeakDataInMiBps / LiveShareOfCapacity;
@@ -239,9 +251,9 @@ public static class MigrationEngine
 
             default:
                 {
-                    var capacity = Math.Min(ReplicatorMaxMiBps, input.LeaderPartitions * ReplicatorMiBpsPerPartition);
+                    var capacity = ReplicatorCapacityMiBps(input);
                     var lagWarning = capacity < needed
-                        ? $" AWS's sizing table asks about {Math.Ceiling(needed / ReplicatorMiBpsPerPartition):N0} partitions for {Figures.Number(needed)} MiB/s and the plan has {input.LeaderPartitions:N0}: the copy may lag at peaks, so add partitions before the move."
+                        ? $" AWS's sizing table asks about {Math.Ceiling(needed / ReplicatorMiBpsPerPartition):N0} partitions for {Figures.Number(needed)} MiB/s, twice the peak, and the plan has {input.LeaderPartitions:N0}: the retained data copies slowly while live traffic runs, so add partitions before the move."
                         : "";
                     return new(ReplicationTool.Replicator, null, null, null, input.LeaderPartitions, capacity, BackfillHours(backfillGiB, capacity, input.AvgDataInMiBps),
                         $"MSK Replicator scales itself; its throughput follows the partitions, about {Figures.Number(ReplicatorMiBpsPerPartition)} MiB/s each by AWS's sizing table, "
@@ -267,8 +279,9 @@ public static class MigrationEngine
         return (largest, (vcpus + largest - 1) / largest);
     }
 
+    /// <summary>The retained data at what live traffic leaves of the capacity; never below 1% of it, so a copy that only just keeps pace still ends.</summary>
     private static double BackfillHours(double backfillGiB, double capacityMiBps, double avgInMiBps) =>
-        backfillGiB * MiBPerGiB / Math.Max(capacityMiBps - avgInMiBps, capacityMiBps * (1 - LiveShareOfCapacity)) / SecondsPerHour;
+        backfillGiB * MiBPerGiB / Math.Max(capacityMiBps - avgInMiBps, capacityMiBps * 0.01) / SecondsPerHour;
 
     private static MigrationCost? Cost(
         MigrationInput migration, SizingInput input, BrokerOption target, PriceSheet prices, ReplicationSizing replication, double backfillGiB, double liveGiB, List<string> notes)

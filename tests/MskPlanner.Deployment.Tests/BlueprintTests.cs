@@ -70,7 +70,11 @@ public class ClusterSettingTests
     [MemberData(nameof(Kinds))]
     public void A_setting_the_exports_do_not_know_stops_the_export_rather_than_writing_a_default(ExportKind kind)
     {
-        var sizing = Plans.Size(Plans.Base);
+        // The move's files sign in to the new cluster as the plan's clients do, so they too need a known setting.
+        var sizing = Plans.Size(Plans.Base with
+        {
+            Migration = new MigrationRequest { Source = new() { Kind = "onPremises", MonthlyCost = 1000, KafkaVersion = "3.6.0" }, TransferUsdPerGb = 0.02 },
+        });
         var unknown = sizing with
         {
             Input = sizing.Input with
@@ -83,7 +87,7 @@ public class ClusterSettingTests
         };
         var blueprint = ClusterBlueprint.From(unknown, BrokerFamily.M5, "Orders").GetValueOrThrow();
 
-        if (kind is ExportKind.Terraform or ExportKind.CloudFormation or ExportKind.Cli or ExportKind.LoadTest)
+        if (kind is ExportKind.Terraform or ExportKind.CloudFormation or ExportKind.Cli or ExportKind.LoadTest or ExportKind.Migration)
         {
             Assert.Throws<System.Runtime.CompilerServices.SwitchExpressionException>(() => DeployFiles.For(blueprint, kind));
         }

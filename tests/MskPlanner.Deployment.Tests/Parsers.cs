@@ -49,6 +49,33 @@ internal static class Parsers
         }
     }
 
+    /// <summary>
+    /// A .properties file read by java.util.Properties (the parser MirrorMaker 2 reads mm2.properties with), as a
+    /// map; a file Java cannot read fails the test with its message.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Properties(string text)
+    {
+        var folder = Directory.CreateTempSubdirectory("mskplanner-properties-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "mm2.properties");
+            File.WriteAllText(path, text, System.Text.Encoding.Latin1);
+            var start = new ProcessStartInfo("java") { WorkingDirectory = ProjectDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(Path.Combine(ProjectDirectory, "PropertiesToJson.java"));
+            start.ArgumentList.Add(path);
+            using var java = Process.Start(start) ?? throw new InvalidOperationException("java did not start; install a JDK (Debian's openjdk-17-jdk-headless).");
+            var output = java.StandardOutput.ReadToEndAsync();
+            var error = java.StandardError.ReadToEndAsync();
+            Assert.True(java.WaitForExit(120_000), "Java did not read the file in two minutes.");
+            Assert.True(java.ExitCode == 0, $"java.util.Properties refused the file:\n{error.Result}\n{text}");
+            return JsonNode.Parse(output.Result)!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>YAML read by YamlDotNet into JSON, scalars typed as YAML 1.2's core schema types them (quoted stays text).</summary>
     public static JsonNode Yaml(string text)
     {

@@ -170,6 +170,23 @@ public class MigrationTests
     }
 
     [Fact]
+    public void Msk_replicator_is_not_offered_with_fewer_partitions_than_awss_sizing_table_asks_for_the_peak()
+    {
+        // AWS's table: 3,333 partitions for 1,000 MB/s, about 0.286 MiB/s each; a 100 MiB/s peak needs 350.
+        static MigrationPlan With(int partitions) => MigrationEngine.For(Size(Workload(new MigrationRequest
+        {
+            Source = new() { Kind = "msk", InstanceType = "kafka.m5.2xlarge", Brokers = 6, VolumeGiBPerBroker = 100, KafkaVersion = "3.6.0" },
+            Replication = "replicator",
+        }) with
+        { LeaderPartitions = partitions }), BrokerFamily.M7g)!;
+
+        Assert.Contains("350 partitions", With(349).ToolProblem, StringComparison.Ordinal);
+        Assert.Null(With(350).ToolProblem);
+        Assert.Contains("twice the peak", With(350).Replication!.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("twice the peak", With(700).Replication!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Mirrormaker_2_on_ec2_runs_at_least_two_workers_of_the_chosen_type_priced_at_its_hourly_rate()
     {
         var move = Size(Workload(new MigrationRequest
