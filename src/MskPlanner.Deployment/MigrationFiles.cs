@@ -381,7 +381,7 @@ public static partial class MigrationFiles
     {
         var text = new StringBuilder()
             .Append($"# Moving {Markdown(plan.PlanName)} onto MSK\n\n")
-            .Append($"From {Markdown(SourceText(move.Input.Source))} onto {plan.BrokersPerCluster} x {plan.Type.Name}, with {MigrationEngine.ToolName(move.Input.Tool)}, ")
+            .Append($"From {Markdown(MigrationEngine.SourceText(move.Input.Source))} onto {plan.BrokersPerCluster} x {plan.Type.Name}, with {MigrationEngine.ToolName(move.Input.Tool)}, ")
             .Append($"both running for {move.Input.ParallelRunDays} days. The order follows AWS's MSK migration guide: the same Kafka version first, ")
             .Append("the topics as the source has them, consumer offsets carried over, a way back kept until the end.\n\n")
             .Append($"Replication: {Markdown(move.Replication!.Reason)}\n\n");
@@ -433,13 +433,6 @@ public static partial class MigrationFiles
             ? "- `aws kafka delete-replicator` for both replicators; then delete the source.\n"
             : "- Delete the connectors (or stop the MirrorMaker 2 workers); then delete the source.\n",
         _ => "",
-    };
-
-    private static string SourceText(MigrationSource source) => source.Kind switch
-    {
-        MigrationSourceKind.Ec2 => $"self-managed Kafka {source.KafkaVersion} on {source.Brokers} x {source.InstanceType}",
-        MigrationSourceKind.Msk => $"MSK on {source.Brokers} x {source.InstanceType} (Kafka {source.KafkaVersion})",
-        _ => $"Kafka {source.KafkaVersion} on premises",
     };
 
     private static string Json(JsonNode node) => node.ToJsonString(Indented) + "\n";

@@ -32,7 +32,22 @@ public static class ComparisonRows
             .. CostParts.All.Select(p => Row($"cost{char.ToUpperInvariant(p.Key[0])}{p.Key[1..]}", $"{p.Name} / month",
                 c => c.Headline?.Option?.MonthlyCost is { } cost ? Figures.Usd(p.Value(cost)) : "")),
             Row("serverless", "MSK Serverless instead", c => c.Result.Serverless?.Summary ?? ""),
+            .. columns.Any(c => c.Result.Input.Migration is not null) ? [Row("migration", "The move (parallel run)", c => MoveText(c), total: true)] : Array.Empty<CostRow>(),
         ];
+    }
+
+    /// <summary>"$12,345.67 over 14 days, MSK Replicator" for a plan that moves onto MSK, why not when its tool cannot serve it, empty for one that does not move.</summary>
+    private static string MoveText(ComparisonColumn column)
+    {
+        if (MigrationEngine.For(column.Result, column.Family) is not { } move)
+        {
+            return "";
+        }
+
+        var tool = MigrationEngine.ToolName(move.Input.Tool);
+        return move.Cost is { } cost
+            ? $"{Figures.Usd(cost.Total)} over {move.Input.ParallelRunDays} days, {tool}"
+            : move.ToolProblem is not null ? $"{tool} cannot serve it" : "not costed";
     }
 
     /// <summary>Each family's recommended pick in every plan.</summary>

@@ -121,6 +121,11 @@ internal static class PlanSummaryPdf
         }
 
         var blueprint = ClusterBlueprint.From(result, report.Family, report.PlanName);
+        if ((blueprint.Value?.Migration ?? MigrationEngine.For(result, report.Family)) is { } move)
+        {
+            Migration(layout, move, result.Rates?.Migration);
+        }
+
         layout.Heading("Advice");
         foreach (var advice in PlanAdvice.For(result, report.Family).Where(a => !blueprint.Succeeded || !PlanReview.CoveredAdvice.Contains(a.Code)).OrderByDescending(a => a.Severity))
         {
@@ -132,6 +137,50 @@ internal static class PlanSummaryPdf
         HowWorkedOut(layout, result, headline?.Option);
 
         return layout.Finish($"MskPlanner {report.AppVersion}{(report.ShareLink is { } link ? $" | {link}" : "")}");
+    }
+
+    /// <summary>The move onto the plan's cluster: its cost beside the new cluster's month, the replication sized, and the runbook's steps.</summary>
+    private static void Migration(PdfLayout layout, MigrationPlan move, MigrationRates? rates)
+    {
+        layout.Heading($"Migration: {move.Input.ParallelRunDays} days with both clusters");
+        if (move.ToolProblem is { } problem)
+        {
+            layout.Paragraph($"{MigrationEngine.ToolName(move.Input.Tool)} cannot serve this move: {problem}", bold: true);
+        }
+
+        if (move.Cost is { } cost)
+        {
+            layout.Table(
+                [new("For the window", 3), new("USD", 1.5, AlignRight: true)],
+                [
+                    new(["The source cluster", Figures.Usd(cost.Source)]),
+                    new([$"The new cluster ({move.Target.Brokers} x {move.Target.Type.Name})", Figures.Usd(cost.Target)]),
+                    new([MigrationEngine.ToolName(move.Input.Tool), Figures.Usd(cost.Replication)]),
+                    new([$"Transfer ({Figures.Number(move.CopiedGiB, "#,0")} GiB copied)", Figures.Usd(cost.Transfer)]),
+                    new(["The move in all", Figures.Usd(cost.Total)], Bold: true),
+                    new(["The new cluster a month, for comparison", Figures.Usd(move.TargetMonthly)]),
+                ]);
+        }
+
+        foreach (var note in move.Notes)
+        {
+            layout.Paragraph(note, small: true);
+        }
+
+        if (move.Replication is { } replication)
+        {
+            layout.Paragraph($"Replication: {replication.Reason} The retained data copies in about {Figures.Number(replication.BackfillHours, "#,0.#")} hours.");
+        }
+
+        foreach (var tool in move.UnavailableTools)
+        {
+            layout.Paragraph($"Not offered: {MigrationEngine.ToolName(tool.Tool)}. {tool.Reason}", small: true);
+        }
+
+        layout.Table(
+            [new("Step", 2.4), new("Checks", 4), new("Takes", 2)],
+            [.. move.Steps.Select((step, i) => new TableRow([$"{i + 1}. {step.Title}", step.Checks, step.Duration]))]);
+        layout.Paragraph($"Rates: {rates?.Source ?? "none on this price sheet"}. The commands and files are in the deploy zip's migration folder.", small: true);
     }
 
     /// <summary>The explanations of the costed pick's figures, storage, network and Serverless: each formula with this plan's values and its constants' sources.</summary>

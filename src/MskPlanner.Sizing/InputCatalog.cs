@@ -430,6 +430,8 @@ public static class InputCatalog
 
     public static readonly StreamsInput Streams = new(Workload.Key, "Streams", InputSection.Streams);
 
+    public static readonly MigrationSectionInput Migration = new(MigrationRequest.Key, "Migrating from", InputSection.Migration);
+
     public static IReadOnlyList<InputDefinition> All { get; } =
     [
         Streams,
@@ -437,6 +439,7 @@ public static class InputCatalog
         Region, AvailabilityZones, NearestReplicaFetching, LaggingConsumers, PeakUtilization, ProvisionedThroughput, PageCache, TlsDerate, BrokerQuota, ClientConnections, UseMaxPartitions,
         MonthlyGrowth, MonthlyGrowthOut, Horizon,
         ClusterName, BrokerType, KafkaVersion, ClientAuthentication, ClientBrokerEncryption, InClusterEncryption, BrokerLogs, EnhancedMonitoring, Tags,
+        Migration,
     ];
 
     public static IReadOnlyList<InputDefinition> Basic { get; } = [.. All.Where(i => i.Section == InputSection.Basic)];

@@ -16,6 +16,9 @@ public enum InputSection
     /// <summary>The workload as streams, which add up to the Basic section's data, retention and partitions.</summary>
     Streams,
 
+    /// <summary>The cluster that runs today and the move off it (<see cref="MigrationRequest"/>).</summary>
+    Migration,
+
     /// <summary>
     /// A figure the plan derives from others, never edited in the form: read from API callers and links that give
     /// it, and shown in tables beside the inputs it comes from.
@@ -540,8 +543,52 @@ public sealed class StreamsInput(string key, string label, InputSection section)
     public override SizingRequest Start(SizingRequest request) => request;
 }
 
+/// <summary>
+/// The "Migrating from" section (<see cref="MigrationRequest"/>): in the page address as the API's JSON, in tables as
+/// one line. The form draws it as its own section, and <see cref="SizingRequest.Resolve"/> checks it.
+/// </summary>
+public sealed class MigrationSectionInput(string key, string label, InputSection section) : InputDefinition(key, label, null, section)
+{
+    /// <summary>Far more than a migration section's JSON takes; a longer address value is not one of ours and is not parsed.</summary>
+    public const int MaxTextLength = 4 * 1024;
+
+    public override bool ChecksItself => false;
+
+    internal override SizingInput CheckInto(SizingRequest request, SizingInput input, List<FieldError> errors) => input;
+
+    public override string? Text(SizingRequest request) =>
+        request.Migration is { } migration ? System.Text.Json.JsonSerializer.Serialize(migration, StreamsJson.Default.MigrationRequest) : null;
+
+    public override object? ValueIn(SizingRequest request) => request.Migration;
+
+    /// <summary>Text that cannot be read drops the section: the plan sizes as it would without a move.</summary>
+    public override SizingRequest Read(SizingRequest request, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength)
+        {
+            return request with { Migration = null };
+        }
+
+        try
+        {
+            return request with { Migration = System.Text.Json.JsonSerializer.Deserialize(text, StreamsJson.Default.MigrationRequest) };
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return request with { Migration = null };
+        }
+    }
+
+    public override string Shown(SizingInput input) => input.Migration is { } move
+        ? $"from {MigrationEngine.SourceText(move.Source)}, {move.ParallelRunDays} days, {MigrationEngine.ToolName(move.Tool)}"
+        : "none";
+
+    public override SizingRequest Start(SizingRequest request) => request;
+}
+
 /// <summary>The streams' JSON in the page address: the API's names, empty fields left out, source-generated as this assembly is trimmable.</summary>
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, MaxDepth = 4)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(StreamRequest[]))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(MigrationRequest))]
 internal sealed partial class StreamsJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -414,6 +414,14 @@ public static class MigrationEngine
     /// <summary>How long the load test holds the peak: Kafka's sustained throughput, not its first minutes, is what the plan sized.</summary>
     public const int LoadTestMinutesAtPeak = 30;
 
+    /// <summary>The source in a few words, as tables and the runbook name it.</summary>
+    public static string SourceText(MigrationSource source) => source.Kind switch
+    {
+        MigrationSourceKind.Ec2 => $"self-managed Kafka {source.KafkaVersion} on {source.Brokers} x {source.InstanceType}",
+        MigrationSourceKind.Msk => $"MSK on {source.Brokers} x {source.InstanceType} (Kafka {source.KafkaVersion})",
+        _ => $"Kafka {source.KafkaVersion} on premises",
+    };
+
     public static string ToolName(ReplicationTool tool) => tool switch
     {
         ReplicationTool.MskConnect => "MirrorMaker 2 on MSK Connect",

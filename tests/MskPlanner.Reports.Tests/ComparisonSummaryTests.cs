@@ -62,6 +62,24 @@ public class ComparisonSummaryTests
     }
 
     [Fact]
+    public void Plans_that_move_show_the_moves_cost_as_a_row_and_one_that_does_not_leaves_it_empty()
+    {
+        var moving = new SizingRequest
+        {
+            AvgDataInMiBps = 10,
+            Partitions = 300,
+            Migration = new MigrationRequest { Source = new() { Kind = "onPremises", MonthlyCost = 5000, KafkaVersion = "3.6.0" }, TransferUsdPerGb = 0.02 },
+        };
+        var report = Reports.Comparison(("moving", moving), ("staying", moving with { Migration = null }));
+
+        var row = ComparisonRows.Costs(report.Comparison).Single(r => r.Key == "migration");
+
+        var move = MigrationEngine.For(report.Comparison.Columns[0].Result, report.Comparison.Columns[0].Family)!;
+        Assert.Equal([$"{ReadBack.Usd(move.Cost!.Total)} over 14 days, MirrorMaker 2 on MSK Connect", ""], row.Values);
+        Assert.Contains("The move (parallel run)", ReadBack.Read(Reports.Renderer().ComparisonSummary(report)).All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Four_plans_fit_the_page_width_on_a4_and_letter()
     {
         foreach (var paper in new[] { PaperSize.A4, PaperSize.Letter })

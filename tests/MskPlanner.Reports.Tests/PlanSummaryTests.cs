@@ -91,6 +91,31 @@ public class PlanSummaryTests
     }
 
     [Fact]
+    public void A_plan_that_moves_has_a_migration_section_with_each_cost_line_and_every_step_of_the_runbook()
+    {
+        var report = Reports.Plan(Workload with
+        {
+            Migration = new MigrationRequest
+            {
+                Source = new() { Kind = "ec2", InstanceType = "m5.2xlarge", Brokers = 6, VolumeGiBPerBroker = 1000, KafkaVersion = "3.6.0" },
+                ParallelRunDays = 21,
+            },
+        }, family: BrokerFamily.M7g);
+
+        var pdf = ReadBack.Read(Reports.Renderer().PlanSummary(report));
+
+        var move = MigrationEngine.For(report.Result, BrokerFamily.M7g)!;
+        Assert.Contains("Migration: 21 days with both clusters", pdf.All, StringComparison.Ordinal);
+        foreach (var amount in new[] { move.Cost!.Source, move.Cost.Target, move.Cost.Replication, move.Cost.Transfer, move.Cost.Total })
+        {
+            Assert.Contains(ReadBack.Usd(amount), pdf.All, StringComparison.Ordinal);
+        }
+
+        Assert.All(move.Steps, (step, i) => Assert.Contains($"{i + 1}. {step.Title.Split(' ')[0]}", pdf.All, StringComparison.Ordinal));
+        Assert.Contains("from self-managed Kafka 3.6.0 on 6 x m5.2xlarge", pdf.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Serverless_is_costed_beside_the_families_with_each_component_and_quota()
     {
         var report = Reports.Plan(new SizingRequest { AvgDataInMiBps = 10, Partitions = 300 });

@@ -26,7 +26,7 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
     {
         var exports = app.MapGroup("/api/v1").WithTags("Deploy").AddEndpointFilter<BindingProblemFilter>();
-        const string Kinds = "kind: terraform, cloudformation, cli, alarms, loadtest, review (the best-practice review), or zip (every file).";
+        const string Kinds = "kind: terraform, cloudformation, cli, alarms, loadtest, migration (the move's runbook and replication files, for inputs with a migration), review (the best-practice review), or zip (every file).";
 
         exports.MapMethods("/sizing/export/{kind}", GetAndHead, FromQueryAsync).WithName("ExportSizingFromAddress")
             .WithSummary("Deploy files for a workload given as query parameters (the planner page's address); family and plan (a name) optional. " + Kinds)
@@ -103,6 +103,14 @@ public static class ExportEndpoints
         if (outcome.Value is not { } blueprint)
         {
             return JsonBody.Problem(outcome.Errors, "The plan cannot be deployed as it stands.");
+        }
+
+        if (EnumText.TryParse<ExportKind>(kind, out var asked) && asked == ExportKind.Migration && blueprint.Migration is not { Replication: not null })
+        {
+            return JsonBody.Problem(
+                MigrationRequest.Field(blueprint.Migration is null ? "source" : "replication"),
+                blueprint.Migration?.ToolProblem ?? "The plan has no migration section: give its inputs a migration to plan the move.",
+                "There is no move to write files for.");
         }
 
         if (kind == Zip)

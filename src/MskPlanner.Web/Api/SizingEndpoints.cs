@@ -17,6 +17,7 @@ public static class SizingEndpoints
             .WithName("SizeCluster")
             .WithSummary("Size an MSK cluster for every broker type and price it.")
             .WithDescription("Only avgDataInMiBps and partitions are required; omitted fields take the model's defaults. ?explain=true adds how every figure was worked out. " +
+                "?family=m5|m7g|express|t3 settles on that family's pick: its advice joins the answer, and a migration plans the move onto it. " +
                 "Throughput in MiB/s, retention in hours, storage in GiB, money in USD per month (730 hours).")
             .Accepts<SizingRequest>("application/json")
             .LimitedBy(RateLimitPolicies.Sizing);
@@ -46,12 +47,18 @@ public static class SizingEndpoints
     }
 
     /// <param name="explain">true adds <c>explain</c>: how every figure was worked out, keyed by its path in the answer.</param>
+    /// <param name="family">The family the plan settles on, as a saved plan's selectedFamily; the headline pick when left out.</param>
     private static async Task<Results<Ok<SizingResponse>, ValidationProblem>> SizeAsync(
-        JsonInput<SizingRequest> body, SizingService sizing, CancellationToken cancellationToken, bool explain = false)
+        JsonInput<SizingRequest> body, SizingService sizing, CancellationToken cancellationToken, bool explain = false, string? family = null)
     {
+        if (FamilyQuery.TryRead(family, "The workload has invalid fields.", out var settled) is { } problem)
+        {
+            return problem;
+        }
+
         var outcome = await sizing.SizeAsync(body.Value, cancellationToken);
         return outcome.Succeeded
-            ? TypedResults.Ok(SizingResponse.From(outcome.Value, explain: explain))
+            ? TypedResults.Ok(SizingResponse.From(outcome.Value, settled, explain))
             : JsonBody.Problem(outcome.Errors, "The workload has invalid fields.");
     }
 }

@@ -14,7 +14,8 @@ public sealed record SizingResponse(
     IReadOnlyList<Advice> Advice,
     PricesResponse Prices,
     GrowthResponse? Growth,
-    IReadOnlyDictionary<string, Explanation>? Explain)
+    IReadOnlyDictionary<string, Explanation>? Explain,
+    MigrationResponse? Migration = null)
 {
     /// <param name="family">The family a saved plan settles on, whose own advice joins the sizing's.</param>
     /// <param name="explain">Adds how every figure was worked out, keyed by its path in this answer.</param>
@@ -27,8 +28,44 @@ public sealed record SizingResponse(
         PlanAdvice.For(result, family),
         new PricesResponse(result.Prices.Source, result.Prices.Region, result.Prices.AsOf, result.Prices.Note),
         GrowthResponse.From(result.Growth),
-        explain ? MskPlanner.Sizing.Explain.All(result) : null);
+        explain ? MskPlanner.Sizing.Explain.All(result) : null,
+        MigrationResponse.From(family is null ? result.Migration : MigrationEngine.For(result, family), result.Rates?.Migration));
 }
+
+/// <summary>
+/// The move onto the plan's cluster, when the input has <c>migration</c>: costs in USD for the whole window,
+/// <c>replication</c> null (and <c>problem</c> set) when the chosen tool cannot serve this move.
+/// </summary>
+public sealed record MigrationResponse(
+    string TargetInstanceType, int TargetBrokers, string TargetKafkaVersion, int ParallelRunDays,
+    MigrationCostResponse? Cost, decimal? TargetMonthlyCost, double CopiedGiB, double BackfillGiB, double LiveGiB,
+    ReplicationResponse? Replication, string? Problem, IReadOnlyList<UnavailableToolResponse> UnavailableTools,
+    IReadOnlyList<MigrationStepResponse> Steps, string? Rates, IReadOnlyList<string> Notes)
+{
+    public static MigrationResponse? From(MigrationPlan? move, MigrationRates? rates) => move is null ? null : new(
+        move.Target.Type.Name, move.Target.Brokers, move.TargetKafkaVersion, move.Input.ParallelRunDays,
+        move.Cost is { } c ? new MigrationCostResponse(c.Source, c.Target, c.Replication, c.Transfer, c.Total) : null,
+        move.TargetMonthly, move.CopiedGiB, move.BackfillGiB, move.LiveGiB,
+        move.Replication is { } r
+            ? new ReplicationResponse(ClusterChoices.NameOf(r.Tool), r.Mcus, r.McusPerWorker, r.Workers, r.Tasks, r.CapacityMiBps, r.BackfillHours, r.Reason)
+            : null,
+        move.ToolProblem,
+        [.. move.UnavailableTools.Select(t => new UnavailableToolResponse(ClusterChoices.NameOf(t.Tool), t.Reason))],
+        [.. move.Steps.Select(s => new MigrationStepResponse(s.Title, s.Checks, s.Duration))],
+        rates?.Source,
+        move.Notes);
+}
+
+public sealed record MigrationCostResponse(decimal Source, decimal Target, decimal Replication, decimal Transfer, decimal Total);
+
+/// <param name="Mcus">MSK Connect only: every MCU billed, the source connector's and one each for the checkpoint and heartbeat connectors.</param>
+/// <param name="Workers">MSK Connect's or EC2's workers of the source connector; null for MSK Replicator, which scales itself.</param>
+public sealed record ReplicationResponse(
+    string Tool, int? Mcus, int? McusPerWorker, int? Workers, int Tasks, double CapacityMiBps, double BackfillHours, string Reason);
+
+public sealed record UnavailableToolResponse(string Tool, string Reason);
+
+public sealed record MigrationStepResponse(string Title, string Checks, string Duration);
 
 public sealed record GrowthPickResponse(string? InstanceType, int? Brokers, string? BindingLimit, decimal? MonthlyTotal);
 

@@ -147,6 +147,51 @@ public class ExportApiTests(PlannerAppFactory factory) : IClassFixture<PlannerAp
         Assert.Contains($"\"{new string('k', 36)}50\" = \"v:/+@ {new string('w', 30)}\"", terraform["files"]![0]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    private static readonly object Moving = new
+    {
+        avgDataInMiBps = 50,
+        peakDataInMiBps = 100,
+        leaderPartitions = 1200,
+        brokerType = "express.m7g.xlarge",
+        migration = new
+        {
+            source = new { kind = "ec2", instanceType = "m5.2xlarge", brokers = 6, volumeGiBPerBroker = 2000, kafkaVersion = "3.6.0", authentication = "scram" },
+            parallelRunDays = 10,
+            replication = "replicator",
+        },
+    };
+
+    [Fact]
+    public async Task A_saved_plan_that_moves_keeps_its_migration_and_exports_the_runbook_and_the_replicators_json()
+    {
+        var id = await CreatePlanAsync("Move to MSK", Moving);
+
+        var plan = await _client.GetFromJsonAsync<JsonObject>($"/api/v1/plans/{id}");
+        Assert.Equal(10, plan!["revision"]!["inputs"]!["migration"]!["parallelRunDays"]!.GetValue<int>());
+        var export = await _client.GetFromJsonAsync<JsonObject>($"/api/v1/plans/{id}/export/migration");
+        var paths = export!["files"]!.AsArray().Select(f => f!["path"]!.GetValue<string>()).ToList();
+        Assert.Equal(["migration/RUNBOOK.md", "migration/create-topics.sh", "migration/create-replicator.json", "migration/reverse-replicator.json", "migration/verify.sh"], paths);
+
+        using var zip = new ZipArchive(await _client.GetStreamAsync($"/api/v1/plans/{id}/export/zip"));
+        Assert.Contains(zip.Entries, e => e.FullName == "move-to-msk/migration/create-replicator.json");
+    }
+
+    [Fact]
+    public async Task The_migration_export_of_a_plan_that_does_not_move_or_whose_tool_cannot_serve_it_is_a_problem_at_the_field()
+    {
+        using var none = await _client.GetAsync("/api/v1/sizing/export/migration?avgDataInMiBps=50&partitions=3000");
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.NotNull((await none.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["migration.source"]);
+
+        // MSK Replicator copies from self-managed Kafka only onto Express: an M7g plan cannot use it.
+        var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Moving))!.AsObject();
+        body.Remove("brokerType");
+        using var refused = await _client.PostAsJsonAsync("/api/v1/sizing/export/migration?family=m7g", body);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var message = (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["migration.replication"]![0]!.GetValue<string>();
+        Assert.Contains("Express", message, StringComparison.Ordinal);
+    }
+
     private async Task<int> CreatePlanAsync(string name, object inputs)
     {
         using var created = await _client.PostAsJsonAsync("/api/v1/plans", new { name, inputs });

@@ -16,10 +16,11 @@ public class InputCatalogRoundTripTests(PlannerAppFactory factory) : IClassFixtu
     private readonly HttpClient _client = factory.CreateClient();
 
     /// <summary>
-    /// The inputs typed one by one; the streams replace several of them, so they go round on their own below, and the
-    /// replicas are derived from the leader partitions (an older caller's replicas have their own test).
+    /// The inputs typed one by one; the streams replace several of them and the migration is a section of its own, so
+    /// they go round on their own below, and the replicas are derived from the leader partitions (an older caller's
+    /// replicas have their own test).
     /// </summary>
-    private static readonly InputDefinition[] Typed = [.. InputCatalog.All.Where(i => i is not StreamsInput && i.Section != InputSection.Derived)];
+    private static readonly InputDefinition[] Typed = [.. InputCatalog.All.Where(i => i is not (StreamsInput or MigrationSectionInput) && i.Section != InputSection.Derived)];
 
     /// <summary>A valid value for each input that is not its default: the middle of a range, the other choice.</summary>
     private static readonly Dictionary<string, JsonNode> Values = Typed.ToDictionary(i => i.Key, i => i switch
@@ -122,6 +123,52 @@ public class InputCatalogRoundTripTests(PlannerAppFactory factory) : IClassFixtu
         var reopened = PlannerForm.FromQuery(address).Request.Streams!;
 
         Assert.Equal(streams, reopened);
+    }
+
+    private static readonly MigrationRequest Move = new()
+    {
+        Source = new() { Kind = "onPremises", MonthlyCost = 12_345.5, KafkaVersion = "3.6.0", Authentication = "scram" },
+        ParallelRunDays = 21,
+        Replication = "replicator",
+        Location = "onPremises",
+        TransferUsdPerGb = 0.03,
+    };
+
+    [Fact]
+    public void A_migration_section_survives_the_page_address_with_every_field()
+    {
+        var address = PlannerForm.FromRequest(new SizingRequest { Migration = Move }).ToQuery().Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!);
+
+        Assert.Equal(Move, PlannerForm.FromQuery(address).Request.Migration);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("{\"source\": {\"brokers\": \"many\"}}")]
+    [InlineData("{\"source\": {\"source\": {\"source\": {\"source\": {\"source\": {}}}}}}")]
+    public void An_unreadable_migration_section_in_the_address_is_dropped_and_the_workload_kept(string text)
+    {
+        var reopened = PlannerForm.FromQuery(new Dictionary<string, string> { ["migration"] = text, ["avgDataInMiBps"] = "12", ["partitions"] = "300" }).Request;
+
+        Assert.Null(reopened.Migration);
+        Assert.Equal(12, reopened.AvgDataInMiBps);
+    }
+
+    [Fact]
+    public async Task A_migration_section_reaches_the_sizing_through_the_api_and_comes_back_planned()
+    {
+        var response = await _client.PostAsJsonAsync("/api/v1/sizing?family=express", new SizingRequest { AvgDataInMiBps = 50, PeakDataInMiBps = 100, LeaderPartitions = 1200, Migration = Move });
+        var json = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+        Assert.True(response.IsSuccessStatusCode, json.ToJsonString());
+        Assert.Equal(21, json["input"]!["migration"]!["parallelRunDays"]!.GetValue<int>());
+        var move = json["migration"]!;
+        Assert.Equal("replicator", (string?)move["replication"]!["tool"]);
+        Assert.Equal(8, move["steps"]!.AsArray().Count);
+        var cost = move["cost"]!;
+        Assert.Equal(cost["source"]!.GetValue<decimal>() + cost["target"]!.GetValue<decimal>() + cost["replication"]!.GetValue<decimal>() + cost["transfer"]!.GetValue<decimal>(),
+            cost["total"]!.GetValue<decimal>());
+        Assert.True(move["copiedGiB"]!.GetValue<double>() > 0);
     }
 
     [Theory]

@@ -22,6 +22,7 @@ public partial class DeployTabs
         ("CLI", ExportKind.Cli),
         ("Alarms", ExportKind.Alarms),
         ("Load test", ExportKind.LoadTest),
+        ("Migration", ExportKind.Migration),
     ];
 
     private readonly ElementReference[] _tabs = new ElementReference[Tabs.Length];
@@ -33,7 +34,10 @@ public partial class DeployTabs
 
     protected override bool Same(View onScreen, View now) => now.Shows(onScreen);
 
-    protected override void OnParametersSet() => _view = View.Of(Plan, _view.Tab);
+    /// <summary>The Migration tab, last, is there only for a plan that moves from a running cluster.</summary>
+    private int TabCount => Plan.Migration is null ? Tabs.Length - 1 : Tabs.Length;
+
+    protected override void OnParametersSet() => _view = View.Of(Plan, _view.Tab < TabCount ? _view.Tab : 0);
 
     private static string TabId(int tab) => $"deploy-tab-{tab}";
 
@@ -47,10 +51,10 @@ public partial class DeployTabs
     {
         int? to = key.Key switch
         {
-            "ArrowRight" => (from + 1) % Tabs.Length,
-            "ArrowLeft" => (from + Tabs.Length - 1) % Tabs.Length,
+            "ArrowRight" => (from + 1) % TabCount,
+            "ArrowLeft" => (from + TabCount - 1) % TabCount,
             "Home" => 0,
-            "End" => Tabs.Length - 1,
+            "End" => TabCount - 1,
             _ => null,
         };
         if (to is int tab)
