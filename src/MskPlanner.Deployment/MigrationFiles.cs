@@ -387,9 +387,11 @@ public static partial class MigrationFiles
             .Append($"Replication: {Markdown(move.Replication!.Reason)}\n\n");
         if (move.Cost is { } cost)
         {
-            text.Append($"What the {move.Input.ParallelRunDays} days cost: source {Figures.Usd(cost.Source)}, new cluster {Figures.Usd(cost.Target)}, ")
-                .Append($"replication {Figures.Usd(cost.Replication)}, transfer {Figures.Usd(cost.Transfer)}; {Figures.Usd(cost.Total)} in all, ")
-                .Append($"for {Figures.Number(move.CopiedGiB)} GiB copied.\n\n");
+            text.Append($"What the {move.Input.ParallelRunDays} days cost, {Figures.Usd(cost.Total)} in all for {Figures.Number(move.CopiedGiB, "#,0")} GiB copied:\n\n")
+                .Append($"- the source: {Figures.Usd(cost.Source)} ({Markdown(cost.How?.Source ?? "")})\n")
+                .Append($"- the new cluster: {Figures.Usd(cost.Target)} ({Markdown(cost.How?.Target ?? "")})\n")
+                .Append($"- the replication: {Figures.Usd(cost.Replication)} ({Markdown(cost.How?.Replication ?? "")})\n")
+                .Append($"- transfer: {Figures.Usd(cost.Transfer)} ({Markdown(cost.How?.Transfer ?? "")})\n\n");
         }
 
         var number = 0;

@@ -151,14 +151,14 @@ internal static class PlanSummaryPdf
         if (move.Cost is { } cost)
         {
             layout.Table(
-                [new("For the window", 3), new("USD", 1.5, AlignRight: true)],
+                [new("For the window", 2.4), new("USD", 1.3, AlignRight: true), new("How", 4.3)],
                 [
-                    new(["The source cluster", Figures.Usd(cost.Source)]),
-                    new([$"The new cluster ({move.Target.Brokers} x {move.Target.Type.Name})", Figures.Usd(cost.Target)]),
-                    new([MigrationEngine.ToolName(move.Input.Tool), Figures.Usd(cost.Replication)]),
-                    new([$"Transfer ({Figures.Number(move.CopiedGiB, "#,0")} GiB copied)", Figures.Usd(cost.Transfer)]),
-                    new(["The move in all", Figures.Usd(cost.Total)], Bold: true),
-                    new(["The new cluster a month, for comparison", Figures.Usd(move.TargetMonthly)]),
+                    new(["The source cluster", Figures.Usd(cost.Source), cost.How?.Source ?? ""]),
+                    new([$"The new cluster ({move.Target.Brokers} x {move.Target.Type.Name})", Figures.Usd(cost.Target), cost.How?.Target ?? ""]),
+                    new([MigrationEngine.ToolName(move.Input.Tool), Figures.Usd(cost.Replication), cost.How?.Replication ?? ""]),
+                    new([$"Transfer ({Figures.Number(move.CopiedGiB, "#,0")} GiB copied)", Figures.Usd(cost.Transfer), cost.How?.Transfer ?? ""]),
+                    new(["The move in all", Figures.Usd(cost.Total), ""], Bold: true),
+                    new(["The new cluster a month, for comparison", Figures.Usd(move.TargetMonthly), ""]),
                 ]);
         }
 

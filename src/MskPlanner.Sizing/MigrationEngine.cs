@@ -12,7 +12,13 @@ public sealed record MigrationRates(double McuHour, double ReplicatorHour, doubl
 public sealed record MigrationCost(decimal Source, decimal Target, decimal Replication, decimal Transfer)
 {
     public decimal Total => Source + Target + Replication + Transfer;
+
+    /// <summary>How each line was worked out, with this plan's counts and rates.</summary>
+    public MigrationCostHow? How { get; init; }
 }
+
+/// <summary>Each cost line's working: the counts, the rates and the window it multiplies.</summary>
+public sealed record MigrationCostHow(string Source, string Target, string Replication, string Transfer);
 
 /// <summary>The replication tool, sized.</summary>
 /// <param name="Mcus">MSK Connect: every MCU billed, the MirrorSourceConnector's and the checkpoint and heartbeat connectors' one each.</param>
@@ -309,12 +315,19 @@ public static class MigrationEngine
         }
 
         // Express bills every GB written, the backfill's too; the month's cost already holds the live traffic's.
-        var targetCost = (double)targetMonth.Total * months + (target.Type.Class == BrokerClass.Express ? backfillGiB * prices.ExpressDataInPerGiB : 0);
+        var window = $"{Figures.Number(hours)} h";
+        var share = $"{Figures.Number(hours)}/{Figures.Number(SizingEngine.HoursPerMonth)} of a month";
+        var expressBackfill = target.Type.Class == BrokerClass.Express ? backfillGiB * prices.ExpressDataInPerGiB : 0;
+        var targetCost = ((double)targetMonth.Total * months) + expressBackfill;
+        var targetHow = $"{Figures.Usd(targetMonth.Total)} a month x {share}"
+            + (expressBackfill > 0 ? $" + {Gib(backfillGiB)} of retained data written again at {Rate(prices.ExpressDataInPerGiB)}/GiB (Express data in)" : "");
         double replicationCost;
+        string replicationHow;
         switch (migration.Tool)
         {
             case ReplicationTool.MskConnect:
                 replicationCost = replication.Mcus!.Value * rates!.McuHour * hours;
+                replicationHow = $"{replication.Mcus} MCUs at {Rate(rates.McuHour)} an MCU-hour x {window}";
                 break;
             case ReplicationTool.Ec2:
                 if (!prices.Ec2Hourly.TryGetValue(migration.WorkerInstanceType!, out var workerHourly))
@@ -324,30 +337,43 @@ public static class MigrationEngine
                 }
 
                 replicationCost = replication.Workers!.Value * workerHourly * hours;
+                replicationHow = $"{replication.Workers} x {migration.WorkerInstanceType} at {Rate(workerHourly)}/h x {window}";
                 break;
             default:
-                replicationCost = rates!.ReplicatorHour * hours + copied * rates.ReplicatorPerGiB;
+                replicationCost = (rates!.ReplicatorHour * hours) + (copied * rates.ReplicatorPerGiB);
+                replicationHow = $"{Rate(rates.ReplicatorHour)} a replicator-hour x {window} + {Gib(copied)} replicated at {Rate(rates.ReplicatorPerGiB)}/GB";
                 break;
         }
 
-        var transfer = migration.Location switch
+        var (transfer, transferHow) = migration.Location switch
         {
-            SourceLocation.OtherRegion => copied * rates!.InterRegionPerGiB,
-            SourceLocation.OnPremises => copied * migration.TransferUsdPerGb!.Value,
-            _ => copied * SameRegionCrossAzShare * prices.CrossAzPerGiB,
+            SourceLocation.OtherRegion => (copied * rates!.InterRegionPerGiB, $"{Gib(copied)} sent between regions at {Rate(rates.InterRegionPerGiB)}/GB"),
+            SourceLocation.OnPremises => (copied * migration.TransferUsdPerGb!.Value, $"{Gib(copied)} over Direct Connect or VPN at the typed {Rate(migration.TransferUsdPerGb.Value)}/GB"),
+            _ => (copied * SameRegionCrossAzShare * prices.CrossAzPerGiB, $"{Gib(copied)} x 2/3 crossing an AZ (our assumption) at {Rate(prices.CrossAzPerGiB)}/GiB"),
         };
-        return new MigrationCost(SizingEngine.Money(source), SizingEngine.Money(targetCost), SizingEngine.Money(replicationCost), SizingEngine.Money(transfer));
+        return new MigrationCost(SizingEngine.Money(source.Usd), SizingEngine.Money(targetCost), SizingEngine.Money(replicationCost), SizingEngine.Money(transfer))
+        {
+            How = new(source.How, targetHow, replicationHow, transferHow),
+        };
     }
 
-    private static double? SourceCost(MigrationSource source, PriceSheet prices, double hours, double months, double backfillGiB, double liveGiB)
+    private static string Gib(double gib) => $"{Figures.Number(gib, "#,0")} GiB";
+
+    /// <summary>A rate as the price list gives it: cents and their fractions, "$0.0456".</summary>
+    private static string Rate(double usd) => usd.ToString("$0.00##", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static (double Usd, string How)? SourceCost(MigrationSource source, PriceSheet prices, double hours, double months, double backfillGiB, double liveGiB)
     {
+        var window = $"{Figures.Number(hours)} h";
+        var share = $"{Figures.Number(hours)}/{Figures.Number(SizingEngine.HoursPerMonth)} of a month";
         switch (source.Kind)
         {
             case MigrationSourceKind.OnPremises:
-                return source.MonthlyCost!.Value * months;
+                return (source.MonthlyCost!.Value * months, $"the typed {Figures.WholeUsd(source.MonthlyCost.Value)} a month x {share}");
             case MigrationSourceKind.Ec2:
                 return prices.Ec2Hourly.TryGetValue(source.InstanceType!, out var hourly) && prices.Ec2Gp3PerGiBMonth is { } gp3
-                    ? source.Brokers * ((hourly * hours) + (source.VolumeGiBPerBroker * gp3 * months))
+                    ? (source.Brokers * ((hourly * hours) + (source.VolumeGiBPerBroker * gp3 * months)),
+                        $"{source.Brokers} x {source.InstanceType} at {Rate(hourly)}/h x {window} + {source.Brokers} x {Gib(source.VolumeGiBPerBroker)} of gp3 at {Rate(gp3)}/GiB-month x {share}")
                     : null;
             default:
                 if (!prices.BrokerHourly.TryGetValue(source.InstanceType!, out var brokerHourly))
@@ -355,10 +381,12 @@ public static class MigrationEngine
                     return null;
                 }
 
-                var storage = BrokerCatalog.Find(source.InstanceType!)!.Class == BrokerClass.Express
-                    ? (backfillGiB * prices.ExpressStoragePerGiBMonth * months) + (liveGiB * prices.ExpressDataInPerGiB)
-                    : source.Brokers * source.VolumeGiBPerBroker * prices.StoragePerGiBMonth * months;
-                return (source.Brokers * brokerHourly * hours) + storage;
+                var brokers = $"{source.Brokers} x {source.InstanceType} at {Rate(brokerHourly)}/h x {window}";
+                return BrokerCatalog.Find(source.InstanceType!)!.Class == BrokerClass.Express
+                    ? ((source.Brokers * brokerHourly * hours) + (backfillGiB * prices.ExpressStoragePerGiBMonth * months) + (liveGiB * prices.ExpressDataInPerGiB),
+                        $"{brokers} + {Gib(backfillGiB)} stored at {Rate(prices.ExpressStoragePerGiBMonth)}/GiB-month x {share} + {Gib(liveGiB)} written at {Rate(prices.ExpressDataInPerGiB)}/GiB")
+                    : ((source.Brokers * brokerHourly * hours) + (source.Brokers * source.VolumeGiBPerBroker * prices.StoragePerGiBMonth * months),
+                        $"{brokers} + {source.Brokers} x {Gib(source.VolumeGiBPerBroker)} at {Rate(prices.StoragePerGiBMonth)}/GiB-month x {share}");
         }
     }
 
@@ -366,7 +394,8 @@ public static class MigrationEngine
         MigrationInput migration, SizingInput input, BrokerOption target, string targetVersion, ReplicationSizing? replication, double backfillGiB)
     {
         var source = migration.Source;
-        var sameVersion = ClusterChoices.Versions.Any(v => v.Name == source.KafkaVersion.Text && ClusterChoices.Runs(target.Type, v));
+        var nearest = NearestVersion(source.KafkaVersion, target.Type);
+        var version = nearest ?? targetVersion;
         var topics = input.Workload?.Streams.Count;
         var tool = ToolName(migration.Tool);
         var backfill = replication is null
@@ -374,10 +403,13 @@ public static class MigrationEngine
             : $"About {Figures.Number(replication.BackfillHours, "#,0.#")} hours to copy the {Figures.Number(backfillGiB)} GiB retained at {Figures.Number(replication.CapacityMiBps)} MiB/s, then it keeps pace with {Figures.Number(input.AvgDataInMiBps)} MiB/s in.";
         return
         [
-            new(MigrationStepKind.CreateTarget, $"Create {target.Brokers} x {target.Type.Name} at Kafka {(sameVersion ? source.KafkaVersion.Text : targetVersion)}",
-                sameVersion
+            new(MigrationStepKind.CreateTarget, $"Create {target.Brokers} x {target.Type.Name} at Kafka {version}",
+                (version == source.KafkaVersion.Text
                     ? $"The cluster is ACTIVE and runs {source.KafkaVersion}, the source's version: AWS's guide migrates between identical versions, then upgrades on MSK."
-                    : $"MSK creates {target.Type.Name} on {string.Join(", ", ClusterChoices.VersionsFor(target.Type).Select(v => v.Name))}, not on the source's {source.KafkaVersion}: create the nearest at or above it ({targetVersion} in the files) and test the clients on it first.",
+                    : nearest is not null
+                        ? $"MSK does not create {target.Type.Name} on the source's {source.KafkaVersion}: {version} is the nearest it does at or above it, as close to identical versions as AWS's guide asks. Test the clients on it first."
+                        : $"MSK creates {target.Type.Name} on no version at or above the source's {source.KafkaVersion}: upgrade the source first, as AWS's guide asks for identical versions.")
+                + (version == targetVersion ? "" : $" Set the plan's Kafka version (cluster settings) to {version}: its files create {targetVersion}."),
                 "Tens of minutes: MSK shows CREATING until the cluster is ACTIVE."),
             new(MigrationStepKind.CreateTopics, "Create the topics with their partitions and configurations",
                 topics is { } count
@@ -410,6 +442,18 @@ public static class MigrationEngine
                 $"At the end of the {migration.ParallelRunDays}-day window."),
         ];
     }
+
+    /// <summary>
+    /// The version MSK creates this type on that is the source's, or else the lowest above it (KRaft first on a tie,
+    /// as MSK recommends it); null when every version MSK offers is below the source's.
+    /// </summary>
+    public static string? NearestVersion(KafkaRelease source, BrokerType type) => ClusterChoices.VersionsFor(type)
+        .Where(v => v.Name == source.Text || (KafkaRelease.TryParse(v.Name) is { } offered && offered.AtLeast(source.Major, source.Minor, source.Patch)))
+        .OrderBy(v => v.Name == source.Text ? 0 : 1)
+        .ThenBy(v => KafkaRelease.TryParse(v.Name) is { } r ? (r.Major * 1_000_000) + (r.Minor * 1_000) + r.Patch : int.MaxValue)
+        .ThenBy(v => v.KRaft ? 0 : 1)
+        .Select(v => v.Name)
+        .FirstOrDefault();
 
     /// <summary>How long the load test holds the peak: Kafka's sustained throughput, not its first minutes, is what the plan sized.</summary>
     public const int LoadTestMinutesAtPeak = 30;

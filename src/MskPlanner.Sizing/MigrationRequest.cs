@@ -233,6 +233,8 @@ public sealed partial record KafkaRelease(string Text, int Major, int Minor, int
 {
     public const int MaxLength = 20;
 
+    private const int AnyPatch = 999;
+
     public static KafkaRelease? TryParse(string text)
     {
         if (text.Length > MaxLength || ReleasePattern().Match(text) is not { Success: true } match)
@@ -240,7 +242,8 @@ public sealed partial record KafkaRelease(string Text, int Major, int Minor, int
             return null;
         }
 
-        static int Part(Group group) => group.Success && group.Value != "x" ? int.Parse(group.Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        // MSK's "3.7.x" is every 3.7 patch, the latest when it creates a cluster: as high as a patch goes.
+        static int Part(Group group) => !group.Success ? 0 : group.Value == "x" ? AnyPatch : int.Parse(group.Value, System.Globalization.CultureInfo.InvariantCulture);
         return new(text, Part(match.Groups[1]), Part(match.Groups[2]), Part(match.Groups[3]));
     }
 

@@ -63,6 +63,8 @@ public class MigrationTests
         Assert.Equal(Cents(22 * 0.11 * Hours14Days), cost.Replication);
         Assert.Equal(Cents((Retained + Live) * 2.0 / 3 * 0.02), cost.Transfer);
         Assert.Equal(cost.Source + cost.Target + cost.Replication + cost.Transfer, cost.Total);
+        Assert.Equal("22 MCUs at $0.11 an MCU-hour x 336 h", cost.How!.Replication);
+        Assert.Equal("6 x m5.2xlarge at $0.384/h x 336 h + 6 x 1,000 GiB of gp3 at $0.08/GiB-month x 336/730 of a month", cost.How.Source);
 
         // The retained data copies with what live traffic leaves: 200 - 50 MiB/s.
         Assert.Equal(Retained * 1024 / 150 / 3600, move.Replication.BackfillHours, 6);
@@ -209,7 +211,12 @@ public class MigrationTests
         Assert.Contains("identical versions", offered.Steps[0].Checks, StringComparison.Ordinal);
 
         var older = MigrationEngine.For(Size(Workload(new MigrationRequest { Source = new() { Kind = "onPremises", MonthlyCost = 1, KafkaVersion = "2.8.1" }, TransferUsdPerGb = 0 })), BrokerFamily.M7g)!;
-        Assert.Contains("not on the source's 2.8.1", older.Steps[0].Checks, StringComparison.Ordinal);
+        Assert.Contains("on the source's 2.8.1: 3.7.x.kraft is the nearest", older.Steps[0].Checks, StringComparison.Ordinal);
+        Assert.EndsWith("at Kafka 3.7.x.kraft", older.Steps[0].Title, StringComparison.Ordinal);
+
+        var patched = MigrationEngine.For(Size(Workload(new MigrationRequest { Source = new() { Kind = "onPremises", MonthlyCost = 1, KafkaVersion = "3.7.2" }, TransferUsdPerGb = 0 })), BrokerFamily.M7g)!;
+        Assert.EndsWith("at Kafka 3.7.x.kraft", patched.Steps[0].Title, StringComparison.Ordinal);
+        Assert.Contains("Set the plan's Kafka version", patched.Steps[0].Checks, StringComparison.Ordinal);
         Assert.Equal(Enum.GetValues<MigrationStepKind>(), older.Steps.Select(s => s.Kind));
     }
 

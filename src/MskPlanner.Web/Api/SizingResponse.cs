@@ -44,7 +44,7 @@ public sealed record MigrationResponse(
 {
     public static MigrationResponse? From(MigrationPlan? move, MigrationRates? rates) => move is null ? null : new(
         move.Target.Type.Name, move.Target.Brokers, move.TargetKafkaVersion, move.Input.ParallelRunDays,
-        move.Cost is { } c ? new MigrationCostResponse(c.Source, c.Target, c.Replication, c.Transfer, c.Total) : null,
+        move.Cost is { } c ? new MigrationCostResponse(c.Source, c.Target, c.Replication, c.Transfer, c.Total, c.How) : null,
         move.TargetMonthly, move.CopiedGiB, move.BackfillGiB, move.LiveGiB,
         move.Replication is { } r
             ? new ReplicationResponse(ClusterChoices.NameOf(r.Tool), r.Mcus, r.McusPerWorker, r.Workers, r.Tasks, r.CapacityMiBps, r.BackfillHours, r.Reason)
@@ -56,7 +56,8 @@ public sealed record MigrationResponse(
         move.Notes);
 }
 
-public sealed record MigrationCostResponse(decimal Source, decimal Target, decimal Replication, decimal Transfer, decimal Total);
+/// <param name="How">Each line's working, with this plan's counts and rates.</param>
+public sealed record MigrationCostResponse(decimal Source, decimal Target, decimal Replication, decimal Transfer, decimal Total, MigrationCostHow? How);
 
 /// <param name="Mcus">MSK Connect only: every MCU billed, the source connector's and one each for the checkpoint and heartbeat connectors.</param>
 /// <param name="Workers">MSK Connect's or EC2's workers of the source connector; null for MSK Replicator, which scales itself.</param>
