@@ -21,8 +21,11 @@ public static partial class MigrationFiles
     public const string IdentityPolicy = "org.apache.kafka.connect.mirror.IdentityReplicationPolicy";
     public const string ByteArrayConverter = "org.apache.kafka.connect.converters.ByteArrayConverter";
 
-    /// <summary>MirrorMaker 2's default exclusions (MirrorSourceConfig's topics.exclude), kept when the topics are named.</summary>
-    public const string DefaultTopicsExclude = @".*[\-\.]internal, .*\.replica, __.*";
+    /// <summary>
+    /// Topics no copy takes: MirrorMaker 2's default exclusions (MirrorSourceConfig's topics.exclude), Kafka's and
+    /// Connect's internal topics; the Replicator is given the same.
+    /// </summary>
+    public static IReadOnlyList<string> ExcludedTopics { get; } = [@".*[\-\.]internal", @".*\.replica", "__.*"];
 
     /// <summary>How often offsets and checkpoints are carried over: 60 s, Kafka's default for both, written out so the runbook can name it.</summary>
     public const int SyncIntervalSeconds = 60;
@@ -139,7 +142,7 @@ public static partial class MigrationFiles
     {
         var config = Common(plan, move, "org.apache.kafka.connect.mirror.MirrorSourceConnector", move.Replication!.Tasks);
         config["topics"] = string.Join(",", TopicPatterns(plan));
-        config["topics.exclude"] = DefaultTopicsExclude;
+        config["topics.exclude"] = string.Join(", ", ExcludedTopics);
         config["replication.factor"] = Invariant(plan.ReplicationFactor);
         config["sync.topic.configs.enabled"] = "true";
         config["refresh.topics.interval.seconds"] = Invariant(SyncIntervalSeconds);
@@ -266,7 +269,7 @@ public static partial class MigrationFiles
             ["TopicReplication"] = new JsonObject
             {
                 ["TopicsToReplicate"] = new JsonArray([.. TopicPatterns(plan).Select(p => (JsonNode)p)]),
-                ["TopicsToExclude"] = new JsonArray(@".*[\-\.]internal", @".*\.replica", "__.*"),
+                ["TopicsToExclude"] = new JsonArray([.. ExcludedTopics.Select(t => (JsonNode)t)]),
                 ["CopyTopicConfigurations"] = true,
                 ["CopyAccessControlListsForTopics"] = true,
                 ["DetectAndCopyNewTopics"] = true,
