@@ -17,6 +17,9 @@ public partial class MigrationEditor
 
     [Parameter] public EventCallback OnChange { get; set; }
 
+    /// <summary>Tools the source or the new cluster rule out: listed, but not to be chosen, with why beside the results.</summary>
+    [Parameter] public IReadOnlyList<UnavailableTool> UnavailableTools { get; set; } = [];
+
     private MigrationRequest? Move => Form.Request.Migration;
 
     /// <summary>A starting point a team edits: a self-managed cluster on EC2, MirrorMaker 2 on MSK Connect. The version is theirs to give.</summary>
@@ -42,6 +45,8 @@ public partial class MigrationEditor
     private bool Has(string field) => Errors.ContainsKey(Key(field));
 
     private string? Error(string field) => Errors.GetValueOrDefault(Key(field));
+
+    private bool RuledOut(ReplicationTool tool) => UnavailableTools.Any(t => t.Tool == tool);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

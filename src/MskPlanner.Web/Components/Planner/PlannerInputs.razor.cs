@@ -17,6 +17,9 @@ public partial class PlannerInputs
 
     [Parameter] public EventCallback OnChange { get; set; }
 
+    /// <summary>The replication tools the plan's source and cluster rule out, which the migration section offers only as disabled.</summary>
+    [Parameter] public IReadOnlyList<UnavailableTool> UnavailableTools { get; set; } = [];
+
     private SizingRequest Request => Form.Request;
 
     private string PartitionHelper
