@@ -68,9 +68,19 @@ public sealed record ClusterBlueprint
     /// its default of -2 (AWS's tiered-storage topic guidelines). Set per topic because MSK's acceptance of the
     /// cluster-wide log.local.retention.ms is unverified.
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, string>> TopicConfigs => LocalRetentionMs is { } local
-        ? [new("remote.storage.enable", "true"), new("local.retention.ms", Invariant(local)), new("retention.ms", Invariant(RetentionMs))]
-        : [new("retention.ms", Invariant(RetentionMs))];
+    public IReadOnlyList<KeyValuePair<string, string>> TopicConfigs => TopicConfigsFor(Input.RetentionHours);
+
+    /// <summary>
+    /// The settings a topic of this cluster kept for <paramref name="retentionHours"/> is created with: its retention,
+    /// and for a tiered plan the tiering, never more hours on disk than the topic keeps.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> TopicConfigsFor(double retentionHours)
+    {
+        var retention = Milliseconds(retentionHours);
+        return LocalRetentionMs is { } local
+            ? [new("remote.storage.enable", "true"), new("local.retention.ms", Invariant(Math.Min(local, retention))), new("retention.ms", Invariant(retention))]
+            : [new("retention.ms", Invariant(retention))];
+    }
 
     /// <summary>The Kafka configuration the plan implies. Express fixes replication and min ISR itself.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ServerProperties
@@ -103,6 +113,9 @@ public sealed record ClusterBlueprint
             return properties;
         }
     }
+
+    /// <summary>Text on one line, every control character a space: what reaches a comment in any file.</summary>
+    internal static string OneLine(string text) => new([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
 
     private static long Milliseconds(double hours) => (long)Math.Round(hours * 3_600_000, MidpointRounding.AwayFromZero);
 
@@ -161,7 +174,7 @@ public sealed record ClusterBlueprint
         return Outcome.Success(new ClusterBlueprint
         {
             Tags = tags,
-            PlanName = string.IsNullOrWhiteSpace(planName) ? "MskPlanner sizing" : new string([.. planName.Select(c => char.IsControl(c) ? ' ' : c)]),
+            PlanName = string.IsNullOrWhiteSpace(planName) ? "MskPlanner sizing" : OneLine(planName),
             ClusterName = input.ClusterName ?? NameFrom(planName),
             Sizing = sizing,
             Option = option,

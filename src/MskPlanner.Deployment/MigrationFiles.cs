@@ -82,20 +82,10 @@ public static partial class MigrationFiles
     public static IReadOnlyList<string> TopicPatterns(ClusterBlueprint plan) =>
         Topics(plan) is { Count: > 0 } topics ? [.. topics.Select(t => t.Name.Replace(".", @"\.", StringComparison.Ordinal))] : [".*"];
 
-    /// <summary>Each stream's topic configuration: its own retention, compaction, and tiering as the cluster's files set it.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> TopicConfigs(ClusterBlueprint plan, StreamFigures stream)
-    {
-        if (stream.Compacted)
-        {
-            // MSK tiers no compacted topic, and compaction keeps the latest value per key whatever its age.
-            return [new("cleanup.policy", "compact")];
-        }
-
-        var retention = Milliseconds(stream.RetentionHours);
-        return plan.LocalRetentionMs is { } local
-            ? [new("remote.storage.enable", "true"), new("local.retention.ms", Invariant(Math.Min(local, retention))), new("retention.ms", Invariant(retention))]
-            : [new("retention.ms", Invariant(retention))];
-    }
+    /// <summary>Each stream's topic configuration: its own retention and the cluster's tiering, or compaction.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> TopicConfigs(ClusterBlueprint plan, StreamFigures stream) =>
+        // MSK tiers no compacted topic, and compaction keeps the latest value per key whatever its age.
+        stream.Compacted ? [new("cleanup.policy", "compact")] : plan.TopicConfigsFor(stream.RetentionHours);
 
     public static string CreateTopics(ClusterBlueprint plan)
     {
@@ -125,7 +115,7 @@ public static partial class MigrationFiles
             if (!IsTopicName(stream.Name))
             {
                 // A stream named for a group of topics (an import's prefix) or a label, not a topic: its topics are the source's.
-                text.Append($"# Stream {CliExport.Shell(Comment(stream.Name))} is not a Kafka topic name: create its topics with {stream.LeaderPartitions} partitions in all, as the source has them.\n");
+                text.Append($"# Stream {CliExport.Shell(ClusterBlueprint.OneLine(stream.Name))} is not a Kafka topic name: create its topics with {stream.LeaderPartitions} partitions in all, as the source has them.\n");
                 continue;
             }
 
@@ -223,7 +213,7 @@ public static partial class MigrationFiles
     public static string Mm2Properties(ClusterBlueprint plan, MigrationPlan move)
     {
         var text = new StringBuilder()
-            .Append($"# MirrorMaker 2 for \"{Comment(plan.PlanName)}\": run bin/connect-mirror-maker.sh mm2.properties on each of {move.Replication!.Workers} x {move.Input.WorkerInstanceType}.\n")
+            .Append($"# MirrorMaker 2 for \"{plan.PlanName}\": run bin/connect-mirror-maker.sh mm2.properties on each of {move.Replication!.Workers} x {move.Input.WorkerInstanceType}.\n")
             .Append("# Kafka 3.0 or later on the workers: the identity replication policy keeps topic names as they are.\n");
         void Line(string key, string value) => text.Append(Property(key, isKey: true)).Append(" = ").Append(Property(value, isKey: false)).Append('\n');
         Line("clusters", $"{SourceAlias}, {TargetAlias}");
@@ -444,11 +434,8 @@ public static partial class MigrationFiles
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
 
-    /// <summary>One line for a comment: the plan's name is already free of control characters; a stream's name is checked again.</summary>
-    private static string Comment(string text) => new([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
-
     /// <summary>Markdown's own characters escaped, so a name shows as typed and makes no link, heading or code.</summary>
-    private static string Markdown(string text) => MarkdownSpecial().Replace(Comment(text), @"\$0");
+    private static string Markdown(string text) => MarkdownSpecial().Replace(ClusterBlueprint.OneLine(text), @"\$0");
 
     [GeneratedRegex(@"[\\`*_{}\[\]()#+!<>|~]")]
     private static partial Regex MarkdownSpecial();
@@ -479,8 +466,6 @@ public static partial class MigrationFiles
 
         return escaped.ToString();
     }
-
-    private static long Milliseconds(double hours) => (long)Math.Round(hours * 3_600_000, MidpointRounding.AwayFromZero);
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

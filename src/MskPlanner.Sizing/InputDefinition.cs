@@ -512,7 +512,7 @@ public sealed class StreamsInput(string key, string label, InputSection section)
     internal override SizingInput CheckInto(SizingRequest request, SizingInput input, List<FieldError> errors) => input;
 
     public override string? Text(SizingRequest request) =>
-        request.Streams is { Count: > 0 } streams ? System.Text.Json.JsonSerializer.Serialize([.. streams], StreamsJson.Default.StreamRequestArray) : null;
+        request.Streams is { Count: > 0 } streams ? System.Text.Json.JsonSerializer.Serialize([.. streams], AddressJson.Default.StreamRequestArray) : null;
 
     public override object? ValueIn(SizingRequest request) => request.Streams;
 
@@ -527,7 +527,7 @@ public sealed class StreamsInput(string key, string label, InputSection section)
         try
         {
             // More streams than a plan may hold is not an address this app wrote; the form would draw every one.
-            var streams = System.Text.Json.JsonSerializer.Deserialize(text, StreamsJson.Default.StreamRequestArray);
+            var streams = System.Text.Json.JsonSerializer.Deserialize(text, AddressJson.Default.StreamRequestArray);
             return request with { Streams = streams is { Length: > 0 and <= Workload.MaxStreams } ? streams : null };
         }
         catch (System.Text.Json.JsonException)
@@ -557,7 +557,7 @@ public sealed class MigrationSectionInput(string key, string label, InputSection
     internal override SizingInput CheckInto(SizingRequest request, SizingInput input, List<FieldError> errors) => input;
 
     public override string? Text(SizingRequest request) =>
-        request.Migration is { } migration ? System.Text.Json.JsonSerializer.Serialize(migration, StreamsJson.Default.MigrationRequest) : null;
+        request.Migration is { } migration ? System.Text.Json.JsonSerializer.Serialize(migration, AddressJson.Default.MigrationRequest) : null;
 
     public override object? ValueIn(SizingRequest request) => request.Migration;
 
@@ -571,7 +571,7 @@ public sealed class MigrationSectionInput(string key, string label, InputSection
 
         try
         {
-            return request with { Migration = System.Text.Json.JsonSerializer.Deserialize(text, StreamsJson.Default.MigrationRequest) };
+            return request with { Migration = System.Text.Json.JsonSerializer.Deserialize(text, AddressJson.Default.MigrationRequest) };
         }
         catch (System.Text.Json.JsonException)
         {
@@ -586,9 +586,9 @@ public sealed class MigrationSectionInput(string key, string label, InputSection
     public override SizingRequest Start(SizingRequest request) => request;
 }
 
-/// <summary>The streams' JSON in the page address: the API's names, empty fields left out, source-generated as this assembly is trimmable.</summary>
+/// <summary>The streams' and the migration section's JSON in the page address: the API's names, empty fields left out, source-generated as this assembly is trimmable.</summary>
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, MaxDepth = 4)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(StreamRequest[]))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(MigrationRequest))]
-internal sealed partial class StreamsJson : System.Text.Json.Serialization.JsonSerializerContext;
+internal sealed partial class AddressJson : System.Text.Json.Serialization.JsonSerializerContext;

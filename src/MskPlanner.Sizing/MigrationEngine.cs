@@ -292,8 +292,8 @@ public static class MigrationEngine
     private static MigrationCost? Cost(
         MigrationInput migration, SizingInput input, BrokerOption target, PriceSheet prices, ReplicationSizing replication, double backfillGiB, double liveGiB, List<string> notes)
     {
-        var hours = migration.WindowHours;
-        var months = hours / SizingEngine.HoursPerMonth;
+        var window = new Window(migration.WindowHours);
+        var (hours, months) = (window.Hours, window.Months);
         var copied = backfillGiB + liveGiB;
         var rates = prices.Migration;
         if (target.MonthlyCost is not { } targetMonth)
@@ -302,7 +302,7 @@ public static class MigrationEngine
             return null;
         }
 
-        if (SourceCost(migration.Source, prices, hours, months, backfillGiB, liveGiB) is not { } source)
+        if (SourceCost(migration.Source, prices, window, backfillGiB, liveGiB) is not { } source)
         {
             notes.Add($"The source's {migration.Source.InstanceType} has no price on this price sheet, so the move is not costed.");
             return null;
@@ -315,11 +315,9 @@ public static class MigrationEngine
         }
 
         // Express bills every GB written, the backfill's too; the month's cost already holds the live traffic's.
-        var window = $"{Figures.Number(hours)} h";
-        var share = $"{Figures.Number(hours)}/{Figures.Number(SizingEngine.HoursPerMonth)} of a month";
         var expressBackfill = target.Type.Class == BrokerClass.Express ? backfillGiB * prices.ExpressDataInPerGiB : 0;
         var targetCost = ((double)targetMonth.Total * months) + expressBackfill;
-        var targetHow = $"{Figures.Usd(targetMonth.Total)} a month x {share}"
+        var targetHow = $"{Figures.Usd(targetMonth.Total)} a month x {window.MonthShare}"
             + (expressBackfill > 0 ? $" + {Gib(backfillGiB)} of retained data written again at {Rate(prices.ExpressDataInPerGiB)}/GiB (Express data in)" : "");
         double replicationCost;
         string replicationHow;
@@ -327,7 +325,7 @@ public static class MigrationEngine
         {
             case ReplicationTool.MskConnect:
                 replicationCost = replication.Mcus!.Value * rates!.McuHour * hours;
-                replicationHow = $"{replication.Mcus} MCUs at {Rate(rates.McuHour)} an MCU-hour x {window}";
+                replicationHow = $"{replication.Mcus} MCUs at {Rate(rates.McuHour)} an MCU-hour x {window.HoursText}";
                 break;
             case ReplicationTool.Ec2:
                 if (!prices.Ec2Hourly.TryGetValue(migration.WorkerInstanceType!, out var workerHourly))
@@ -337,11 +335,11 @@ public static class MigrationEngine
                 }
 
                 replicationCost = replication.Workers!.Value * workerHourly * hours;
-                replicationHow = $"{replication.Workers} x {migration.WorkerInstanceType} at {Rate(workerHourly)}/h x {window}";
+                replicationHow = $"{replication.Workers} x {migration.WorkerInstanceType} at {Rate(workerHourly)}/h x {window.HoursText}";
                 break;
             default:
                 replicationCost = (rates!.ReplicatorHour * hours) + (copied * rates.ReplicatorPerGiB);
-                replicationHow = $"{Rate(rates.ReplicatorHour)} a replicator-hour x {window} + {Gib(copied)} replicated at {Rate(rates.ReplicatorPerGiB)}/GB";
+                replicationHow = $"{Rate(rates.ReplicatorHour)} a replicator-hour x {window.HoursText} + {Gib(copied)} replicated at {Rate(rates.ReplicatorPerGiB)}/GB";
                 break;
         }
 
@@ -357,23 +355,32 @@ public static class MigrationEngine
         };
     }
 
+    /// <summary>The parallel run in hours and in months, and as each cost line's working writes them.</summary>
+    private readonly record struct Window(double Hours)
+    {
+        public double Months => Hours / SizingEngine.HoursPerMonth;
+
+        public string HoursText => $"{Figures.Number(Hours)} h";
+
+        public string MonthShare => $"{Figures.Number(Hours)}/{Figures.Number(SizingEngine.HoursPerMonth)} of a month";
+    }
+
     private static string Gib(double gib) => $"{Figures.Number(gib, "#,0")} GiB";
 
     /// <summary>A rate as the price list gives it: cents and their fractions, "$0.0456".</summary>
     private static string Rate(double usd) => usd.ToString("$0.00##", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static (double Usd, string How)? SourceCost(MigrationSource source, PriceSheet prices, double hours, double months, double backfillGiB, double liveGiB)
+    private static (double Usd, string How)? SourceCost(MigrationSource source, PriceSheet prices, Window window, double backfillGiB, double liveGiB)
     {
-        var window = $"{Figures.Number(hours)} h";
-        var share = $"{Figures.Number(hours)}/{Figures.Number(SizingEngine.HoursPerMonth)} of a month";
+        var (hours, months) = (window.Hours, window.Months);
         switch (source.Kind)
         {
             case MigrationSourceKind.OnPremises:
-                return (source.MonthlyCost!.Value * months, $"the typed {Figures.WholeUsd(source.MonthlyCost.Value)} a month x {share}");
+                return (source.MonthlyCost!.Value * months, $"the typed {Figures.WholeUsd(source.MonthlyCost.Value)} a month x {window.MonthShare}");
             case MigrationSourceKind.Ec2:
                 return prices.Ec2Hourly.TryGetValue(source.InstanceType!, out var hourly) && prices.Ec2Gp3PerGiBMonth is { } gp3
                     ? (source.Brokers * ((hourly * hours) + (source.VolumeGiBPerBroker * gp3 * months)),
-                        $"{source.Brokers} x {source.InstanceType} at {Rate(hourly)}/h x {window} + {source.Brokers} x {Gib(source.VolumeGiBPerBroker)} of gp3 at {Rate(gp3)}/GiB-month x {share}")
+                        $"{source.Brokers} x {source.InstanceType} at {Rate(hourly)}/h x {window.HoursText} + {source.Brokers} x {Gib(source.VolumeGiBPerBroker)} of gp3 at {Rate(gp3)}/GiB-month x {window.MonthShare}")
                     : null;
             default:
                 if (!prices.BrokerHourly.TryGetValue(source.InstanceType!, out var brokerHourly))
@@ -381,12 +388,12 @@ public static class MigrationEngine
                     return null;
                 }
 
-                var brokers = $"{source.Brokers} x {source.InstanceType} at {Rate(brokerHourly)}/h x {window}";
+                var brokers = $"{source.Brokers} x {source.InstanceType} at {Rate(brokerHourly)}/h x {window.HoursText}";
                 return BrokerCatalog.Find(source.InstanceType!)!.Class == BrokerClass.Express
                     ? ((source.Brokers * brokerHourly * hours) + (backfillGiB * prices.ExpressStoragePerGiBMonth * months) + (liveGiB * prices.ExpressDataInPerGiB),
-                        $"{brokers} + {Gib(backfillGiB)} stored at {Rate(prices.ExpressStoragePerGiBMonth)}/GiB-month x {share} + {Gib(liveGiB)} written at {Rate(prices.ExpressDataInPerGiB)}/GiB")
+                        $"{brokers} + {Gib(backfillGiB)} stored at {Rate(prices.ExpressStoragePerGiBMonth)}/GiB-month x {window.MonthShare} + {Gib(liveGiB)} written at {Rate(prices.ExpressDataInPerGiB)}/GiB")
                     : ((source.Brokers * brokerHourly * hours) + (source.Brokers * source.VolumeGiBPerBroker * prices.StoragePerGiBMonth * months),
-                        $"{brokers} + {source.Brokers} x {Gib(source.VolumeGiBPerBroker)} at {Rate(prices.StoragePerGiBMonth)}/GiB-month x {share}");
+                        $"{brokers} + {source.Brokers} x {Gib(source.VolumeGiBPerBroker)} at {Rate(prices.StoragePerGiBMonth)}/GiB-month x {window.MonthShare}");
         }
     }
 

@@ -67,11 +67,13 @@ public partial class MigrationEditor
         if (source.Kind != move.Source?.Kind)
         {
             var onPremises = source.Kind == Name(MigrationSourceKind.OnPremises);
+            // The starter's EC2 size, or the MSK broker type of that size.
+            var starter = Starter.Source!;
             source = source with
             {
-                InstanceType = onPremises ? null : source.Kind == Name(MigrationSourceKind.Msk) ? "kafka.m5.2xlarge" : "m5.2xlarge",
-                Brokers = onPremises ? null : source.Brokers ?? 6,
-                VolumeGiBPerBroker = onPremises ? null : source.VolumeGiBPerBroker ?? 1000,
+                InstanceType = onPremises ? null : source.Kind == Name(MigrationSourceKind.Msk) ? $"kafka.{starter.InstanceType}" : starter.InstanceType,
+                Brokers = onPremises ? null : source.Brokers ?? starter.Brokers,
+                VolumeGiBPerBroker = onPremises ? null : source.VolumeGiBPerBroker ?? starter.VolumeGiBPerBroker,
                 MonthlyCost = null,
             };
             move = move with { Location = null, TransferUsdPerGb = null };
