@@ -77,6 +77,18 @@ public sealed class MigrationInBrowserTests(BrowserFixture fixture)
             Assert.Contains(zip.Entries, e => e.FullName == "orders-moved/migration/mm2-source-connector.json");
         }
 
+        // The plan page and the comparison carry the move too: axe and the width check on both.
+        var shown = (await PageChecks.FindingsAsync(page, $"/plans/{id} with a move", 1280)).ToList();
+        await page.SetViewportSizeAsync(390, 844);
+        shown.AddRange(await PageChecks.FindingsAsync(page, $"/plans/{id} with a move", 390));
+        await page.GotoAsync($"/compare?items={id},{id}");
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        await Assertions.Expect(page.GetByText("The move (parallel run)")).ToBeVisibleAsync();
+        shown.AddRange(await PageChecks.FindingsAsync(page, "/compare with a move", 390));
+        await page.SetViewportSizeAsync(1280, 900);
+        shown.AddRange(await PageChecks.FindingsAsync(page, "/compare with a move", 1280));
+        Assert.True(shown.Count == 0, string.Join('\n', shown));
+
         using var http = new HttpClient { BaseAddress = fixture.App.Address };
         using var document = UglyToad.PdfPig.PdfDocument.Open(await http.GetByteArrayAsync($"/api/v1/plans/{id}/summary.pdf"));
         var text = string.Join(' ', document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
