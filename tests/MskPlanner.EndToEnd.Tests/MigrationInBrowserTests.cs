@@ -62,11 +62,17 @@ public sealed class MigrationInBrowserTests(BrowserFixture fixture)
         await page.Locator("input#plan-name").FillAsync("Moving orders");
         await page.Locator("[data-testid=save-plan-confirm]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/plans/[0-9]+$"));
+        // The address changes before the plan page is drawn, and until then the planner's own tabs are still there:
+        // wait for the plan page's tabs, or a click lands on the planner's, which are about to go.
+        await Assertions.Expect(page.Locator("[data-testid=plan-tabs]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
         var id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
-        // The saved plan keeps the move: its panel, and its files in the zip. (Its tabs are not clicked here: the plan
-        // page can draw them again just after it opens, which undoes a click; see the closing note.)
         await Assertions.Expect(page.Locator("section[aria-labelledby=migration-heading] [data-testid=migration-steps] li")).ToHaveCountAsync(8);
+
+        // The saved plan keeps the move: its Migration tab holds the same files.
+        await migration.ClickAsync();
+        await Assertions.Expect(migration).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(page.Locator("pre[aria-label='Contents of migration/mm2-source-connector.json']")).ToContainTextAsync("\"connector.class\"");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=deploy-zip]").ClickAsync());
         using (var zip = ZipFile.OpenRead(await download.PathAsync()))
