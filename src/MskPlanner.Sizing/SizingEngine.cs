@@ -53,7 +53,7 @@ public static partial class SizingEngine
 
     private static (BrokerOption[] Options, Recommendation[] Recommended, StorageFigures Storage, NetworkFigures Network) SizeAll(SizingInput input, PriceSheet prices)
     {
-        var pass = new SizingPass(input, prices);
+        var pass = new SizingPass(input, new BrokerCharges(prices));
         var fits = new Fit[BrokerCatalog.All.Count];
         var picks = new Pick[Families.Length];
         pass.FitAll(fits);
@@ -75,12 +75,13 @@ public static partial class SizingEngine
     }
 
     /// <summary>Brokers for a demand: whole brokers, then up to a multiple of the AZ count so every AZ has as many.</summary>
-    public static int BrokersFor(double demand, double capacityPerBroker, int zones)
-    {
+    public static int BrokersFor(double demand, double capacityPerBroker, int zones) =>
+        RoundUpToMultiple(WholeBrokersFor(demand, capacityPerBroker), zones);
+
+    /// <summary>Whole brokers for a demand, at least one, before rounding up to the AZs.</summary>
+    private static int WholeBrokersFor(double demand, double capacityPerBroker) =>
         // A hair of tolerance keeps 48.000000000001 (floating-point noise) from becoming 49.
-        var raw = Math.Max(1, (int)Math.Ceiling((demand / capacityPerBroker) - 1e-9));
-        return RoundUpToMultiple(raw, zones);
-    }
+        Math.Max(1, (int)Math.Ceiling((demand / capacityPerBroker) - 1e-9));
 
     private static int RoundUpToMultiple(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 

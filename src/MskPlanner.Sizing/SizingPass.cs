@@ -21,38 +21,89 @@ public static partial class SizingEngine
     /// </summary>
     internal readonly record struct Pick(BrokerFamily Family, Fit? Fit, ClusterSplit? Split, Fit? Fewest);
 
+    /// <summary>
+    /// A price sheet's monthly broker charges by type. The rate is looked up once (a lookup by name hashes the name), and
+    /// the charge of the last count asked is kept, since a growth projection asks for the same count month after month
+    /// and a charge's rounding to cents is most of its cost. One per sizing or projection: it is not for sharing
+    /// between threads.
+    /// </summary>
+    internal sealed class BrokerCharges
+    {
+        private readonly Dictionary<BrokerType, Rate> _rates = new(ReferenceEqualityComparer.Instance);
+
+        public BrokerCharges(PriceSheet prices)
+        {
+            Prices = prices;
+            foreach (var type in BrokerCatalog.All)
+            {
+                if (prices.BrokerHourly.TryGetValue(type.Name, out var hourly))
+                {
+                    _rates[type] = new Rate(hourly);
+                }
+            }
+        }
+
+        public PriceSheet Prices { get; }
+
+        /// <summary>The month's charge for the brokers; false when the sheet's region does not offer the type.</summary>
+        public bool TryGetMonthly(BrokerType type, int brokers, out decimal monthly)
+        {
+            if (!_rates.TryGetValue(type, out var rate))
+            {
+                monthly = 0m;
+                return false;
+            }
+
+            if (rate.Brokers != brokers)
+            {
+                (rate.Brokers, rate.Monthly) = (brokers, Money(brokers * rate.Hourly * HoursPerMonth));
+            }
+
+            monthly = rate.Monthly;
+            return true;
+        }
+
+        private sealed class Rate(double hourly)
+        {
+            public double Hourly { get; } = hourly;
+
+            public int Brokers { get; set; } = -1;
+
+            public decimal Monthly { get; set; }
+        }
+    }
+
     /// <summary>One sizing of one workload: what every type's limits, charges and the picks are worked out from.</summary>
     internal sealed class SizingPass
     {
         private readonly SizingInput _input;
         private readonly PriceSheet _prices;
+        private readonly BrokerCharges _brokerCharges;
         private readonly IoFactors _factors;
 
         // The charges every type of a class pays alike at this workload, rounded once.
         private readonly decimal _ebsStorage;
-        private readonly decimal _tieredStorage;
-        private readonly decimal _crossAz;
+        private readonly ClassCharges _standard;
         private readonly decimal _expressStorage;
-        private readonly decimal _expressDataIn;
-        private readonly decimal _expressCrossAz;
+        private readonly ClassCharges _express;
 
-        public SizingPass(SizingInput input, PriceSheet prices)
+        public SizingPass(SizingInput input, BrokerCharges brokerCharges)
         {
+            var prices = brokerCharges.Prices;
             _input = input;
             _prices = prices;
+            _brokerCharges = brokerCharges;
             _factors = IoFactors.For(input);
             Storage = StorageFor(input);
             Network = NetworkFor(input);
             _ebsStorage = Money(Storage.EbsGiB * prices.StoragePerGiBMonth);
-            _tieredStorage = Money(Storage.TieredGiB * prices.TieredStoragePerGiBMonth);
-            _crossAz = Money(Network.CrossAzGiBPerMonth * prices.CrossAzPerGiB);
+            _standard = new ClassCharges(Money(Storage.TieredGiB * prices.TieredStoragePerGiBMonth), 0m, Money(Network.CrossAzGiBPerMonth * prices.CrossAzPerGiB));
 
             // Express clusters always span 3 AZs, so their client traffic crosses AZs as a 3-AZ cluster's does.
             var crossShare = (ExpressZones - 1) / (double)ExpressZones;
             var crossAzMiBps = (input.AvgDataInMiBps + (input.NearestReplicaFetching ? 0 : input.AvgDataOutMiBps)) * crossShare;
             _expressStorage = Money(Storage.ExpressGiB * prices.ExpressStoragePerGiBMonth);
-            _expressDataIn = Money(Network.DataInGiBPerMonth * prices.ExpressDataInPerGiB);
-            _expressCrossAz = Money(GiBPerMonth(crossAzMiBps) * prices.CrossAzPerGiB);
+            _express = new ClassCharges(0m, Money(Network.DataInGiBPerMonth * prices.ExpressDataInPerGiB), Money(GiBPerMonth(crossAzMiBps) * prices.CrossAzPerGiB));
         }
 
         public StorageFigures Storage { get; }
@@ -93,7 +144,11 @@ public static partial class SizingEngine
             // MSK takes PST in whole MiB/s up to the type's maximum (593 on kafka.m5.4xlarge, where the method's table says 593.75).
             double Whole(double mibps) => Math.Min(Math.Ceiling(mibps - 1e-9), Math.Floor(type.EbsThroughputMiBps));
 
-            var method = CountStandard(type, type.EbsThroughputMiBps, null, minimumBrokers);
+            // The method's volumes only raise the ingress and egress limits; when neither binds on plain volumes, the
+            // method's count is the plain count, and a growth projection saves a count for each such type and month.
+            var method = plain.Binding is LimitKind.Ingress or LimitKind.Egress || _input.ProvisionedThroughputMiBps is not null
+                ? CountStandard(type, type.EbsThroughputMiBps, null, minimumBrokers)
+                : plain;
             if (_input.ProvisionedThroughputMiBps is not { } requested)
             {
                 if (plain.Brokers <= method.Brokers)
@@ -170,19 +225,28 @@ public static partial class SizingEngine
             (kinds[2], demands[2], capacities[2]) = (LimitKind.Partitions, _input.LeaderPartitions * (double)ExpressReplicationFactor, PartitionCapacity(type, _input));
         }
 
-        /// <summary>The brokers the largest limit needs (or <paramref name="minimumBrokers"/> when more), and that limit.</summary>
+        /// <summary>
+        /// The brokers the largest limit needs (or <paramref name="minimumBrokers"/> when more), and that limit: the
+        /// first of those that need as many once rounded up to the AZs. Rounding up is monotonic, so the largest whole
+        /// count is rounded once; a limit needs that many when its whole count is above the multiple below.
+        /// </summary>
         private static (int Brokers, LimitKind Binding) Needed(
             ReadOnlySpan<LimitKind> kinds, ReadOnlySpan<double> demands, ReadOnlySpan<double> capacities, int zones, int minimumBrokers)
         {
-            var brokers = 0;
+            var most = 0;
+            for (var i = 0; i < kinds.Length; i++)
+            {
+                most = Math.Max(most, WholeBrokersFor(demands[i], capacities[i]));
+            }
+
+            var brokers = RoundUpToMultiple(most, zones);
             var binding = kinds[0];
             for (var i = 0; i < kinds.Length; i++)
             {
-                var needed = BrokersFor(demands[i], capacities[i], zones);
-                if (needed > brokers)
+                if (WholeBrokersFor(demands[i], capacities[i]) > brokers - zones)
                 {
-                    brokers = needed;
                     binding = kinds[i];
+                    break;
                 }
             }
 
@@ -202,24 +266,22 @@ public static partial class SizingEngine
 
         private Charges? StandardCharges(BrokerType type, int brokers, double? provisioned)
         {
-            if (!_prices.BrokerHourly.TryGetValue(type.Name, out var hourly))
+            if (!_brokerCharges.TryGetMonthly(type, brokers, out var monthly))
             {
                 return null;
             }
 
             var billedEbs = BilledEbsGiB(Storage, brokers, provisioned is not null);
             return new Charges(
-                Money(brokers * hourly * HoursPerMonth),
+                monthly,
                 billedEbs == Storage.EbsGiB ? _ebsStorage : Money(billedEbs * _prices.StoragePerGiBMonth),
-                _tieredStorage,
                 provisioned is { } t ? Money(brokers * t * _prices.ProvisionedThroughputPerMiBpsMonth) : 0m,
-                0m,
-                _crossAz);
+                _standard);
         }
 
         private Charges? ExpressCharges(BrokerType type, int brokers) =>
-            _prices.BrokerHourly.TryGetValue(type.Name, out var hourly)
-                ? new Charges(Money(brokers * hourly * HoursPerMonth), _expressStorage, 0m, 0m, _expressDataIn, _expressCrossAz)
+            _brokerCharges.TryGetMonthly(type, brokers, out var monthly)
+                ? new Charges(monthly, _expressStorage, 0m, _express)
                 : null;
 
         /// <summary>The whole option of a fit: every limit's use, memory, the charges in parts, and the self-managed comparison.</summary>
@@ -301,38 +363,49 @@ public static partial class SizingEngine
             };
         }
 
-        /// <summary>Each family's pick, in the order of <see cref="BrokerFamily"/>.</summary>
+        /// <summary>Each family's pick, in the order of <see cref="BrokerFamily"/>: one walk over the fits for all of them.</summary>
         public void PickAll(ReadOnlySpan<Fit> fits, Span<Pick> picks)
         {
-            for (var f = 0; f < picks.Length; f++)
+            // Indexes into fits, -1 for none: a growth projection picks in every month, and a Fit is copied whole.
+            Span<int> cheapest = stackalloc int[picks.Length];
+            Span<int> fewest = stackalloc int[picks.Length];
+            cheapest.Fill(-1);
+            fewest.Fill(-1);
+            for (var i = 0; i < fits.Length; i++)
             {
-                picks[f] = PickOf(Families[f], fits);
-            }
-        }
-
-        private Pick PickOf(BrokerFamily family, ReadOnlySpan<Fit> fits)
-        {
-            // At equal cost, fewer and larger brokers: fewer to patch, replace and rebalance, and more headroom each.
-            Fit? cheapest = null;
-            Fit? fewest = null;
-            foreach (var fit in fits)
-            {
-                if (fit.Type.Family != family || !fit.Available)
+                ref readonly var fit = ref fits[i];
+                if (!fit.Available)
                 {
                     continue;
                 }
 
-                if (fit.FitsQuota(_input) && (cheapest is not { } c || fit.Total < c.Total || (fit.Total == c.Total && fit.Brokers < c.Brokers)))
+                // At equal cost, fewer and larger brokers: fewer to patch, replace and rebalance, and more headroom each.
+                var f = (int)fit.Type.Family; // Families lists BrokerFamily in order, from 0
+                if (fit.FitsQuota(_input) && (cheapest[f] < 0 || IsCheaper(fit, fits[cheapest[f]])))
                 {
-                    cheapest = fit;
+                    cheapest[f] = i;
                 }
 
-                if (fewest is not { } few || fit.Brokers < few.Brokers || (fit.Brokers == few.Brokers && fit.Total < few.Total))
+                if (fewest[f] < 0 || IsFewer(fit, fits[fewest[f]]))
                 {
-                    fewest = fit;
+                    fewest[f] = i;
                 }
             }
 
+            for (var f = 0; f < picks.Length; f++)
+            {
+                picks[f] = PickOf(Families[f], cheapest[f] < 0 ? null : fits[cheapest[f]], fewest[f] < 0 ? null : fits[fewest[f]]);
+            }
+        }
+
+        private static bool IsCheaper(in Fit fit, in Fit than) =>
+            fit.Total < than.Total || (fit.Total == than.Total && fit.Brokers < than.Brokers);
+
+        private static bool IsFewer(in Fit fit, in Fit than) =>
+            fit.Brokers < than.Brokers || (fit.Brokers == than.Brokers && fit.Total < than.Total);
+
+        private Pick PickOf(BrokerFamily family, Fit? cheapest, Fit? fewest)
+        {
             if (cheapest is not null)
             {
                 return new Pick(family, cheapest, null, null);
@@ -425,11 +498,21 @@ public static partial class SizingEngine
         }
     }
 
-    /// <summary>A month of MSK charges in parts, each rounded to cents: <see cref="MonthlyCost"/> without its allocation.</summary>
-    private readonly record struct Charges(decimal Brokers, decimal Storage, decimal TieredStorage, decimal ProvisionedThroughput, decimal DataIn, decimal CrossAz)
+    /// <summary>
+    /// A month of MSK charges in parts, each rounded to cents: <see cref="MonthlyCost"/> without its allocation. The
+    /// parts every type of a class pays alike are summed once a sizing, since a growth projection totals every type
+    /// in every month and a decimal addition is most of the cost of a total.
+    /// </summary>
+    private readonly record struct Charges(decimal Brokers, decimal Storage, decimal ProvisionedThroughput, ClassCharges Class)
     {
-        public decimal Total => Brokers + Storage + TieredStorage + ProvisionedThroughput + DataIn + CrossAz;
+        public decimal Total => Brokers + Storage + ProvisionedThroughput + Class.Total;
 
-        public MonthlyCost ToMonthlyCost() => new(Brokers, Storage, TieredStorage, ProvisionedThroughput, DataIn, CrossAz);
+        public MonthlyCost ToMonthlyCost() => new(Brokers, Storage, Class.TieredStorage, ProvisionedThroughput, Class.DataIn, Class.CrossAz);
+    }
+
+    /// <summary>The charges of a sizing that every type of one class (Standard, Express) pays alike.</summary>
+    private sealed record ClassCharges(decimal TieredStorage, decimal DataIn, decimal CrossAz)
+    {
+        public decimal Total { get; } = TieredStorage + DataIn + CrossAz;
     }
 }
