@@ -23,6 +23,37 @@ public static class Markup
         new($"<svg class=\"mud-icon-root mud-svg-icon{(color is null ? "" : $" mud-{color}-text")} mud-icon-size-{size}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{icon}</svg>");
 
     /// <summary>
+    /// A dense alert as MudAlert draws it (its classes and its severity's icon), for an alert a live page shows for as
+    /// long as it is open: MudAlert is two components, itself and its MudIcon.
+    /// </summary>
+    public static RenderFragment Alert(Severity severity, RenderFragment content, string? cssClass = null, string? testId = null) => builder =>
+    {
+        var (name, icon) = severity switch
+        {
+            Severity.Info => ("info", Icons.Material.Outlined.Info),
+            Severity.Success => ("success", Icons.Custom.Uncategorized.AlertSuccess),
+            Severity.Warning => ("warning", Icons.Material.Outlined.ReportProblem),
+            Severity.Error => ("error", Icons.Material.Filled.ErrorOutline),
+            _ => ("normal", Icons.Material.Outlined.EventNote),
+        };
+        builder.OpenElement(0, "div");
+        builder.AddAttribute(1, "class", $"mud-alert mud-alert-text-{name} mud-dense mud-elevation-0{(cssClass is null ? "" : $" {cssClass}")}");
+        builder.AddAttribute(2, "data-testid", testId);
+        builder.OpenElement(3, "div");
+        builder.AddAttribute(4, "class", "mud-alert-position justify-start");
+        builder.OpenElement(5, "div");
+        builder.AddAttribute(6, "class", "mud-alert-icon mud-alert-icon-left");
+        builder.AddContent(7, Icon(icon, size: "medium"));
+        builder.CloseElement();
+        builder.OpenElement(8, "div");
+        builder.AddAttribute(9, "class", "mud-alert-message");
+        builder.AddContent(10, content);
+        builder.CloseElement();
+        builder.CloseElement();
+        builder.CloseElement();
+    };
+
+    /// <summary>
     /// A full-width text button that shows and hides a section, as a MudButton with an expand icon draws it, with
     /// <c>aria-expanded</c> and <c>aria-controls</c> so a screen reader announces what it opens.
     /// </summary>

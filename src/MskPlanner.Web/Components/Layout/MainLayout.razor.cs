@@ -12,6 +12,8 @@ namespace MskPlanner.Web.Components.Layout;
 /// </summary>
 public partial class MainLayout : IAsyncDisposable
 {
+    private const string AppBarLink = "mud-button-root mud-button mud-button-text mud-button-text-inherit mud-button-text-size-medium mud-ripple";
+
     private ErrorBoundary? _errors;
     private PlannerThemeProvider? _themeProvider;
     private IJSObjectReference? _preferences;
