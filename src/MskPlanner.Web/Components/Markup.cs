@@ -15,6 +15,16 @@ public static class Markup
     private static readonly MarkupString ExpandMore = Icon(Icons.Material.Filled.ExpandMore, size: "medium");
     private static readonly MarkupString ExpandLess = Icon(Icons.Material.Filled.ExpandLess, size: "medium");
 
+    /// <summary>Each severity's class name and icon, built once: the prices alert is drawn on every keystroke.</summary>
+    private static readonly Dictionary<Severity, (string Name, MarkupString Icon)> AlertLooks = new()
+    {
+        [Severity.Normal] = ("normal", Icon(Icons.Material.Outlined.EventNote, size: "medium")),
+        [Severity.Info] = ("info", Icon(Icons.Material.Outlined.Info, size: "medium")),
+        [Severity.Success] = ("success", Icon(Icons.Custom.Uncategorized.AlertSuccess, size: "medium")),
+        [Severity.Warning] = ("warning", Icon(Icons.Material.Outlined.ReportProblem, size: "medium")),
+        [Severity.Error] = ("error", Icon(Icons.Material.Filled.ErrorOutline, size: "medium")),
+    };
+
     /// <summary>The SVG MudIcon draws for one of MudBlazor's <c>Icons</c>, hidden from screen readers.</summary>
     /// <param name="icon">The SVG paths of a 24 px icon, from MudBlazor's <c>Icons</c>.</param>
     /// <param name="color">The palette's name for its colour (success, info, warning, error), or null to inherit it.</param>
@@ -28,14 +38,7 @@ public static class Markup
     /// </summary>
     public static RenderFragment Alert(Severity severity, RenderFragment content, string? cssClass = null, string? testId = null) => builder =>
     {
-        var (name, icon) = severity switch
-        {
-            Severity.Info => ("info", Icons.Material.Outlined.Info),
-            Severity.Success => ("success", Icons.Custom.Uncategorized.AlertSuccess),
-            Severity.Warning => ("warning", Icons.Material.Outlined.ReportProblem),
-            Severity.Error => ("error", Icons.Material.Filled.ErrorOutline),
-            _ => ("normal", Icons.Material.Outlined.EventNote),
-        };
+        var (name, icon) = AlertLooks[severity];
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", $"mud-alert mud-alert-text-{name} mud-dense mud-elevation-0{(cssClass is null ? "" : $" {cssClass}")}");
         builder.AddAttribute(2, "data-testid", testId);
@@ -43,7 +46,7 @@ public static class Markup
         builder.AddAttribute(4, "class", "mud-alert-position justify-start");
         builder.OpenElement(5, "div");
         builder.AddAttribute(6, "class", "mud-alert-icon mud-alert-icon-left");
-        builder.AddContent(7, Icon(icon, size: "medium"));
+        builder.AddContent(7, icon);
         builder.CloseElement();
         builder.OpenElement(8, "div");
         builder.AddAttribute(9, "class", "mud-alert-message");
