@@ -22,55 +22,60 @@ public static partial class SizingEngine
     internal readonly record struct Pick(BrokerFamily Family, Fit? Fit, ClusterSplit? Split, Fit? Fewest);
 
     /// <summary>
-    /// A price sheet's monthly broker charges by type. The rate is looked up once (a lookup by name hashes the name), and
-    /// the charge of the last count asked is kept, since a growth projection asks for the same count month after month
-    /// and a charge's rounding to cents is most of its cost. One per sizing or projection: it is not for sharing
-    /// between threads.
+    /// A price sheet's broker rates, in the catalog's order. A pass over the catalog reads each type's rate by its place,
+    /// not by a lookup: a growth projection reads one for every type in every month. One per sizing or projection: a
+    /// rate keeps its last charge, so it is not for sharing between threads.
     /// </summary>
     internal sealed class BrokerCharges
     {
-        private readonly Dictionary<BrokerType, Rate> _rates = new(ReferenceEqualityComparer.Instance);
+        private readonly BrokerRate?[] _rates;
 
         public BrokerCharges(PriceSheet prices)
         {
             Prices = prices;
-            foreach (var type in BrokerCatalog.All)
-            {
-                if (prices.BrokerHourly.TryGetValue(type.Name, out var hourly))
-                {
-                    _rates[type] = new Rate(hourly);
-                }
-            }
+            _rates = [.. BrokerCatalog.All.Select(type => prices.BrokerHourly.TryGetValue(type.Name, out var hourly) ? new BrokerRate(hourly) : null)];
         }
 
         public PriceSheet Prices { get; }
 
-        /// <summary>The month's charge for the brokers; false when the sheet's region does not offer the type.</summary>
-        public bool TryGetMonthly(BrokerType type, int brokers, out decimal monthly)
+        /// <summary>The rate of the catalog's type at <paramref name="position"/>; null when the sheet's region does not offer it.</summary>
+        public BrokerRate? At(int position) => _rates[position];
+
+        /// <summary>The rate of a type of the catalog, found by its place; null when the sheet's region does not offer it.</summary>
+        public BrokerRate? Of(BrokerType type) => _rates[PositionOf(type)];
+    }
+
+    /// <summary>
+    /// One type's hourly rate, and the monthly charge of the last count asked: a growth projection asks for the same
+    /// count month after month, and a charge's rounding to cents is most of its cost.
+    /// </summary>
+    internal sealed class BrokerRate(double hourly)
+    {
+        private int _brokers = -1;
+        private decimal _monthly;
+
+        public decimal MonthlyFor(int brokers)
         {
-            if (!_rates.TryGetValue(type, out var rate))
+            if (_brokers != brokers)
             {
-                monthly = 0m;
-                return false;
+                (_brokers, _monthly) = (brokers, Money(brokers * hourly * HoursPerMonth));
             }
 
-            if (rate.Brokers != brokers)
-            {
-                (rate.Brokers, rate.Monthly) = (brokers, Money(brokers * rate.Hourly * HoursPerMonth));
-            }
-
-            monthly = rate.Monthly;
-            return true;
+            return _monthly;
         }
+    }
 
-        private sealed class Rate(double hourly)
+    private static int PositionOf(BrokerType type)
+    {
+        for (var i = 0; i < BrokerCatalog.All.Count; i++)
         {
-            public double Hourly { get; } = hourly;
-
-            public int Brokers { get; set; } = -1;
-
-            public decimal Monthly { get; set; }
+            if (BrokerCatalog.All[i] == type)
+            {
+                return i;
+            }
         }
+
+        throw new ArgumentOutOfRangeException(nameof(type), type.Name, "Not a type of the catalog.");
     }
 
     /// <summary>One sizing of one workload: what every type's limits, charges and the picks are worked out from.</summary>
@@ -81,11 +86,14 @@ public static partial class SizingEngine
         private readonly BrokerCharges _brokerCharges;
         private readonly IoFactors _factors;
 
-        // The charges every type of a class pays alike at this workload, rounded once.
+        // The charges every type of a class pays alike at this workload, rounded once; and, for a fit's total, summed
+        // once with the storage a type pays when it has no provisioned throughput.
         private readonly decimal _ebsStorage;
         private readonly ClassCharges _standard;
+        private readonly decimal _standardWithStorage;
         private readonly decimal _expressStorage;
         private readonly ClassCharges _express;
+        private readonly decimal _expressWithStorage;
 
         public SizingPass(SizingInput input, BrokerCharges brokerCharges)
         {
@@ -104,6 +112,8 @@ public static partial class SizingEngine
             var crossAzMiBps = (input.AvgDataInMiBps + (input.NearestReplicaFetching ? 0 : input.AvgDataOutMiBps)) * crossShare;
             _expressStorage = Money(Storage.ExpressGiB * prices.ExpressStoragePerGiBMonth);
             _express = new ClassCharges(0m, Money(Network.DataInGiBPerMonth * prices.ExpressDataInPerGiB), Money(GiBPerMonth(crossAzMiBps) * prices.CrossAzPerGiB));
+            _standardWithStorage = _ebsStorage + _standard.Total;
+            _expressWithStorage = _expressStorage + _express.Total;
         }
 
         public StorageFigures Storage { get; }
@@ -115,12 +125,14 @@ public static partial class SizingEngine
         {
             for (var i = 0; i < fits.Length; i++)
             {
-                fits[i] = FitAtLeast(BrokerCatalog.All[i], 0);
+                fits[i] = FitWith(BrokerCatalog.All[i], _brokerCharges.At(i), 0);
             }
         }
 
-        public Fit FitAtLeast(BrokerType type, int minimumBrokers) =>
-            type.Class == BrokerClass.Express ? FitExpress(type, minimumBrokers) : FitStandard(type, minimumBrokers);
+        public Fit FitAtLeast(BrokerType type, int minimumBrokers) => FitWith(type, _brokerCharges.Of(type), minimumBrokers);
+
+        private Fit FitWith(BrokerType type, BrokerRate? rate, int minimumBrokers) =>
+            type.Class == BrokerClass.Express ? FitExpress(type, rate, minimumBrokers) : FitStandard(type, rate, minimumBrokers);
 
         /// <summary>
         /// A Standard type, sized as the method sizes it when its volumes can deliver what the method credits. The method
@@ -129,12 +141,12 @@ public static partial class SizingEngine
         /// when that takes more brokers than the method's count, the type keeps the method's count and carries the PST it
         /// relies on, with the count on plain volumes beside it.
         /// </summary>
-        private Fit FitStandard(BrokerType type, int minimumBrokers)
+        private Fit FitStandard(BrokerType type, BrokerRate? rate, int minimumBrokers)
         {
             var plainThroughput = Math.Min(type.EbsThroughputMiBps, VolumeThroughputMiBps);
             var plain = CountStandard(type, plainThroughput, null, minimumBrokers);
             Fit FitOn(double volumeThroughput, double? provisioned, (int Brokers, LimitKind Binding, double IngressPerBroker) count) =>
-                StandardFit(type, count.Brokers, count.Binding, volumeThroughput, provisioned, plain.Brokers, minimumBrokers);
+                StandardFit(type, rate, count.Brokers, count.Binding, volumeThroughput, provisioned, plain.Brokers, minimumBrokers);
 
             if (!type.SupportsProvisionedThroughput)
             {
@@ -171,22 +183,23 @@ public static partial class SizingEngine
             return FitOn(relied, relied, CountStandard(type, relied, relied, minimumBrokers));
         }
 
-        private Fit StandardFit(BrokerType type, int brokers, LimitKind binding, double volumeThroughput, double? provisioned, int plainBrokers, int minimumBrokers)
+        private Fit StandardFit(
+            BrokerType type, BrokerRate? rate, int brokers, LimitKind binding, double volumeThroughput, double? provisioned, int plainBrokers, int minimumBrokers)
         {
-            var charges = StandardCharges(type, brokers, provisioned);
-            var available = charges is not null && !(type.IsBurstable && _input.UsesTieredStorage);
-            return new Fit(type, brokers, binding, volumeThroughput, provisioned, plainBrokers, minimumBrokers, charges?.Total, available);
+            var total = StandardTotal(rate, brokers, provisioned);
+            var available = total is not null && !(type.IsBurstable && _input.UsesTieredStorage);
+            return new Fit(type, brokers, binding, volumeThroughput, provisioned, plainBrokers, minimumBrokers, total, available);
         }
 
-        private Fit FitExpress(BrokerType type, int minimumBrokers)
+        private Fit FitExpress(BrokerType type, BrokerRate? rate, int minimumBrokers)
         {
             Span<LimitKind> kinds = stackalloc LimitKind[3];
             Span<double> demands = stackalloc double[3];
             Span<double> capacities = stackalloc double[3];
             ExpressLimits(type, kinds, demands, capacities);
             var (brokers, binding) = Needed(kinds, demands, capacities, ExpressZones, minimumBrokers);
-            var charges = ExpressCharges(type, brokers);
-            return new Fit(type, brokers, binding, 0, null, brokers, minimumBrokers, charges?.Total, charges is not null && _input.AvailabilityZones == ExpressZones);
+            var total = rate?.MonthlyFor(brokers) + _expressWithStorage;
+            return new Fit(type, brokers, binding, 0, null, brokers, minimumBrokers, total, total is not null && _input.AvailabilityZones == ExpressZones);
         }
 
         private (int Brokers, LimitKind Binding, double IngressPerBroker) CountStandard(BrokerType type, double volumeThroughput, double? provisioned, int minimumBrokers)
@@ -264,25 +277,30 @@ public static partial class SizingEngine
             return checks;
         }
 
-        private Charges? StandardCharges(BrokerType type, int brokers, double? provisioned)
+        /// <summary>
+        /// <see cref="StandardCharges"/>' total in one decimal addition when the type has no provisioned throughput,
+        /// which is most fits of a growth projection; decimal additions of cents are exact, so the order does not matter.
+        /// </summary>
+        private decimal? StandardTotal(BrokerRate? rate, int brokers, double? provisioned) =>
+            provisioned is null ? rate?.MonthlyFor(brokers) + _standardWithStorage : StandardCharges(rate, brokers, provisioned)?.Total;
+
+        private Charges? StandardCharges(BrokerRate? rate, int brokers, double? provisioned)
         {
-            if (!_brokerCharges.TryGetMonthly(type, brokers, out var monthly))
+            if (rate is null)
             {
                 return null;
             }
 
             var billedEbs = BilledEbsGiB(Storage, brokers, provisioned is not null);
             return new Charges(
-                monthly,
+                rate.MonthlyFor(brokers),
                 billedEbs == Storage.EbsGiB ? _ebsStorage : Money(billedEbs * _prices.StoragePerGiBMonth),
                 provisioned is { } t ? Money(brokers * t * _prices.ProvisionedThroughputPerMiBpsMonth) : 0m,
                 _standard);
         }
 
-        private Charges? ExpressCharges(BrokerType type, int brokers) =>
-            _brokerCharges.TryGetMonthly(type, brokers, out var monthly)
-                ? new Charges(monthly, _expressStorage, 0m, _express)
-                : null;
+        private Charges? ExpressCharges(BrokerRate? rate, int brokers) =>
+            rate is null ? null : new Charges(rate.MonthlyFor(brokers), _expressStorage, 0m, _express);
 
         /// <summary>The whole option of a fit: every limit's use, memory, the charges in parts, and the self-managed comparison.</summary>
         public BrokerOption OptionOf(Fit fit)
@@ -311,7 +329,7 @@ public static partial class SizingEngine
             var memory = MemoryFor(type, _input.PeakDataInMiBps * _input.ReplicationFactor / brokers, _input);
 
             string? unavailable = null;
-            var charges = StandardCharges(type, brokers, provisioned);
+            var charges = StandardCharges(_brokerCharges.Of(type), brokers, provisioned);
             if (charges is null)
             {
                 unavailable = $"Not offered in {_prices.Origin.Region}: the price list has no {type.Name} brokers there.";
@@ -351,7 +369,7 @@ public static partial class SizingEngine
                 unavailable = "Express brokers run in exactly 3 AZs; this plan uses 2.";
             }
 
-            var charges = ExpressCharges(type, brokers);
+            var charges = ExpressCharges(_brokerCharges.Of(type), brokers);
             if (charges is null)
             {
                 unavailable = $"Not offered in {_prices.Origin.Region}: the price list has no {type.Name} brokers there.";
@@ -368,47 +386,44 @@ public static partial class SizingEngine
         {
             // Indexes into fits, -1 for none: a growth projection picks in every month, and a Fit is copied whole.
             Span<int> cheapest = stackalloc int[picks.Length];
-            Span<int> fewest = stackalloc int[picks.Length];
             cheapest.Fill(-1);
-            fewest.Fill(-1);
             for (var i = 0; i < fits.Length; i++)
             {
-                ref readonly var fit = ref fits[i];
-                if (!fit.Available)
-                {
-                    continue;
-                }
-
                 // At equal cost, fewer and larger brokers: fewer to patch, replace and rebalance, and more headroom each.
+                ref readonly var fit = ref fits[i];
                 var f = (int)fit.Type.Family; // Families lists BrokerFamily in order, from 0
-                if (fit.FitsQuota(_input) && (cheapest[f] < 0 || IsCheaper(fit, fits[cheapest[f]])))
+                if (fit.Available && fit.FitsQuota(_input) && (cheapest[f] < 0 || IsCheaper(fit, fits[cheapest[f]])))
                 {
                     cheapest[f] = i;
-                }
-
-                if (fewest[f] < 0 || IsFewer(fit, fits[fewest[f]]))
-                {
-                    fewest[f] = i;
                 }
             }
 
             for (var f = 0; f < picks.Length; f++)
             {
-                picks[f] = PickOf(Families[f], cheapest[f] < 0 ? null : fits[cheapest[f]], fewest[f] < 0 ? null : fits[fewest[f]]);
+                picks[f] = cheapest[f] >= 0 ? new Pick(Families[f], fits[cheapest[f]], null, null) : PickOverQuota(Families[f], fits);
             }
         }
 
-        private static bool IsCheaper(in Fit fit, in Fit than) =>
-            fit.Total < than.Total || (fit.Total == than.Total && fit.Brokers < than.Brokers);
+        // Only available fits are compared, and an available fit has a total; one comparison of the totals, not two.
+        private static bool IsCheaper(in Fit fit, in Fit than)
+        {
+            var order = fit.Total.GetValueOrDefault().CompareTo(than.Total.GetValueOrDefault());
+            return order < 0 || (order == 0 && fit.Brokers < than.Brokers);
+        }
 
         private static bool IsFewer(in Fit fit, in Fit than) =>
             fit.Brokers < than.Brokers || (fit.Brokers == than.Brokers && fit.Total < than.Total);
 
-        private Pick PickOf(BrokerFamily family, Fit? cheapest, Fit? fewest)
+        /// <summary>The pick of a family no type of which is within the quota: its type with the fewest brokers, split.</summary>
+        private Pick PickOverQuota(BrokerFamily family, ReadOnlySpan<Fit> fits)
         {
-            if (cheapest is not null)
+            Fit? fewest = null;
+            foreach (ref readonly var fit in fits)
             {
-                return new Pick(family, cheapest, null, null);
+                if (fit.Type.Family == family && fit.Available && (fewest is not { } sofar || IsFewer(fit, sofar)))
+                {
+                    fewest = fit;
+                }
             }
 
             // A development broker spread over several clusters is no recommendation.
@@ -447,7 +462,7 @@ public static partial class SizingEngine
             var family = pick.Family;
             if (pick.Fit is { } fit && pick.Split is null)
             {
-                var option = options[IndexOf(fit.Type)];
+                var option = options[PositionOf(fit.Type)];
                 Fit? sameCost = null;
                 foreach (var other in fits)
                 {
@@ -478,23 +493,10 @@ public static partial class SizingEngine
 
             var quota = _input.BrokerQuotaFor(fewest.Type);
             var proposed = split.Clusters * split.BrokersPerCluster;
-            var priced = pick.Fit == fewest ? options[IndexOf(fewest.Type)] : OptionOf(pick.Fit!.Value);
+            var priced = pick.Fit == fewest ? options[PositionOf(fewest.Type)] : OptionOf(pick.Fit!.Value);
             return new Recommendation(family, priced, split,
                 $"Every {family} type needs more than {quota} brokers; {fewest.Type.Name} needs the fewest ({fewest.Brokers:N0}): " +
                 $"split the workload over {split.Clusters} clusters of {split.BrokersPerCluster} brokers ({proposed:N0} in all, priced as proposed), or ask AWS for a higher quota.");
-        }
-
-        private static int IndexOf(BrokerType type)
-        {
-            for (var i = 0; i < BrokerCatalog.All.Count; i++)
-            {
-                if (BrokerCatalog.All[i] == type)
-                {
-                    return i;
-                }
-            }
-
-            throw new ArgumentOutOfRangeException(nameof(type), type.Name, "Not a type of the catalog.");
         }
     }
 
