@@ -30,6 +30,25 @@ public class GrowthTests
     }
 
     [Fact]
+    public void A_projection_never_picks_a_type_the_region_does_not_offer_and_prices_each_month_as_the_plain_sizing_does()
+    {
+        var request = Workload with { MonthlyGrowthPercent = 10, HorizonMonths = 12 };
+        var offered = Inputs.Size(request).Growth!.Months[0].Picks.Single(p => p.Family == BrokerFamily.M7g).InstanceType!;
+        var prices = ReferencePrices.Without(offered);
+
+        var growth = Inputs.Size(request, prices).Growth!;
+
+        foreach (var month in growth.Months)
+        {
+            var pick = month.Picks.Single(p => p.Family == BrokerFamily.M7g);
+            Assert.NotEqual(offered, pick.InstanceType);
+            var plain = Inputs.Size(Workload with { AvgDataInMiBps = 50 * Math.Pow(1.1, month.Month), AvgDataOutMiBps = 100 * Math.Pow(1.1, month.Month) }, prices);
+            var expected = plain.Recommended.Single(r => r.Family == BrokerFamily.M7g).Option!;
+            Assert.Equal((expected.Type.Name, expected.MonthlyCost!.Total), (pick.InstanceType, pick.MonthlyTotal));
+        }
+    }
+
+    [Fact]
     public void A_resize_is_reported_in_the_first_month_whose_traffic_needs_a_different_pick_and_the_total_bills_each_month_at_its_start()
     {
         var growth = Inputs.Size(Workload with { MonthlyGrowthPercent = 20, HorizonMonths = 12 }).Growth!;
