@@ -58,7 +58,7 @@ public static class GrowthEngine
 
         // Each month needs only each type's fit and the picks, not whole options; one buffer serves every month, and a
         // resize's other way to grow is read from its month's fits while they are there.
-        var brokerCharges = new SizingEngine.BrokerCharges(prices);
+        var rates = new SizingEngine.BrokerRates(prices);
         var fits = new SizingEngine.Fit[BrokerCatalog.All.Count];
         var picks = new SizingEngine.Pick[Families.Length];
         for (var month = 0; month <= input.HorizonMonths; month++)
@@ -79,7 +79,7 @@ public static class GrowthEngine
                 break;
             }
 
-            var pass = new SizingEngine.SizingPass(grown, brokerCharges);
+            var pass = new SizingEngine.SizingPass(grown, rates);
             pass.FitAll(fits);
             pass.PickAll(fits, picks);
             var monthPicks = new MonthPick[picks.Length];

@@ -53,7 +53,7 @@ public static partial class SizingEngine
 
     private static (BrokerOption[] Options, Recommendation[] Recommended, StorageFigures Storage, NetworkFigures Network) SizeAll(SizingInput input, PriceSheet prices)
     {
-        var pass = new SizingPass(input, new BrokerCharges(prices));
+        var pass = new SizingPass(input, new BrokerRates(prices));
         var fits = new Fit[BrokerCatalog.All.Count];
         var picks = new Pick[Families.Length];
         pass.FitAll(fits);

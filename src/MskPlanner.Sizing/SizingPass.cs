@@ -26,11 +26,11 @@ public static partial class SizingEngine
     /// not by a lookup: a growth projection reads one for every type in every month. One per sizing or projection: a
     /// rate keeps its last charge, so it is not for sharing between threads.
     /// </summary>
-    internal sealed class BrokerCharges
+    internal sealed class BrokerRates
     {
         private readonly BrokerRate?[] _rates;
 
-        public BrokerCharges(PriceSheet prices)
+        public BrokerRates(PriceSheet prices)
         {
             Prices = prices;
             _rates = [.. BrokerCatalog.All.Select(type => prices.BrokerHourly.TryGetValue(type.Name, out var hourly) ? new BrokerRate(hourly) : null)];
@@ -83,7 +83,7 @@ public static partial class SizingEngine
     {
         private readonly SizingInput _input;
         private readonly PriceSheet _prices;
-        private readonly BrokerCharges _brokerCharges;
+        private readonly BrokerRates _rates;
         private readonly IoFactors _factors;
 
         // The charges every type of a class pays alike at this workload, rounded once; and, for a fit's total, summed
@@ -95,12 +95,12 @@ public static partial class SizingEngine
         private readonly ClassCharges _express;
         private readonly decimal _expressWithStorage;
 
-        public SizingPass(SizingInput input, BrokerCharges brokerCharges)
+        public SizingPass(SizingInput input, BrokerRates rates)
         {
-            var prices = brokerCharges.Prices;
+            var prices = rates.Prices;
             _input = input;
             _prices = prices;
-            _brokerCharges = brokerCharges;
+            _rates = rates;
             _factors = IoFactors.For(input);
             Storage = StorageFor(input);
             Network = NetworkFor(input);
@@ -125,11 +125,11 @@ public static partial class SizingEngine
         {
             for (var i = 0; i < fits.Length; i++)
             {
-                fits[i] = FitWith(BrokerCatalog.All[i], _brokerCharges.At(i), 0);
+                fits[i] = FitWith(BrokerCatalog.All[i], _rates.At(i), 0);
             }
         }
 
-        public Fit FitAtLeast(BrokerType type, int minimumBrokers) => FitWith(type, _brokerCharges.Of(type), minimumBrokers);
+        public Fit FitAtLeast(BrokerType type, int minimumBrokers) => FitWith(type, _rates.Of(type), minimumBrokers);
 
         private Fit FitWith(BrokerType type, BrokerRate? rate, int minimumBrokers) =>
             type.Class == BrokerClass.Express ? FitExpress(type, rate, minimumBrokers) : FitStandard(type, rate, minimumBrokers);
@@ -329,7 +329,7 @@ public static partial class SizingEngine
             var memory = MemoryFor(type, _input.PeakDataInMiBps * _input.ReplicationFactor / brokers, _input);
 
             string? unavailable = null;
-            var charges = StandardCharges(_brokerCharges.Of(type), brokers, provisioned);
+            var charges = StandardCharges(_rates.Of(type), brokers, provisioned);
             if (charges is null)
             {
                 unavailable = $"Not offered in {_prices.Origin.Region}: the price list has no {type.Name} brokers there.";
@@ -369,7 +369,7 @@ public static partial class SizingEngine
                 unavailable = "Express brokers run in exactly 3 AZs; this plan uses 2.";
             }
 
-            var charges = ExpressCharges(_brokerCharges.Of(type), brokers);
+            var charges = ExpressCharges(_rates.Of(type), brokers);
             if (charges is null)
             {
                 unavailable = $"Not offered in {_prices.Origin.Region}: the price list has no {type.Name} brokers there.";
@@ -502,8 +502,7 @@ public static partial class SizingEngine
 
     /// <summary>
     /// A month of MSK charges in parts, each rounded to cents: <see cref="MonthlyCost"/> without its allocation. The
-    /// parts every type of a class pays alike are summed once a sizing, since a growth projection totals every type
-    /// in every month and a decimal addition is most of the cost of a total.
+    /// parts every type of a class pays alike are summed once a sizing (<see cref="ClassCharges"/>).
     /// </summary>
     private readonly record struct Charges(decimal Brokers, decimal Storage, decimal ProvisionedThroughput, ClassCharges Class)
     {
