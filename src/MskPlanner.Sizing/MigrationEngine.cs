@@ -115,8 +115,6 @@ public static class MigrationEngine
     /// <summary>Share of a same-region copy that crosses an AZ: the tool reads leaders spread over three AZs. Ours.</summary>
     public const double SameRegionCrossAzShare = 2.0 / 3;
 
-    private const double SecondsPerHour = 3600;
-    private const double MiBPerGiB = 1024;
 
     /// <summary>The move to the cluster the plan deploys: the type it names, else its pick (in the chosen family); null without a migration section or a target.</summary>
     public static MigrationPlan? For(SizingResult result, BrokerFamily? family)
@@ -139,7 +137,7 @@ public static class MigrationEngine
         var input = result.Input;
         var version = input.KafkaVersion ?? ClusterChoices.RecommendedVersion(target.Type);
         var backfill = result.Storage.ExpressGiB;
-        var live = input.AvgDataInMiBps * migration.WindowHours * SecondsPerHour / MiBPerGiB;
+        var live = input.AvgDataInMiBps * migration.WindowHours * SizingEngine.SecondsPerHour / SizingEngine.MiBPerGiB;
         var unavailable = Unavailable(migration, input, target, version);
         var notes = new List<string>();
 
@@ -287,7 +285,7 @@ public static class MigrationEngine
 
     /// <summary>The retained data at what live traffic leaves of the capacity; never below 1% of it, so a copy that only just keeps pace still ends.</summary>
     private static double BackfillHours(double backfillGiB, double capacityMiBps, double avgInMiBps) =>
-        backfillGiB * MiBPerGiB / Math.Max(capacityMiBps - avgInMiBps, capacityMiBps * 0.01) / SecondsPerHour;
+        backfillGiB * SizingEngine.MiBPerGiB / Math.Max(capacityMiBps - avgInMiBps, capacityMiBps * 0.01) / SizingEngine.SecondsPerHour;
 
     private static MigrationCost? Cost(
         MigrationInput migration, SizingInput input, BrokerOption target, PriceSheet prices, ReplicationSizing replication, double backfillGiB, double liveGiB, List<string> notes)

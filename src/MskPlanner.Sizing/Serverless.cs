@@ -109,8 +109,6 @@ public static class ServerlessLimits
 /// </summary>
 public static class ServerlessEngine
 {
-    private const double SecondsPerHour = 3600;
-    private const double MiBPerGiB = 1024;
 
     public static ServerlessOption Size(SizingInput input, StorageFigures storage, PriceSheet prices)
     {
@@ -161,17 +159,15 @@ public static class ServerlessEngine
         if (prices.Serverless is { } rates)
         {
             cost = new ServerlessCost(
-                Money(rates.ClusterHour * SizingEngine.HoursPerMonth),
-                Money(leaders * rates.PartitionHour * SizingEngine.HoursPerMonth),
-                Money(storageGiB * rates.StoragePerGiBMonth),
-                Money(GiBPerMonth(input.AvgDataInMiBps) * rates.DataInPerGiB),
-                Money(GiBPerMonth(input.AvgDataOutMiBps) * rates.DataOutPerGiB));
+                SizingEngine.Money(rates.ClusterHour * SizingEngine.HoursPerMonth),
+                SizingEngine.Money(leaders * rates.PartitionHour * SizingEngine.HoursPerMonth),
+                SizingEngine.Money(storageGiB * rates.StoragePerGiBMonth),
+                SizingEngine.Money(SizingEngine.GiBPerMonth(input.AvgDataInMiBps) * rates.DataInPerGiB),
+                SizingEngine.Money(SizingEngine.GiBPerMonth(input.AvgDataOutMiBps) * rates.DataOutPerGiB));
         }
 
         return new ServerlessOption(leaders, storageGiB, checks, ruledOutBy, reason, reason is null ? cost : null, prices.Serverless?.Source);
     }
 
-    private static double GiBPerMonth(double mibps) => mibps * SecondsPerHour * SizingEngine.HoursPerMonth / MiBPerGiB;
 
-    private static decimal Money(double usd) => Math.Round((decimal)usd, 2, MidpointRounding.ToEven);
 }

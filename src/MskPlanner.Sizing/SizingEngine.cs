@@ -29,9 +29,9 @@ public static partial class SizingEngine
     /// <summary>KRaft controllers a self-managed cluster runs beside its brokers.</summary>
     public const int SelfManagedControllers = 3;
 
-    private const double SecondsPerHour = 3600;
+    internal const double SecondsPerHour = 3600;
+    internal const double MiBPerGiB = 1024;
     private static readonly BrokerFamily[] Families = Enum.GetValues<BrokerFamily>();
-    private const double MiBPerGiB = 1024;
 
     public static SizingResult Size(SizingInput input, PriceSheet prices)
     {
@@ -111,7 +111,7 @@ public static partial class SizingEngine
             GiBPerMonth(input.AvgDataInMiBps));
     }
 
-    private static double GiBPerMonth(double mibps) => mibps * SecondsPerHour * HoursPerMonth / MiBPerGiB;
+    internal static double GiBPerMonth(double mibps) => mibps * SecondsPerHour * HoursPerMonth / MiBPerGiB;
 
     private static double TlsShare(SizingInput input) => input.TlsInTransit ? 1 - (input.TlsDeratePercent / 100) : 1;
 
