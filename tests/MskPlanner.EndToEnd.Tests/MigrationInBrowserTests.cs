@@ -61,11 +61,7 @@ public sealed class MigrationInBrowserTests(BrowserFixture fixture)
         await page.Locator("[data-testid=save-as-plan]").ClickAsync();
         await page.Locator("input#plan-name").FillAsync("Moving orders");
         await page.Locator("[data-testid=save-plan-confirm]").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/plans/[0-9]+$"));
-        // The address changes before the plan page is drawn, and until then the planner's own tabs are still there:
-        // wait for the plan page's tabs, or a click lands on the planner's, which are about to go.
-        await Assertions.Expect(page.Locator("[data-testid=plan-tabs]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        await SavedPlanPage.DrawnAsync(page);
         var id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
         await Assertions.Expect(page.Locator("section[aria-labelledby=migration-heading] [data-testid=migration-steps] li")).ToHaveCountAsync(8);
 
